@@ -1,0 +1,401 @@
+"""The kiosk's configuration: one small TOML file of flat ``key = value`` settings.
+
+``load_config`` never raises and never refuses to start: a missing file means the defaults; a
+file that cannot be read or parsed, an unknown key, a value of the wrong type or out of range
+each give one clear message (naming the file, the key and the bad value) and the default for
+that key. The caller logs the messages and shows them on the admin screen.
+
+Paths in the file may be absolute, start with ``~``, or be relative to the file's own folder.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Final, NamedTuple
+
+from platformdirs import user_config_path, user_data_path
+
+from kiosk import paths
+from kiosk.ops.pin import parse_hash
+
+APP_NAME: Final = "memorial-kiosk"
+DATA_DIR_ENV: Final = "KIOSK_DATA_DIR"
+LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LANGUAGE_PATTERN: Final = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}$")
+
+
+class ConfigError(Exception):
+    """The configuration file could not be written. The message names the file and the cause."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Every setting of the kiosk, with its default. See ``CONFIG_DOC`` for what each means."""
+
+    bundle: Path | None = None
+    idle_timeout_s: float = 90.0
+    idle_prompt_s: float = 10.0
+    attract_interval_s: float = 12.0
+    default_language: str | None = None
+    admin_pin_hash: str = ""
+    log_level: str = "INFO"
+    stats_enabled: bool = True
+    stats_retention_days: int = 365
+    stats_max_mb: float = 50.0
+    data_dir: Path | None = None
+
+    def bundle_path(self) -> Path:
+        """The configured bundle, or the default exhibit shipped with the program."""
+        return self.bundle if self.bundle is not None else paths.default_bundle()
+
+    def data_path(self) -> Path:
+        """The kiosk's own data folder (logs, statistics, last good bundle)."""
+        return self.data_dir if self.data_dir is not None else default_data_dir()
+
+    def stats_path(self) -> Path:
+        """The visitor statistics file inside the data folder."""
+        return self.data_path() / "stats.sqlite"
+
+
+class SettingDoc(NamedTuple):
+    """One row of the configuration table in the README."""
+
+    key: str
+    default: str
+    meaning: str
+
+
+CONFIG_DOC: Final[tuple[SettingDoc, ...]] = (
+    SettingDoc(
+        "bundle",
+        "(the default exhibit)",
+        "Path of the content bundle the kiosk shows and watches for updates; "
+        "relative paths are relative to the configuration file.",
+    ),
+    SettingDoc(
+        "idle_timeout_s",
+        "90",
+        "Seconds without a touch before the kiosk returns to the attract loop (15 to 3600).",
+    ),
+    SettingDoc(
+        "idle_prompt_s",
+        "10",
+        'Seconds the "are you still there?" prompt shows before that return '
+        "(0 to 120; 0 = no prompt; shorter than idle_timeout_s).",
+    ),
+    SettingDoc(
+        "attract_interval_s",
+        "12",
+        "Seconds each slide of the attract loop stays on screen (3 to 600).",
+    ),
+    SettingDoc(
+        "default_language",
+        "(the bundle's default)",
+        'Language code a new visit starts in, e.g. "az", "ru", "en"; '
+        "ignored when the bundle does not have it.",
+    ),
+    SettingDoc(
+        "admin_pin_hash",
+        '""',
+        "Salted scrypt hash of the admin PIN, written by `kiosk --set-pin`; "
+        "empty = the admin screen cannot be opened by PIN.",
+    ),
+    SettingDoc(
+        "log_level",
+        '"INFO"',
+        "Least severe level written to the log: DEBUG, INFO, WARNING, ERROR or CRITICAL.",
+    ),
+    SettingDoc(
+        "stats_enabled",
+        "true",
+        "Record anonymous visitor statistics (no personal data, ever).",
+    ),
+    SettingDoc(
+        "stats_retention_days",
+        "365",
+        "Statistics older than this many days are deleted (1 to 3650).",
+    ),
+    SettingDoc(
+        "stats_max_mb",
+        "50",
+        "Size limit of the statistics file in MB; the oldest events go first (1 to 2048).",
+    ),
+    SettingDoc(
+        "data_dir",
+        "(per-user data folder)",
+        "Folder for logs, statistics and the kiosk's copy of the last good bundle; "
+        "the environment variable KIOSK_DATA_DIR overrides it.",
+    ),
+)
+
+
+def config_table_markdown() -> str:
+    """``CONFIG_DOC`` as a Markdown table, the way the README shows it."""
+    lines = ["| Setting | Default | Meaning |", "|---|---|---|"]
+    lines += [f"| `{d.key}` | `{d.default}` | {d.meaning} |" for d in CONFIG_DOC]
+    return "\n".join(lines)
+
+
+def default_config_path() -> Path:
+    """Where the kiosk looks for its configuration when no ``--config`` is given."""
+    return user_config_path(APP_NAME, appauthor=False) / "kiosk.toml"
+
+
+def default_data_dir() -> Path:
+    """``$KIOSK_DATA_DIR`` when set, else the per-user data folder from platformdirs."""
+    env = os.environ.get(DATA_DIR_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+# -- validation of single values ------------------------------------------------------------
+# Each checker returns (value, None) when good, or (None, problem) when not.
+Checked = tuple[Any, str | None]
+
+
+def _number(lo: float, hi: float) -> Callable[[Any, Path], Checked]:
+    def check(value: Any, _base: Path) -> Checked:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None, "must be a number"
+        if not math.isfinite(value) or not lo <= value <= hi:
+            return None, f"must be between {lo:g} and {hi:g}"
+        return float(value), None
+
+    return check
+
+
+def _integer(lo: int, hi: int) -> Callable[[Any, Path], Checked]:
+    def check(value: Any, _base: Path) -> Checked:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None, "must be a whole number"
+        if not lo <= value <= hi:
+            return None, f"must be between {lo} and {hi}"
+        return value, None
+
+    return check
+
+
+def _path(value: Any, base: Path) -> Checked:
+    if not isinstance(value, str) or not value.strip():
+        return None, "must be a non-empty path in quotes"
+    path = Path(value.strip()).expanduser()
+    return (path if path.is_absolute() else base / path), None
+
+
+def _boolean(value: Any, _base: Path) -> Checked:
+    if not isinstance(value, bool):
+        return None, "must be true or false (without quotes)"
+    return value, None
+
+
+def _language(value: Any, _base: Path) -> Checked:
+    if not isinstance(value, str) or not LANGUAGE_PATTERN.match(value.strip()):
+        return None, 'must be a language code in quotes, such as "az", "ru" or "en"'
+    return value.strip(), None
+
+
+def _pin_hash(value: Any, _base: Path) -> Checked:
+    if not isinstance(value, str):
+        return None, "must be a text in quotes"
+    if value.strip() and parse_hash(value) is None:
+        return None, "is not a hash written by `kiosk --set-pin`; set the PIN again"
+    return value.strip(), None
+
+
+def _log_level(value: Any, _base: Path) -> Checked:
+    if not isinstance(value, str) or value.strip().upper() not in LOG_LEVELS:
+        return None, "must be one of " + ", ".join(LOG_LEVELS)
+    return value.strip().upper(), None
+
+
+_CHECKERS: Final[dict[str, Callable[[Any, Path], Checked]]] = {
+    "bundle": _path,
+    "idle_timeout_s": _number(15, 3600),
+    "idle_prompt_s": _number(0, 120),
+    "attract_interval_s": _number(3, 600),
+    "default_language": _language,
+    "admin_pin_hash": _pin_hash,
+    "log_level": _log_level,
+    "stats_enabled": _boolean,
+    "stats_retention_days": _integer(1, 3650),
+    "stats_max_mb": _number(1, 2048),
+    "data_dir": _path,
+}
+
+_DEFAULTS: Final = Config()
+
+
+def _shown(value: Any) -> str:
+    """A value as it looks in TOML (true, "text", 12), shortened when long."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, str):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _default_text(key: str) -> str:
+    return next(d.default for d in CONFIG_DOC if d.key == key)
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
+    """The parsed file (None when absent or unusable) and any message about it."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, []
+    except OSError as exc:
+        return None, [f"{path}: cannot be read ({exc.strerror or exc}); using all defaults"]
+    try:
+        return tomllib.loads(raw.decode("utf-8")), []
+    except UnicodeDecodeError:
+        return None, [f"{path}: is not UTF-8 text; using all defaults"]
+    except tomllib.TOMLDecodeError as exc:
+        return None, [f"{path}: is not valid TOML ({exc}); using all defaults"]
+
+
+def _unknown_key_message(path: Path, key: str) -> str:
+    hint = difflib.get_close_matches(key, list(_CHECKERS), n=1)
+    suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+    return f"{path}: unknown setting {key!r}{suggestion}; it is ignored"
+
+
+def _check_values(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    values: dict[str, Any] = {}
+    messages: list[str] = []
+    base = path.parent
+    for key, raw in data.items():
+        checker = _CHECKERS.get(key)
+        if checker is None and isinstance(raw, dict):
+            messages.append(
+                f"{path}: unknown section [{key}]; settings are plain `key = value` lines at "
+                "the top of the file; it is ignored"
+            )
+            continue
+        if checker is None:
+            messages.append(_unknown_key_message(path, key))
+            continue
+        value, problem = checker(raw, base)
+        if problem is not None:
+            messages.append(
+                f"{path}: {key} = {_shown(raw)} {problem}; using the default {_default_text(key)}"
+            )
+            continue
+        values[key] = value
+    return values, messages
+
+
+def _check_idle_prompt(path: Path, config: Config) -> tuple[Config, list[str]]:
+    if config.idle_prompt_s < config.idle_timeout_s:
+        return config, []
+    fallback = min(_DEFAULTS.idle_prompt_s, config.idle_timeout_s / 2)
+    message = (
+        f"{path}: idle_prompt_s = {config.idle_prompt_s:g} must be shorter than "
+        f"idle_timeout_s = {config.idle_timeout_s:g}; using {fallback:g}"
+    )
+    return replace(config, idle_prompt_s=fallback), [message]
+
+
+def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
+    """Read the configuration at ``path`` (or ``default_config_path()``); never raises.
+
+    Returns the configuration and the messages about anything that was wrong (each naming the
+    file, the key and the bad value, and the value used instead). ``$KIOSK_DATA_DIR`` overrides
+    ``data_dir``.
+    """
+    path = Path(path) if path is not None else default_config_path()
+    data, messages = _read_toml(path)
+    values: dict[str, Any] = {}
+    if data is not None:
+        values, value_messages = _check_values(path, data)
+        messages += value_messages
+    env = os.environ.get(DATA_DIR_ENV, "").strip()
+    if env:
+        values["data_dir"] = Path(env).expanduser()
+    config, idle_messages = _check_idle_prompt(path, Config(**values))
+    return config, messages + idle_messages
+
+
+# -- writing the PIN hash -------------------------------------------------------------------
+_PIN_LINE: Final = re.compile(r"^\s*admin_pin_hash\s*=")
+_TABLE_HEADER: Final = re.compile(r"^\s*\[")
+
+
+def _with_pin_line(text: str, pin_hash: str) -> str:
+    """``text`` with its top-level ``admin_pin_hash`` line replaced (or added before any table)."""
+    new_line = f'admin_pin_hash = "{pin_hash}"'
+    lines = text.splitlines()
+    first_table = next((i for i, ln in enumerate(lines) if _TABLE_HEADER.match(ln)), len(lines))
+    for i in range(first_table):
+        if _PIN_LINE.match(lines[i]):
+            lines[i] = new_line
+            break
+    else:
+        lines.insert(first_table, new_line)
+    return "\n".join(lines) + "\n"
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def set_pin_hash(path: Path, pin_hash: str) -> None:
+    """Write ``admin_pin_hash`` into the TOML file at ``path``, keeping every other line.
+
+    Creates the file and its folder when missing; replaces the file atomically. An empty
+    ``pin_hash`` clears the PIN. Raises ``ConfigError`` (with a message naming the file) when the
+    hash is malformed or the file cannot be read or written.
+    """
+    path = Path(path)
+    if pin_hash and parse_hash(pin_hash) is None:
+        raise ConfigError(f"{path}: refusing to write a malformed PIN hash")
+    try:
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+    new = _with_pin_line(old, pin_hash)
+    try:
+        tomllib.loads(old)
+        was_valid = True
+    except tomllib.TOMLDecodeError:
+        was_valid = False
+    if was_valid:
+        try:
+            tomllib.loads(new)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(
+                f"{path}: the admin_pin_hash line could not be replaced safely ({exc}); "
+                "edit the file by hand"
+            ) from None
+    try:
+        _atomic_write_text(path, new)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+
+
+def config_fields() -> tuple[str, ...]:
+    """The names of every setting, in the order of ``Config``."""
+    return tuple(f.name for f in fields(Config))

@@ -1,0 +1,77 @@
+"""Helpers shared by the operations tests: tiny bundles built on disk, a settable clock."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlite_utils
+
+from kiosk.content.schema import create_or_migrate
+from kiosk.ops.bundles import CandidateResult, check_candidate
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: float = 1_700_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def build_bundle(path: Path, title: str = "Test exhibit") -> Path:
+    """Write a small, complete bundle of schema v1 to ``path`` (replacing it atomically)."""
+    tmp = path.with_name(path.name + ".building")
+    tmp.unlink(missing_ok=True)
+    db = sqlite_utils.Database(tmp)
+    create_or_migrate(db)
+    db["exhibit"].insert(
+        {
+            "id": 1,
+            "title": title,
+            "default_locale": "en",
+            "locales": json.dumps(["en"]),
+            "content_version": "1",
+        }
+    )
+    db.conn.commit()
+    db.conn.close()
+    tmp.replace(path)
+    return path
+
+
+def corrupt_copy(good: Path, target: Path) -> Path:
+    """Write a copy of ``good`` to ``target`` with pages in the middle overwritten."""
+    data = bytearray(good.read_bytes())
+    page = 4096
+    for offset in range(page, len(data), page):
+        data[offset : offset + 64] = b"\xff" * 64
+    target.write_bytes(bytes(data))
+    return target
+
+
+def no_validation(_path: Path) -> tuple[list[str], list[str]]:
+    return [], []
+
+
+# The content validator is another helper's work and its rules will grow; these tests check the
+# live-update policy, so they run the real readability and quick_check but no content rules.
+checker: Callable[[Path], CandidateResult] = functools.partial(
+    check_candidate, validator=no_validation
+)
+
+
+def sqlite_rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
