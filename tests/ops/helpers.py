@@ -29,6 +29,7 @@ class FakeClock:
 
 def build_bundle(path: Path, title: str = "Test exhibit") -> Path:
     """Write a small, complete bundle of schema v1 to ``path`` (replacing it atomically)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".building")
     tmp.unlink(missing_ok=True)
     db = sqlite_utils.Database(tmp)
