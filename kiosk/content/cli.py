@@ -1,0 +1,245 @@
+"""``kiosk-content``: the curator's command line for content bundles.
+
+    kiosk-content build SOURCE_DIR -o BUNDLE   build a bundle from its editable source
+    kiosk-content export BUNDLE -o DIR         write a bundle back as editable source
+    kiosk-content validate BUNDLE [--json]     check every rule (exit 0 / 1 / 2, see below)
+    kiosk-content info BUNDLE [--json]         title, languages, version, counts, size, checksum
+    kiosk-content publish BUNDLE DEST          validate, then replace DEST atomically
+
+Exit codes: 0 done (warnings allowed), 1 problems found or the command failed, 2 not a
+readable bundle (and click's own usage errors). Whatever the input, the answer is a short
+message, never a traceback (set KIOSK_CONTENT_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Sequence
+from contextlib import closing
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from kiosk import __version__
+from kiosk.content.publish import PublishError, publish, sha256_of
+from kiosk.content.reader import BundleError, check_readable, connect_readonly
+from kiosk.content.schema import CONTENT_TABLES
+from kiosk.content.source import BuildError, ExportError, build, export
+from kiosk.content.validate import Report, validate_bundle
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_UNREADABLE = 2
+
+_PATH = click.Path(path_type=Path, dir_okay=True, file_okay=True)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"kiosk-content: {message}", err=True)
+
+
+def _print_report(report: Report) -> None:
+    for problem in report.problems:
+        click.echo(str(problem))
+    click.echo(report.summary())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kiosk-content")
+def cli() -> None:
+    """Build, check, inspect and publish the kiosk's content bundles."""
+
+
+@cli.command("build")
+@click.argument("source_dir", type=_PATH)
+@click.option("-o", "--output", "bundle", type=_PATH, required=True, help="The bundle to write.")
+def build_command(source_dir: Path, bundle: Path) -> int:
+    """Build BUNDLE from the editable source folder SOURCE_DIR, then validate it.
+
+    Nothing is written when the source has problems; each is listed with its file and line.
+    Exit 1 when the source cannot be built or the built bundle has validation errors.
+    """
+    try:
+        result = build(source_dir, bundle)
+    except BuildError as exc:
+        _fail(f"cannot build {source_dir}: {len(exc.problems)} problem(s):")
+        for problem in exc.problems:
+            click.echo(f"  {problem}", err=True)
+        return EXIT_PROBLEMS
+    counts = ", ".join(f"{n} {table}" for table, n in result.counts.items())
+    click.echo(f"built {result.bundle} ({counts})")
+    report = validate_bundle(result.bundle)
+    _print_report(report)
+    if not report.ok:
+        click.echo("the bundle was built, but `publish` will refuse it until the errors are fixed")
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+@cli.command("export")
+@click.argument("bundle", type=_PATH)
+@click.option("-o", "--output", "out_dir", type=_PATH, required=True, help="A new folder.")
+def export_command(bundle: Path, out_dir: Path) -> int:
+    """Write BUNDLE as an editable source folder at DIR (which must be new or empty)."""
+    files = export(bundle, out_dir)
+    click.echo(f"exported {bundle} to {out_dir} ({len(files)} files)")
+    return EXIT_OK
+
+
+@cli.command("validate")
+@click.argument("bundle", type=_PATH)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def validate_command(bundle: Path, as_json: bool) -> int:
+    """Check BUNDLE against every rule the kiosk needs.
+
+    Exit 0 when valid (warnings allowed), 1 when it has errors, 2 when it is not a readable
+    bundle. Every problem names its table, row and field.
+    """
+    report = validate_bundle(bundle)
+    if as_json:
+        click.echo(report.to_json())
+    elif not report.readable:
+        _fail(report.problems[0].message if report.problems else f"{bundle}: not readable")
+    else:
+        _print_report(report)
+    if not report.readable:
+        return EXIT_UNREADABLE
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+def bundle_info(path: Path) -> dict[str, Any]:
+    """What ``info`` shows, read defensively. Raises BundleError for an unreadable bundle."""
+    check_readable(path)
+    info: dict[str, Any] = {"bundle": str(path)}
+    try:
+        with closing(connect_readonly(path)) as conn:
+            conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
+            row = conn.execute("SELECT * FROM exhibit ORDER BY id LIMIT 1").fetchone()
+            exhibit = dict(row) if row is not None else {}
+            info["schema"] = conn.execute("PRAGMA user_version").fetchone()[0]
+            info["counts"] = {
+                table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in CONTENT_TABLES
+                if table != "exhibit"
+            }
+    except sqlite3.Error as exc:
+        raise BundleError(f"{path}: the database is damaged or incomplete ({exc})") from None
+    for name in ("title", "subtitle", "default_locale", "content_version"):
+        value = exhibit.get(name)
+        info[name] = "" if value is None else str(value)
+    try:
+        locales = json.loads(str(exhibit.get("locales") or "[]"))
+    except ValueError:
+        locales = []
+    info["locales"] = [str(x) for x in locales] if isinstance(locales, list) else []
+    info["size"] = path.stat().st_size
+    info["sha256"] = sha256_of(path)
+    return info
+
+
+@cli.command("info")
+@click.argument("bundle", type=_PATH)
+@click.option("--json", "as_json", is_flag=True, help="Print the facts as JSON.")
+def info_command(bundle: Path, as_json: bool) -> int:
+    """Show BUNDLE's title, languages, content version, row counts, size and checksum."""
+    info = bundle_info(bundle)
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    counts = info["counts"]
+    click.echo(f"Title:           {info['title']}")
+    click.echo(f"Subtitle:        {info['subtitle']}")
+    click.echo(
+        f"Languages:       {', '.join(info['locales']) or '(none)'} "
+        f"(default {info['default_locale'] or '?'})"
+    )
+    click.echo(f"Content version: {info['content_version']}")
+    click.echo(f"Schema version:  {info['schema']}")
+    click.echo("Contents:        " + ", ".join(f"{t} {n}" for t, n in counts.items()))
+    click.echo(f"Size:            {info['size']:,} bytes")
+    click.echo(f"SHA-256:         {info['sha256']}")
+    return EXIT_OK
+
+
+@cli.command("publish")
+@click.argument("bundle", type=_PATH)
+@click.argument("dest", type=_PATH)
+def publish_command(bundle: Path, dest: Path) -> int:
+    """Validate BUNDLE, then replace the kiosk's bundle DEST with it in one atomic step.
+
+    An invalid bundle is refused and DEST is left untouched. DEST may be a folder.
+    """
+    try:
+        result = publish(bundle, dest)
+    except PublishError as exc:
+        if exc.report is not None and not exc.report.readable:
+            _fail(str(exc))
+            return EXIT_UNREADABLE
+        _fail(str(exc))
+        return EXIT_PROBLEMS
+    warnings = len(result.report.warnings)
+    click.echo(
+        f"published {bundle} to {result.dest} ({result.size:,} bytes, sha256 "
+        f"{result.sha256[:12]}…, {warnings} warning{'s' * (warnings != 1)})"
+    )
+    return EXIT_OK
+
+
+# -------------------------------------------------------------------------------------------
+# `stats FILE` (the visitor statistics) goes here. It is implemented elsewhere, in
+# kiosk/ops/stats.py as `summarize(path)`, and attached by whoever owns it. Note that the
+# layers contract in pyproject.toml forbids kiosk.content from importing kiosk.ops, so the
+# command cannot simply `from kiosk.ops.stats import summarize` in this module.
+# -------------------------------------------------------------------------------------------
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code; never lets a traceback through."""
+    debug = os.environ.get("KIOSK_CONTENT_DEBUG") == "1"
+    try:
+        result = cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="kiosk-content",
+            standalone_mode=False,
+        )
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.exceptions.Abort:
+        _fail("stopped")
+        return EXIT_PROBLEMS
+    except click.ClickException as exc:
+        exc.show()
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 130
+    except BundleError as exc:
+        _fail(str(exc))
+        return EXIT_UNREADABLE
+    except (BuildError, ExportError, PublishError) as exc:
+        _fail(str(exc))
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        if debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"{where}{exc.strerror or exc}")
+        return EXIT_PROBLEMS
+    except Exception as exc:
+        if debug:
+            raise
+        _fail(
+            f"unexpected problem ({type(exc).__name__}: {exc}); nothing was published. "
+            "Set KIOSK_CONTENT_DEBUG=1 for details"
+        )
+        return EXIT_UNREADABLE
+    return int(result) if isinstance(result, int) else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """The console script ``kiosk-content``."""
+    sys.exit(run(argv))

@@ -1,0 +1,166 @@
+"""The editable source format's layout, and the small writers it needs (TOML, CSV).
+
+docs/content-format.md describes the format for curators; this module is its single source
+of truth for file names and column orders, shared by the build and the export.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from typing import Final
+
+EXHIBIT_FILE: Final = "exhibit.toml"
+SECTIONS_DIR: Final = "sections"
+MEDIA_DIR: Final = "media"
+TRANSLATIONS_DIR: Final = "translations"
+
+EXHIBIT_FIELDS: Final = (
+    "title",
+    "subtitle",
+    "default_locale",
+    "locales",
+    "content_version",
+    "credits",
+)
+SOURCE_FIELDS: Final = ("key", "title", "detail")
+SECTION_FIELDS: Final = ("key", "title", "source", "sensitive", "advisory", "image")
+
+# CSV file -> (bundle table, columns in file order). Row order in the file is the position.
+CSV_FILES: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
+    "media.csv": ("media", ("key", "file", "alt", "credit")),
+    "timeline.csv": (
+        "events",
+        (
+            "key",
+            "start_date",
+            "start_precision",
+            "end_date",
+            "end_precision",
+            "date_label",
+            "title",
+            "body",
+            "era",
+            "category",
+            "image",
+            "source",
+            "section",
+        ),
+    ),
+    "statistics.csv": (
+        "statistics",
+        ("key", "value", "unit", "label", "description", "source", "parent"),
+    ),
+    "remembrance.csv": (
+        "remembrance",
+        ("key", "kind", "date", "date_precision", "date_label", "title", "body", "source"),
+    ),
+    "people.csv": (
+        "people",
+        (
+            "key",
+            "name",
+            "birth_date",
+            "birth_precision",
+            "death_date",
+            "death_precision",
+            "age",
+            "fate",
+            "notes",
+            "photo",
+        ),
+    ),
+}
+TRANSLATION_COLUMNS: Final = ("table", "key", "field", "text")
+
+# Keys name rows across files (a timeline event's section, a figure's parent) and may become
+# file names, so they are plain: letters, digits, '-', '_' and '.', starting with a letter or
+# digit.
+KEY_PATTERN: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+LOCALE_PATTERN: Final = re.compile(r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
+SECTION_FILE_PATTERN: Final = re.compile(r"^(\d{1,6})-(.*)\.md$")
+
+EXHIBIT_HEADER: Final = (
+    "# The exhibit: its title, languages and sources.\n"
+    "# Every file in this folder is described in docs/content-format.md. After editing, run\n"
+    "#   kiosk-content build SOURCE_FOLDER -o BUNDLE\n"
+    "# and then kiosk-content validate BUNDLE.\n"
+)
+
+_TOML_ESCAPES: Final = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def toml_string(text: str) -> str:
+    """``text`` as a TOML string: a literal block for readable multi-line text, else quoted."""
+    if "\n" in text and _literal_block_ok(text):
+        return "'''\n" + text + "'''"
+    out = []
+    for ch in text:
+        if ch in _TOML_ESCAPES:
+            out.append(_TOML_ESCAPES[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def _literal_block_ok(text: str) -> bool:
+    if "'''" in text or text.endswith("'"):
+        return False
+    return not any((ord(c) < 0x20 and c not in "\n\t") or ord(c) == 0x7F for c in text)
+
+
+def toml_value(value: str | bool | list[str]) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_string(v) for v in value) + "]"
+    return toml_string(value)
+
+
+def csv_text(columns: tuple[str, ...], rows: list[list[str]]) -> str:
+    """A CSV file's text: header then rows, '\\n' line ends, quoting only where needed."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def number_text(value: object) -> str:
+    """A figure's value as written in statistics.csv: ``613``, ``2.5``."""
+    if isinstance(value, bool) or value is None:
+        return "" if value is None else str(int(value))
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    return str(value)
+
+
+def safe_file_stem(key: str, fallback: str) -> str:
+    """A file name stem made from a row key, safe on every file system."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", key).strip(".-_")[:60]
+    if not stem:
+        return fallback
+    if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
+        return f"{fallback}-{stem}"
+    return stem
+
+
+_WINDOWS_RESERVED: Final = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"COM{i}" for i in range(10)] + [f"LPT{i}" for i in range(10)]
+)
