@@ -1,0 +1,190 @@
+"""The bundle watcher: real file replaces in a folder, debounced, checked, announced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.ops.bundles import BundleStore, CandidateResult, FileSignature
+from kiosk.ops.watcher import BundleWatcher
+
+from .helpers import build_bundle, checker, corrupt_copy
+
+WAIT_MS = 5000
+
+
+def publish_bytes(data: bytes, dest: Path) -> None:
+    """Replace ``dest`` the way ``kiosk-content publish`` does: a copy beside it, then rename."""
+    tmp = dest.with_name(f".{dest.name}.publishing")
+    tmp.write_bytes(data)
+    tmp.replace(dest)
+
+
+def publish(good: Path, dest: Path) -> None:
+    publish_bytes(good.read_bytes(), dest)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    path = tmp_path / "published"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def bundle(folder: Path) -> Path:
+    return build_bundle(folder / "exhibit.sqlite", "v1")
+
+
+@pytest.fixture
+def store(tmp_path: Path, bundle: Path) -> BundleStore:
+    store = BundleStore(tmp_path / "data", checker=checker, default_bundle=bundle)
+    store.startup_bundle(bundle)
+    return store
+
+
+@pytest.fixture
+def watcher(qtbot: QtBot, bundle: Path, store: BundleStore) -> Iterator[BundleWatcher]:
+    w = BundleWatcher(bundle, store, checker=checker, debounce_ms=20, poll_ms=600_000)
+    w.start()
+    yield w
+    w.stop()
+
+
+def test_good_new_bundle_is_announced(
+    qtbot: QtBot, watcher: BundleWatcher, bundle: Path, tmp_path: Path
+) -> None:
+    """A good bundle published over the watched one gives candidateReady with its path."""
+    v2 = build_bundle(tmp_path / "v2.sqlite", "v2")
+    with qtbot.waitSignal(watcher.candidateReady, timeout=WAIT_MS) as blocker:
+        publish(v2, bundle)
+    assert blocker.args == [str(bundle)]
+    assert watcher.last_result is not None and watcher.last_result.ok
+
+
+def test_good_then_corrupt_then_half_written(
+    qtbot: QtBot, watcher: BundleWatcher, bundle: Path, tmp_path: Path, store: BundleStore
+) -> None:
+    """Replace with a good bundle, then a corrupt one, then half a file: ready, refused, refused."""
+    v2 = build_bundle(tmp_path / "v2.sqlite", "v2")
+    with qtbot.waitSignal(watcher.candidateReady, timeout=WAIT_MS):
+        publish(v2, bundle)
+    store.adopt(bundle, watcher.last_result)
+
+    bad = corrupt_copy(v2, tmp_path / "bad.sqlite")
+    with qtbot.waitSignal(watcher.candidateRejected, timeout=WAIT_MS) as refused:
+        publish(bad, bundle)
+    assert refused.args[0] == str(bundle) and "damaged" in refused.args[1]
+
+    v3 = build_bundle(tmp_path / "v3.sqlite", "v3").read_bytes()
+    with qtbot.waitSignal(watcher.candidateRejected, timeout=WAIT_MS) as half:
+        bundle.write_bytes(v3[: len(v3) // 2])
+    assert "damaged" in half.args[1] or "incomplete" in half.args[1]
+    rejection = store.last_rejected()
+    assert rejection is not None and rejection.source == str(bundle.resolve())
+
+
+def test_completed_copy_is_taken_after_a_refusal(
+    qtbot: QtBot, watcher: BundleWatcher, bundle: Path, tmp_path: Path
+) -> None:
+    """A half-written file is refused; once the copy completes, the bundle is announced."""
+    v2 = build_bundle(tmp_path / "v2.sqlite", "v2").read_bytes()
+    with qtbot.waitSignal(watcher.candidateRejected, timeout=WAIT_MS):
+        bundle.write_bytes(v2[: len(v2) // 2])
+    with qtbot.waitSignal(watcher.candidateReady, timeout=WAIT_MS):
+        bundle.write_bytes(v2)
+
+
+def test_watch_survives_replace(
+    qtbot: QtBot, watcher: BundleWatcher, bundle: Path, tmp_path: Path, store: BundleStore
+) -> None:
+    """After one replace the watcher still hears the next one."""
+    for version in ("v2", "v3"):
+        new = build_bundle(tmp_path / f"{version}.sqlite", version)
+        with qtbot.waitSignal(watcher.candidateReady, timeout=WAIT_MS):
+            publish(new, bundle)
+        store.adopt(bundle, watcher.last_result)
+    assert str(bundle) in watcher.watched_paths
+
+
+def test_same_content_is_not_announced(qtbot: QtBot, bundle: Path, store: BundleStore) -> None:
+    """Republishing the bytes the kiosk already runs is checked, but not announced."""
+    calls: list[Path] = []
+    emitted: list[object] = []
+
+    def counting(path: Path) -> CandidateResult:
+        calls.append(path)
+        return checker(path)
+
+    w = BundleWatcher(bundle, store, checker=counting, debounce_ms=20, poll_ms=600_000)
+    w.candidateReady.connect(emitted.append)
+    w.candidateRejected.connect(lambda *args: emitted.append(args))
+    w.start()
+    publish_bytes(bundle.read_bytes(), bundle)
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=WAIT_MS)
+    assert emitted == []
+    w.stop()
+
+
+def test_unrelated_file_in_folder_is_ignored(
+    qtbot: QtBot, watcher: BundleWatcher, folder: Path
+) -> None:
+    """Other files appearing in the folder cause no check and no signal."""
+    with (
+        qtbot.assertNotEmitted(watcher.candidateReady, wait=200),
+        qtbot.assertNotEmitted(watcher.candidateRejected, wait=0),
+    ):
+        (folder / "notes.txt").write_text("hello")
+
+
+def test_poll_finds_change_without_events(
+    qtbot: QtBot, bundle: Path, store: BundleStore, tmp_path: Path
+) -> None:
+    """The poll fallback finds a new bundle on a file system that sends no events."""
+    w = BundleWatcher(bundle, store, checker=checker, debounce_ms=20, poll_ms=30)
+    w.start()
+    w.stop()  # no file system events, no timers: only explicit polls
+    publish(build_bundle(tmp_path / "v2.sqlite", "v2"), bundle)
+    with qtbot.waitSignal(w.candidateReady, timeout=WAIT_MS):
+        w.poll()
+        w.poll()
+
+
+def test_changing_file_is_not_checked(store: BundleStore, bundle: Path) -> None:
+    """While size or mtime still change between looks, nothing is checked."""
+    looks = iter([FileSignature(100, 1), FileSignature(200, 2), FileSignature(300, 3)])
+    current: list[FileSignature] = []
+
+    def observe(_p: Path) -> FileSignature:
+        if not current or len(current) < 3:
+            current.append(next(looks))
+        return current[-1]
+
+    calls: list[Path] = []
+
+    def counting(path: Path) -> CandidateResult:
+        calls.append(path)
+        return checker(path)
+
+    w = BundleWatcher(bundle, store, checker=counting, debounce_ms=600_000, observe_file=observe)
+    w.start()  # first look: 100 (taken as already handled)
+    w.poll()  # 200: changing
+    w.poll()  # 300: changing
+    assert calls == []
+    w.poll()  # 300 again: stable, so checked
+    assert calls == [w.path]
+    w.stop()
+
+
+def test_recheck_checks_unchanged_file(
+    qtbot: QtBot, watcher: BundleWatcher, tmp_path: Path
+) -> None:
+    """The admin's reload re-checks the file even when it has not changed."""
+    watcher.path.write_bytes(b"broken")
+    with qtbot.waitSignal(watcher.candidateRejected, timeout=WAIT_MS):
+        pass
+    with qtbot.waitSignal(watcher.candidateRejected, timeout=WAIT_MS):
+        watcher.recheck()
