@@ -184,7 +184,7 @@ class StatsStore:
     def _open_or_disable(self) -> None:
         try:
             self._conn = self._connect()
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite3.Error, OSError, ValueError) as exc:  # ValueError: e.g. NUL in a path
             if _is_corrupt(exc) and self._move_aside(exc):
                 try:
                     self._conn = self._connect()

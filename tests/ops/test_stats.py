@@ -297,3 +297,10 @@ def test_log_does_not_hold_visitor_text(
     caplog.set_level(logging.WARNING)
     store.screen("Məmmədov Əli", 1)
     assert caplog.records and "Məmmədov" not in caplog.text
+
+
+def test_impossible_path_is_survived(clock: FakeClock) -> None:
+    """Even a path the OS cannot take turns the store off instead of raising."""
+    store = StatsStore(Path("bad\0name.sqlite"), clock=clock)
+    store.candle()
+    assert not store.enabled
