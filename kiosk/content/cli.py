@@ -189,12 +189,13 @@ def publish_command(bundle: Path, dest: Path) -> int:
     return EXIT_OK
 
 
-# -------------------------------------------------------------------------------------------
-# `stats FILE` (the visitor statistics) goes here. It is implemented elsewhere, in
-# kiosk/ops/stats.py as `summarize(path)`, and attached by whoever owns it. Note that the
-# layers contract in pyproject.toml forbids kiosk.content from importing kiosk.ops, so the
-# command cannot simply `from kiosk.ops.stats import summarize` in this module.
-# -------------------------------------------------------------------------------------------
+# == `stats FILE`: PLACE RESERVED ==========================================================
+# The visitor statistics command is implemented elsewhere (kiosk/ops/stats.py `summarize`,
+# kiosk/ops/stats_cli.py `stats_command`) and is attached here with
+# `cli.add_command(stats_command)`. The layers contract in pyproject.toml forbids
+# kiosk.content from importing kiosk.ops, so the attaching is the lead's decision (an entry
+# point group, or moving the console script's `main` one layer up).
+# ==========================================================================================
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -208,6 +209,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         )
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
+    except SystemExit as exc:  # a command that ends itself with sys.exit(code)
+        return exc.code if isinstance(exc.code, int) else EXIT_PROBLEMS
     except click.exceptions.Abort:
         _fail("stopped")
         return EXIT_PROBLEMS

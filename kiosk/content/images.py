@@ -299,9 +299,9 @@ def _gif_structure(data: bytes) -> None:
 
 
 def _webp_header(data: bytes) -> ImageInfo:
-    if len(data) < 30:
-        raise ImageError("the WebP image is cut off in its header")
     kind = data[12:16]
+    if len(data) < (25 if kind == b"VP8L" else 30):
+        raise ImageError("the WebP image is cut off in its header")
     if kind == b"VP8 ":
         if data[23:26] != b"\x9d\x01\x2a":
             raise ImageError("the WebP image is damaged (no frame start code)")

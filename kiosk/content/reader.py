@@ -8,6 +8,7 @@ One ``Bundle`` per thread (sqlite3 connections are not shared across threads).
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
@@ -89,11 +90,34 @@ def _date(value: Any, precision: Any) -> PartialDate | None:
 
 
 def _text(value: Any) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
     return "" if value is None else str(value)
 
 
+# SQLite is dynamically typed: a hand-edited bundle can hold text in a number column. The
+# validator reports that; the reader must only never crash on it.
 def _int_or_none(value: Any) -> int | None:
-    return None if value is None else int(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def _int(value: Any) -> int:
+    number = _int_or_none(value)
+    return 0 if number is None else number
+
+
+def _float(value: Any) -> float:
+    if isinstance(value, int | float) and math.isfinite(value):
+        return float(value)
+    return 0.0
+
+
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
 
 
 class Bundle:
@@ -104,6 +128,7 @@ class Bundle:
         self.path = Path(path)
         try:
             self._conn = connect_readonly(self.path)
+            self._conn.text_factory = _lenient_text
             row = self._conn.execute(
                 "SELECT default_locale, locales FROM exhibit WHERE id = 1"
             ).fetchone()
@@ -173,8 +198,8 @@ class Bundle:
 
     def sources(self) -> dict[int, Source]:
         return {
-            r["id"]: Source(
-                r["id"],
+            _int(r["id"]): Source(
+                _int(r["id"]),
                 _text(r["key"]),
                 self._tr("sources", r, "title"),
                 self._tr("sources", r, "detail"),
@@ -185,8 +210,8 @@ class Bundle:
     def sections(self) -> list[Section]:
         return [
             Section(
-                id=r["id"],
-                position=r["position"],
+                id=_int(r["id"]),
+                position=_int(r["position"]),
                 key=_text(r["key"]),
                 title=self._tr("sections", r, "title"),
                 body=self._tr("sections", r, "body"),
@@ -204,8 +229,8 @@ class Bundle:
     def iter_events(self) -> Iterator[Event]:
         for r in self._query("SELECT * FROM events ORDER BY position, id"):
             yield Event(
-                id=r["id"],
-                position=r["position"],
+                id=_int(r["id"]),
+                position=_int(r["position"]),
                 key=_text(r["key"]),
                 start=_date(r["start_date"], r["start_precision"]),
                 end=_date(r["end_date"], r["end_precision"]),
@@ -222,10 +247,10 @@ class Bundle:
     def statistics(self) -> list[Statistic]:
         return [
             Statistic(
-                id=r["id"],
-                position=r["position"],
+                id=_int(r["id"]),
+                position=_int(r["position"]),
                 key=_text(r["key"]),
-                value=float(r["value"]),
+                value=_float(r["value"]),
                 unit=self._tr("statistics", r, "unit"),
                 label=self._tr("statistics", r, "label"),
                 description=self._tr("statistics", r, "description"),
@@ -238,8 +263,8 @@ class Bundle:
     def remembrance(self) -> list[Remembrance]:
         return [
             Remembrance(
-                id=r["id"],
-                position=r["position"],
+                id=_int(r["id"]),
+                position=_int(r["position"]),
                 key=_text(r["key"]),
                 kind=_text(r["kind"]),
                 date=_date(r["date"], r["date_precision"]),
@@ -257,7 +282,7 @@ class Bundle:
     def people(self, limit: int = -1, offset: int = 0) -> list[Person]:
         return [
             Person(
-                id=r["id"],
+                id=_int(r["id"]),
                 name=_text(r["name"]),
                 birth_date=_date(r["birth_date"], r["birth_precision"]),
                 death_date=_date(r["death_date"], r["death_precision"]),
@@ -280,15 +305,16 @@ class Bundle:
             return None
         r = rows[0]
         return Media(
-            id=r["id"],
+            id=_int(r["id"]),
             key=_text(r["key"]),
             mime=_text(r["mime"]),
-            width=int(r["width"] or 0),
-            height=int(r["height"] or 0),
+            width=_int(r["width"]),
+            height=_int(r["height"]),
             alt=self._tr("media", r, "alt"),
             credit=self._tr("media", r, "credit"),
         )
 
     def media_data(self, media_id: int) -> bytes | None:
         rows = self._query("SELECT data FROM media WHERE id = ?", (media_id,))
-        return bytes(rows[0]["data"]) if rows and rows[0]["data"] is not None else None
+        data = rows[0]["data"] if rows else None
+        return data if isinstance(data, bytes) else None

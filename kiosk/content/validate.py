@@ -617,9 +617,18 @@ class _Validator:
             self.error(table, label, value_name, str(exc))
             return None
 
+    def in_order(self, table: str) -> list[tuple[str, Row]]:
+        """Rows in display order (position, then id), as the kiosk shows them."""
+
+        def order(item: tuple[str, Row]) -> tuple[int, int]:
+            position, ident = self.integer(item[1], "position"), self.integer(item[1], "id")
+            return (position if position is not None else 1 << 62, ident or 0)
+
+        return sorted(self.each(table), key=order)
+
     def check_events(self) -> None:
         latest: tuple[str, str] | None = None
-        for label, row in self.each("events"):
+        for label, row in self.in_order("events"):
             start = self.date("events", label, row, "start_date", "start_precision")
             end = self.date("events", label, row, "end_date", "end_precision")
             if end is not None and start is None and row.get("start_date") in (None, ""):

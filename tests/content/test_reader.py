@@ -1,0 +1,78 @@
+"""The read-only reader: locale fallback, no writes, and no crash on a hand-mangled bundle."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kiosk.content.reader import Bundle, BundleError
+
+from .conftest import BundleFactory
+
+
+def test_locale_falls_back_to_default(fresh_bundle: BundleFactory) -> None:
+    """An untranslated text in az comes back in the default language."""
+    with Bundle(fresh_bundle(), "az") as bundle:
+        titles = [s.title for s in bundle.sections()]
+    assert titles == ["Başlanğıc", "A hard part"]
+
+
+def test_missing_file_is_not_created(tmp_path: Path) -> None:
+    """Opening a path that does not exist fails and creates nothing."""
+    with pytest.raises(BundleError):
+        Bundle(tmp_path / "nothing.sqlite")
+    assert list(tmp_path.iterdir()) == []
+
+
+VALUES = st.one_of(
+    st.none(), st.integers(-3, 3), st.floats(), st.text(max_size=8), st.binary(max_size=8)
+)
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    mutations=st.lists(
+        st.tuples(st.integers(0, 8), st.integers(0, 20), VALUES), min_size=1, max_size=4
+    ),
+    loose=st.booleans(),
+)
+def test_mangled_values_never_crash_the_reader(
+    fresh_bundle: BundleFactory, mutations: list[tuple[int, int, object]], loose: bool
+) -> None:
+    """Wrong types anywhere give records (or a BundleError), never another exception."""
+
+    def mutate(conn: sqlite3.Connection) -> None:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '\\_%' "
+                "ESCAPE '\\' ORDER BY name"
+            )
+        ]
+        for t, c, value in mutations:
+            table = names[t % len(names)]
+            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute(f"UPDATE {table} SET {cols[c % len(cols)]} = ?", (value,))
+
+    path = fresh_bundle(mutate, loose=loose)
+    with contextlib.suppress(BundleError):
+        for locale in ("en", "az"):
+            with Bundle(path, locale) as bundle:
+                bundle.exhibit()
+                bundle.sources()
+                bundle.sections()
+                bundle.events()
+                bundle.statistics()
+                bundle.remembrance()
+                bundle.people()
+                for media_id in range(3):
+                    bundle.media(media_id)
+                    bundle.media_data(media_id)

@@ -1,0 +1,369 @@
+"""The validator: each rule reports table, row and field; garbage never makes it raise."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kiosk.content.validate import Report, quick_check, validate_bundle
+
+from .conftest import BundleFactory
+from .factory import png_bytes
+
+HOSTILE = [
+    '<img src="x.png">',
+    "read more at http://example.org",
+    "HTTPS://example.org",
+    "JavaScript:alert(1)",
+    "background: url(x.png)",
+    "data:image/png;base64,AAAA",
+    '<a href="x">here</a>',
+    "<STYLE>p{}</STYLE>",
+    "file:///etc/passwd",
+    "<script>alert(1)</script>",
+    '<iframe src="x">',
+]
+
+
+def where(report: Report, severity: str = "error") -> set[tuple[str, str, str]]:
+    return {(p.table, p.row, p.field) for p in report.problems if p.severity == severity}
+
+
+def messages(report: Report) -> str:
+    return "\n".join(str(p) for p in report.problems)
+
+
+def test_synthetic_bundle_is_valid(fresh_bundle: BundleFactory) -> None:
+    """The fixture bundle passes, with warnings only for its missing translations."""
+    report = validate_bundle(fresh_bundle())
+    assert report.ok, messages(report)
+    assert all("translation" in p.message for p in report.warnings)
+
+
+def test_missing_translations_are_warnings(fresh_bundle: BundleFactory) -> None:
+    """Each untranslated visitor text is one warning per other locale."""
+    report = validate_bundle(fresh_bundle())
+    assert ("sections", "hard", "title") in where(report, "warning")
+    assert ("sections", "start", "title") not in where(report, "warning")
+
+
+def test_required_text_is_missing(fresh_bundle: BundleFactory) -> None:
+    """An empty title is an error on that row and field."""
+    report = validate_bundle(fresh_bundle("UPDATE sections SET title = '' WHERE key = 'start'"))
+    assert ("sections", "start", "title") in where(report)
+
+
+@pytest.mark.parametrize(
+    ("sql", "field"),
+    [
+        ("UPDATE events SET start_date = '2001-02-30' WHERE key = 'night'", "start_date"),
+        ("UPDATE events SET start_precision = 'year' WHERE key = 'night'", "start_date"),
+        ("UPDATE events SET start_precision = NULL WHERE key = 'night'", "start_precision"),
+        ("UPDATE events SET start_date = NULL WHERE key = 'night'", "start_precision"),
+        ("UPDATE events SET end_date = '2000-01-01' WHERE key = 'night'", "end_date"),
+    ],
+)
+def test_dates_must_be_well_formed(fresh_bundle: BundleFactory, sql: str, field: str) -> None:
+    """Bad dates, precisions that do not fit, and an end before the start are errors."""
+    report = validate_bundle(fresh_bundle(sql))
+    assert ("events", "night", field) in where(report), messages(report)
+
+
+def test_dates_out_of_order_warn(fresh_bundle: BundleFactory) -> None:
+    """A dated event placed before an earlier one is a warning, not an error."""
+    report = validate_bundle(fresh_bundle("UPDATE events SET position = 0 WHERE key = 'later'"))
+    assert report.ok
+    assert any(p.row == "night" and "chronological" in p.message for p in report.warnings)
+
+
+def test_part_larger_than_its_whole(fresh_bundle: BundleFactory) -> None:
+    """A part over its whole is an error on the part (and the parts' sum on the whole)."""
+    report = validate_bundle(fresh_bundle("UPDATE statistics SET value = 150 WHERE key = 'some'"))
+    assert {("statistics", "some", "value"), ("statistics", "all", "value")} <= where(report)
+
+
+def test_parts_adding_up_to_more_than_the_whole(fresh_bundle: BundleFactory) -> None:
+    """Parts each below the whole but summing above it are an error on the whole."""
+    report = validate_bundle(fresh_bundle("UPDATE statistics SET value = 99 WHERE key = 'some'"))
+    assert where(report) == {("statistics", "all", "value")}
+
+
+def test_parent_cycle(fresh_bundle: BundleFactory) -> None:
+    """Figures whose parents go round are reported once, without hanging."""
+    report = validate_bundle(
+        fresh_bundle(
+            "UPDATE statistics SET parent_id = (SELECT id FROM statistics WHERE key = 'some') "
+            "WHERE key = 'all'"
+        )
+    )
+    assert any("go round" in p.message for p in report.errors)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "row"),
+    [
+        ("sections", "image_id", "start"),
+        ("sections", "source_id", "start"),
+        ("events", "section_id", "night"),
+        ("statistics", "parent_id", "some"),
+        ("people", "photo_id", "p1"),
+    ],
+)
+def test_references_must_exist(
+    fresh_bundle: BundleFactory, table: str, column: str, row: str
+) -> None:
+    """A reference to a missing row is an error naming the reference."""
+    report = validate_bundle(fresh_bundle(f"UPDATE {table} SET {column} = 999 WHERE key = '{row}'"))
+    assert (table, row, column) in where(report)
+
+
+def test_corrupt_image(fresh_bundle: BundleFactory) -> None:
+    """A truncated image blob is an error on media.data."""
+    report = validate_bundle(fresh_bundle("UPDATE media SET data = substr(data, 1, 40)"))
+    assert ("media", "square", "data") in where(report)
+
+
+def test_image_size_and_type_must_match_the_data(fresh_bundle: BundleFactory) -> None:
+    """Stored width, height and mime must be the image's own."""
+    report = validate_bundle(
+        fresh_bundle("UPDATE media SET width = 10, height = 10, mime = 'image/gif'")
+    )
+    assert {("media", "square", f) for f in ("width", "height", "mime")} <= where(report)
+
+
+def test_image_over_the_pixel_limit(fresh_bundle: BundleFactory) -> None:
+    """An image wider than the limit is refused."""
+    big = png_bytes(8001, 1)
+    report = validate_bundle(
+        fresh_bundle(
+            lambda c: c.execute("UPDATE media SET data = ?, width = 8001, height = 1", (big,))
+        )
+    )
+    assert any("limit" in p.message for p in report.errors)
+
+
+def test_translation_pointing_nowhere(fresh_bundle: BundleFactory) -> None:
+    """Translations of rows or fields that do not exist are errors."""
+    report = validate_bundle(
+        fresh_bundle(
+            "INSERT INTO translations VALUES ('sections', 'ghost', 'title', 'az', 'X')",
+            "INSERT INTO translations VALUES ('sections', 'start', 'colour', 'az', 'X')",
+            "INSERT INTO translations VALUES ('nowhere', 'start', 'title', 'az', 'X')",
+        )
+    )
+    fields = {f for t, _r, f in where(report) if t == "translations"}
+    assert fields == {"key", "field", "tbl"}
+
+
+def test_translation_in_unlisted_locale_warns(fresh_bundle: BundleFactory) -> None:
+    """A translation in a language the exhibit does not list is never shown: a warning."""
+    report = validate_bundle(
+        fresh_bundle("INSERT INTO translations VALUES ('sections', 'start', 'title', 'ru', 'X')")
+    )
+    assert report.ok
+    assert any(p.field == "locale" for p in report.warnings)
+
+
+def test_locales_must_include_the_default(fresh_bundle: BundleFactory) -> None:
+    """The default locale missing from the list is an error."""
+    report = validate_bundle(fresh_bundle("""UPDATE exhibit SET locales = '["az"]'"""))
+    assert ("exhibit", "exhibit", "locales") in where(report)
+
+
+def test_locales_must_be_a_list(fresh_bundle: BundleFactory) -> None:
+    """Locales that are not a JSON list of codes are an error."""
+    report = validate_bundle(fresh_bundle("UPDATE exhibit SET locales = 'en, az'"))
+    assert ("exhibit", "exhibit", "locales") in where(report)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markup_that_could_load_a_resource(fresh_bundle: BundleFactory, text: str) -> None:
+    """Tags, URLs and CSS that could fetch something are errors, in any text field."""
+    report = validate_bundle(
+        fresh_bundle(
+            lambda c: c.execute("UPDATE events SET body = ? WHERE key = 'night'", (text,)),
+            lambda c: c.execute("UPDATE translations SET text = ? WHERE key = 'start'", (text,)),
+        )
+    )
+    assert ("events", "night", "body") in where(report)
+    assert ("translations", "az/sections/start/title", "text") in where(report)
+
+
+def test_plain_words_near_markup_are_fine(fresh_bundle: BundleFactory) -> None:
+    """Ordinary prose with a colon or angle bracket is not mistaken for markup."""
+    text = "The data: 613 killed. A file: the decree. 3 < 4 and a > b."
+    report = validate_bundle(
+        fresh_bundle(lambda c: c.execute("UPDATE events SET body = ?", (text,)))
+    )
+    assert report.ok, messages(report)
+
+
+def test_title_too_long(fresh_bundle: BundleFactory) -> None:
+    """Over 120 characters a title is an error; over 80 a warning."""
+    report = validate_bundle(
+        fresh_bundle(
+            f"UPDATE sections SET title = '{'x' * 121}' WHERE key = 'start'",
+            f"UPDATE sections SET title = '{'y' * 90}' WHERE key = 'hard'",
+        )
+    )
+    assert ("sections", "start", "title") in where(report)
+    assert ("sections", "hard", "title") in where(report, "warning")
+
+
+def test_long_paragraph_and_body_warn(fresh_bundle: BundleFactory) -> None:
+    """A wall of text gets warnings for the body and the paragraph."""
+    body = ("word " * 140).strip()
+    report = validate_bundle(
+        fresh_bundle(lambda c: c.execute("UPDATE sections SET body = ?", (body,)))
+    )
+    assert any("paragraph 1" in p.message for p in report.warnings)
+
+
+def test_sensitive_section_needs_an_advisory(fresh_bundle: BundleFactory) -> None:
+    """A section marked sensitive without an advisory is an error."""
+    report = validate_bundle(fresh_bundle("UPDATE sections SET advisory = '' WHERE key = 'hard'"))
+    assert ("sections", "hard", "advisory") in where(report)
+
+
+def test_duplicate_keys_in_a_foreign_table(fresh_bundle: BundleFactory) -> None:
+    """Without the UNIQUE constraint, a repeated key is still found."""
+    report = validate_bundle(
+        fresh_bundle("UPDATE statistics SET key = 'all' WHERE key = 'others'", loose=True)
+    )
+    assert ("statistics", "all", "key") in where(report)
+
+
+def test_wrong_types_are_errors(fresh_bundle: BundleFactory) -> None:
+    """Text in a number column (SQLite allows it) is named, not crashed on."""
+    report = validate_bundle(
+        fresh_bundle(
+            "UPDATE statistics SET value = 'many' WHERE key = 'all'",
+            "UPDATE sections SET position = 'first' WHERE key = 'start'",
+            "UPDATE sections SET title = x'00ff' WHERE key = 'hard'",
+            loose=True,
+        )
+    )
+    assert {
+        ("statistics", "all", "value"),
+        ("sections", "start", "position"),
+        ("sections", "hard", "title"),
+    } <= where(report)
+
+
+def test_invalid_utf8_text(fresh_bundle: BundleFactory) -> None:
+    """Bytes that are not UTF-8, stored as TEXT, are reported."""
+    report = validate_bundle(
+        fresh_bundle("UPDATE sections SET title = CAST(x'41ff42' AS TEXT) WHERE key = 'start'")
+    )
+    assert ("sections", "start", "title") in where(report)
+
+
+def test_nulls_everywhere(fresh_bundle: BundleFactory) -> None:
+    """Every column NULL in every row: many errors, no exception."""
+
+    def null_all(conn: sqlite3.Connection) -> None:
+        for (table,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' "
+            "ESCAPE '\\'"
+        ).fetchall():
+            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = NULL' for c in cols)}")
+
+    report = validate_bundle(fresh_bundle(null_all, loose=True))
+    assert report.readable and report.errors
+    assert ("sections", "row 1", "title") in where(report)
+
+
+def test_newer_schema_is_unreadable(fresh_bundle: BundleFactory) -> None:
+    """A bundle from a newer program is refused as unreadable, with the reason."""
+    report = validate_bundle(fresh_bundle("PRAGMA user_version = 99"))
+    assert not report.readable
+    assert "newer" in report.problems[0].message
+
+
+def test_dropped_table_is_unreadable(fresh_bundle: BundleFactory) -> None:
+    """A bundle missing a table is not a bundle the kiosk can read."""
+    report = validate_bundle(fresh_bundle("DROP TABLE events"))
+    assert not report.readable
+    assert "events" in report.problems[0].message
+
+
+def test_damaged_pages_fail_quick_check(fresh_bundle: BundleFactory) -> None:
+    """Garbage written over a page of the file is found by quick_check."""
+    path = fresh_bundle()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[2 * page : 3 * page] = b"\xa5" * page
+    path.write_bytes(bytes(data))
+    assert quick_check(path)
+    report = validate_bundle(path)
+    assert not report.ok
+
+
+def test_quick_check_on_a_sound_bundle(fresh_bundle: BundleFactory) -> None:
+    """A sound bundle gives no complaint."""
+    assert quick_check(fresh_bundle()) == []
+
+
+def test_report_json_keys(fresh_bundle: BundleFactory) -> None:
+    """The JSON report has the documented keys, and each problem names where it is."""
+    data = json.loads(validate_bundle(fresh_bundle()).to_json())
+    assert set(data) == {"bundle", "readable", "ok", "errors", "warnings", "problems"}
+    assert set(data["problems"][0]) == {"severity", "table", "row", "field", "message"}
+
+
+def test_missing_file_is_a_report_not_an_exception(tmp_path: Path) -> None:
+    """validate_bundle on a path that does not exist reports it as unreadable."""
+    report = validate_bundle(tmp_path / "nothing.sqlite")
+    assert not report.readable and "no such file" in report.problems[0].message
+
+
+VALUES = st.one_of(
+    st.none(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.sampled_from([*HOSTILE, "", "1992-02-30", "year", "time", "[1]", '["en"]', "0"]),
+    st.binary(max_size=40),
+)
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    mutations=st.lists(
+        st.tuples(st.integers(0, 8), st.integers(0, 20), VALUES), min_size=1, max_size=6
+    ),
+    loose=st.booleans(),
+)
+def test_random_mutations_never_raise(
+    fresh_bundle: BundleFactory, mutations: list[tuple[int, int, object]], loose: bool
+) -> None:
+    """Random values of random types in random columns: always a Report, never an exception."""
+
+    def mutate(conn: sqlite3.Connection) -> None:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' "
+                "ESCAPE '\\' ORDER BY name"
+            )
+        ]
+        for table_index, column_index, value in mutations:
+            table = names[table_index % len(names)]
+            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            column = cols[column_index % len(cols)]
+            # A constraint may say no: that mutation is impossible in a real bundle.
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute(f"UPDATE {table} SET {column} = ?", (value,))
+
+    report = validate_bundle(fresh_bundle(mutate, loose=loose))
+    assert isinstance(report, Report)
+    json.loads(report.to_json())
