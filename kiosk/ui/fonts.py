@@ -1,0 +1,52 @@
+"""The exhibit's fonts: loaded from the program's own folder before any QML, so every kiosk
+renders the same letters whatever the machine has installed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase, QRawFont
+
+HEADING_FAMILY = "Noto Serif"
+BODY_FAMILY = "Noto Sans"
+# Letters each script of the first exhibit needs: Azerbaijani, Russian, English.
+COVERAGE_SAMPLES = {
+    "Azerbaijani": "əƏıİşŞğĞçÇöÖüÜ",
+    "Russian": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяЁЖЩЯ",
+    "English": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+}
+
+
+@dataclass
+class FontReport:
+    loaded: dict[str, list[str]] = field(default_factory=dict)  # file name -> families
+    failed: list[str] = field(default_factory=list)
+
+    @property
+    def families(self) -> set[str]:
+        return {f for fams in self.loaded.values() for f in fams}
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.loaded) and not self.failed
+
+
+def load_fonts(folder: Path) -> FontReport:
+    """``addApplicationFont`` every .ttf/.otf in ``folder`` (it returns -1 on failure)."""
+    report = FontReport()
+    files = sorted(p for p in Path(folder).glob("*") if p.suffix.lower() in (".ttf", ".otf"))
+    for path in files:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            report.failed.append(path.name)
+        else:
+            report.loaded[path.name] = list(QFontDatabase.applicationFontFamilies(font_id))
+    return report
+
+
+def missing_letters(family: str, text: str) -> str:
+    """The letters of ``text`` the font ``family`` has no glyph for."""
+    raw = QRawFont.fromFont(QFont(family))
+    # supportsCharacter(str) goes through QChar and fails beyond Latin-1; ask by code point.
+    return "".join(ch for ch in text if not raw.supportsCharacter(ord(ch)))

@@ -1,0 +1,111 @@
+"""Images from the bundle's media table, decoded at the size they are shown.
+
+QML asks for ``image://bundle/<generation>/<media id>``. An ``Image { asynchronous: true }``
+calls ``requestImage`` on a worker thread, and an sqlite3 connection belongs to the thread that
+opened it: so each thread keeps its own read-only connection (threading.local), reopened when the
+bundle changes. A missing, damaged or hostile image yields an empty image, never an exception.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtQml import QQmlImageProviderBase
+from PySide6.QtQuick import QQuickImageProvider
+
+from kiosk.content.reader import connect_readonly
+
+log = logging.getLogger(__name__)
+
+PROVIDER_ID = "bundle"
+# A bundle is not trusted: no decoded image is larger than a 4K screen needs.
+MAX_SIDE = 4096
+
+
+class BundleImageProvider(QQuickImageProvider):
+    """Serves media BLOBs from the current bundle; ``set_bundle`` switches to another file."""
+
+    def __init__(self, bundle_path: Path | None = None) -> None:
+        super().__init__(QQmlImageProviderBase.ImageType.Image)
+        self._lock = threading.Lock()
+        self._path = bundle_path
+        self._local = threading.local()
+
+    def set_bundle(self, path: Path | None) -> None:
+        with self._lock:
+            self._path = path
+
+    def _connection(self) -> sqlite3.Connection | None:
+        with self._lock:
+            path = self._path
+        if path is None:
+            return None
+        local = self._local
+        if getattr(local, "path", None) != path:
+            old = getattr(local, "conn", None)
+            if old is not None:
+                old.close()
+            local.conn = connect_readonly(path)
+            local.path = path
+        conn: sqlite3.Connection = local.conn
+        return conn
+
+    def load_bytes(self, media_id: int) -> bytes | None:
+        """The BLOB of one media row, read on the calling thread's own connection."""
+        try:
+            conn = self._connection()
+            if conn is None:
+                return None
+            row = conn.execute("SELECT data FROM media WHERE id = ?", (media_id,)).fetchone()
+        except sqlite3.Error as exc:
+            log.warning("image %s: the bundle cannot be read (%s)", media_id, exc)
+            self._local.path = None
+            return None
+        return bytes(row[0]) if row and row[0] is not None else None
+
+    def requestImage(self, image_id: str, size: QSize, requested_size: QSize) -> QImage:
+        try:
+            media_id = int(image_id.rsplit("/", 1)[-1])
+        except ValueError:
+            log.warning("image %r: not a media id", image_id)
+            return QImage()
+        data = self.load_bytes(media_id)
+        if not data:
+            return QImage()
+        image = decode(data, requested_size)
+        if image.isNull():
+            log.warning("image %s: cannot be decoded", media_id)
+        elif size is not None:
+            size.setWidth(image.width())
+            size.setHeight(image.height())
+        return image
+
+
+def decode(data: bytes, requested: QSize | None = None) -> QImage:
+    """Decode ``data``, scaled down (never up) to fit ``requested`` and ``MAX_SIDE``."""
+    array = QByteArray(data)
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    reader.setAutoTransform(True)
+    natural = reader.size()
+    if natural.isValid() and not natural.isEmpty():
+        bound = QSize(MAX_SIDE, MAX_SIDE)
+        if requested is not None and requested.width() > 0 and requested.height() > 0:
+            bound = bound.boundedTo(requested)
+        elif requested is not None and requested.width() > 0:
+            bound = QSize(min(requested.width(), MAX_SIDE), MAX_SIDE)
+        elif requested is not None and requested.height() > 0:
+            bound = QSize(MAX_SIDE, min(requested.height(), MAX_SIDE))
+        if natural.width() > bound.width() or natural.height() > bound.height():
+            reader.setScaledSize(
+                natural.scaled(bound, Qt.AspectRatioMode.KeepAspectRatio).expandedTo(QSize(1, 1))
+            )
+    image = reader.read()
+    buffer.close()
+    return image

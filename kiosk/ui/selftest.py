@@ -1,0 +1,151 @@
+"""``kiosk --self-test``: what a technician runs after installing or updating a kiosk.
+
+Opens and validates the bundle, loads every screen and state with a Qt message handler that
+records warnings, checks the fonts loaded and cover the exhibit's letters, and that SQLite has
+FTS5 (a frozen build carries the build machine's SQLite). Works offscreen. Each check is
+``{"name", "ok", "detail"}``; the report is ``ok`` only when every check passed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont, QFontInfo, QGuiApplication
+
+from kiosk import paths
+from kiosk.content.reader import BundleError, check_readable
+from kiosk.ui.fonts import BODY_FAMILY, COVERAGE_SAMPLES, HEADING_FAMILY, load_fonts, missing_letters
+from kiosk.ui.qtlog import QtMessages
+from kiosk.ui.screenshots import STEPS
+from kiosk.ui.settle import settle
+from kiosk.ui.shell import KioskShell, Timings
+
+Check = dict[str, Any]
+
+
+def _check(name: str, ok: bool, detail: str) -> Check:
+    return {"name": name, "ok": bool(ok), "detail": detail}
+
+
+def check_fts5() -> Check:
+    try:
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='unicode61')")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return _check("sqlite fts5", False, f"SQLite {sqlite3.sqlite_version} lacks FTS5: {exc}")
+    return _check("sqlite fts5", True, f"SQLite {sqlite3.sqlite_version} has FTS5")
+
+
+def check_bundle(bundle: Path) -> list[Check]:
+    checks: list[Check] = []
+    try:
+        check_readable(bundle)
+    except BundleError as exc:
+        return [_check("bundle readable", False, str(exc))]
+    checks.append(_check("bundle readable", True, str(bundle)))
+    try:
+        from kiosk.content.validate import validate_bundle  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - the validator ships with the program
+        return checks
+    report = validate_bundle(bundle)
+    detail = report.summary()
+    if report.errors:
+        detail += "; " + "; ".join(str(p) for p in report.errors[:5])
+    checks.append(_check("bundle valid", report.ok, detail))
+    return checks
+
+
+def check_fonts() -> list[Check]:
+    report = load_fonts(paths.fonts_dir())
+    checks = [
+        _check(
+            "fonts loaded",
+            report.ok,
+            f"{len(report.loaded)} loaded from {paths.fonts_dir()}"
+            + (f"; failed: {', '.join(report.failed)}" if report.failed else ""),
+        )
+    ]
+    for family in (HEADING_FAMILY, BODY_FAMILY):
+        resolved = QFontInfo(QFont(family)).family()
+        if family not in report.families or resolved != family:
+            checks.append(_check(f"font {family}", False, f"not available (Qt uses {resolved!r})"))
+            continue
+        gaps = {lang: missing_letters(family, text) for lang, text in COVERAGE_SAMPLES.items()}
+        missing = "; ".join(f"{lang}: {gap}" for lang, gap in gaps.items() if gap)
+        checks.append(
+            _check(
+                f"font {family}",
+                not missing,
+                f"missing {missing}" if missing else "covers " + ", ".join(COVERAGE_SAMPLES),
+            )
+        )
+    return checks
+
+
+def check_screens(bundle: Path, data_dir: Path, messages: QtMessages) -> list[Check]:
+    shell = KioskShell(data_dir, Timings(animate=False))
+    checks: list[Check] = []
+    try:
+        if not shell.open_bundle(bundle):
+            return [_check("content loaded", False, shell.content.error_message())]
+        summary = shell.content.summary()
+        checks.append(
+            _check(
+                "content loaded",
+                True,
+                ", ".join(f"{k} {v}" for k, v in summary.items() if k != "locales"),
+            )
+        )
+        messages.clear()
+        window = shell.load()
+        if window is None:
+            detail = "; ".join(messages.warnings[:5]) or "no window"
+            return [*checks, _check("screens", False, detail)]
+        window.resize(QSize(1920, 1080))
+        window.show()
+        settle(window)
+        for name, step in STEPS:
+            before = len(messages.warnings)
+            shown = step(shell)
+            settle(window)
+            new = messages.warnings[before:]
+            detail = "shown" if shown else "not in this bundle"
+            checks.append(_check(f"screen {name}", not new, "; ".join(new[:3]) or detail))
+        shell.end_visit()
+        settle(window)
+    finally:
+        shell.shutdown()
+    return checks
+
+
+def run_self_test(
+    bundle: Path,
+    data_dir: Path | None = None,
+    app_factory: Callable[[], QGuiApplication] | None = None,
+) -> dict[str, Any]:
+    """Run every check; the report's ``ok`` is True only when all of them passed."""
+    app = QGuiApplication.instance() or (
+        app_factory() if app_factory else QGuiApplication(["kiosk"])
+    )
+    messages = QtMessages().install()
+    checks: list[Check] = []
+    try:
+        checks += check_bundle(bundle)
+        checks += check_fonts()
+        checks.append(check_fts5())
+        if checks[0]["ok"]:
+            with tempfile.TemporaryDirectory(prefix="kiosk-selftest-") as scratch:
+                # Candles lit by the self-test do not count: a scratch data folder.
+                checks += check_screens(bundle, Path(scratch), messages)
+    finally:
+        QtMessages.uninstall()
+    del app, data_dir
+    return {"ok": all(c["ok"] for c in checks), "bundle": str(bundle), "checks": checks}

@@ -1,0 +1,7 @@
+import QtQuick
+
+KText {
+    font.family: Theme.serif
+    font.pixelSize: Theme.titleSize
+    lineHeight: 1.12
+}

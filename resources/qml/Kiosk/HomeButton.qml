@@ -1,0 +1,8 @@
+import QtQuick
+
+KButton {
+    objectName: "homeButton"
+    text: qsTr("Home")
+    glyph: "home"
+    kind: "quiet"
+}

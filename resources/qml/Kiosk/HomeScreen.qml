@@ -1,0 +1,159 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Backend
+
+// The four ways into the exhibit, the language and the reading choices. In portrait the tiles
+// sit in the lower half and every choice in the bottom bar, within a seated visitor's reach.
+Item {
+    id: screen
+
+    required property ContentController content
+    required property Navigator navigator
+    required property LanguageController language
+    required property Accessibility accessibility
+
+    readonly property bool portrait: height > width
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            Layout.topMargin: Theme.margin
+            Layout.bottomMargin: Theme.gapLarge
+            spacing: Theme.gap
+
+            Heading {
+                objectName: "homeTitle"
+                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.measure * 1.4
+                text: screen.content.title
+            }
+            KText {
+                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.measure
+                visible: text !== ""
+                text: screen.content.subtitle
+                color: Theme.textMuted
+                font.pixelSize: Theme.subheadingSize
+            }
+
+            Item { Layout.fillHeight: true; Layout.minimumHeight: Theme.gap }
+
+            GridLayout {
+                id: tiles
+                Layout.fillWidth: true
+                Layout.preferredHeight: screen.portrait ? screen.height * 0.5 : screen.height * 0.5
+                Layout.minimumHeight: implicitHeight
+                columns: screen.portrait || screen.width < Theme.px(1500) * (Theme.textScale > 1 ? 1.3 : 1) ? 2 : 4
+                rowSpacing: Theme.gap
+                columnSpacing: Theme.gap
+
+                Tile {
+                    objectName: "tileHistory"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("History")
+                    description: qsTr("The story, one part at a time")
+                    onClicked: screen.navigator.go("history")
+                }
+                Tile {
+                    objectName: "tileTimeline"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("Timeline")
+                    description: qsTr("The events, year by year")
+                    onClicked: screen.navigator.go("timeline")
+                }
+                Tile {
+                    objectName: "tileNumbers"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("In numbers")
+                    description: qsTr("The figures and their sources")
+                    onClicked: screen.navigator.go("numbers")
+                }
+                Tile {
+                    objectName: "tileMemorial"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.preferredWidth: 1
+                    text: qsTr("Memorial")
+                    description: qsTr("Remembrance, a minute of silence, a candle")
+                    onClicked: screen.navigator.go("memorial")
+                }
+            }
+        }
+
+        BottomBar {
+            Layout.fillWidth: true
+
+            GridLayout {
+                id: choices
+                readonly property bool stacked: languages.implicitWidth + toggles.implicitWidth + columnSpacing > width
+                Layout.fillWidth: true
+                columns: stacked ? 1 : 2
+                rowSpacing: Theme.gapSmall
+                columnSpacing: Theme.gapLarge
+
+                Row {
+                    id: languages
+                    objectName: "languageChoice"
+                    Layout.alignment: Qt.AlignLeft | Qt.AlignVCenter
+                    spacing: Theme.gapSmall
+                    Repeater {
+                        model: screen.language.canChoose ? screen.language.choices : []
+                        KButton {
+                            required property var modelData
+                            objectName: "language_" + modelData.code
+                            text: modelData.name
+                            checkable: true
+                            checked: screen.language.current === modelData.code
+                            kind: "quiet"
+                            onClicked: {
+                                screen.language.choose(modelData.code);
+                                checked = Qt.binding(() => screen.language.current === modelData.code);
+                            }
+                        }
+                    }
+                }
+                Row {
+                    id: toggles
+                    Layout.alignment: (choices.stacked ? Qt.AlignLeft : Qt.AlignRight) | Qt.AlignVCenter
+                    spacing: Theme.gapSmall
+                    KButton {
+                        objectName: "toggleLargeText"
+                        text: qsTr("Larger text")
+                        glyph: checked ? "check" : ""
+                        checkable: true
+                        checked: screen.accessibility.largeText
+                        kind: "quiet"
+                        onClicked: {
+                            screen.accessibility.largeText = checked;
+                            checked = Qt.binding(() => screen.accessibility.largeText);
+                        }
+                    }
+                    KButton {
+                        objectName: "toggleHighContrast"
+                        text: qsTr("Higher contrast")
+                        glyph: checked ? "check" : ""
+                        checkable: true
+                        checked: screen.accessibility.highContrast
+                        kind: "quiet"
+                        onClicked: {
+                            screen.accessibility.highContrast = checked;
+                            checked = Qt.binding(() => screen.accessibility.highContrast);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

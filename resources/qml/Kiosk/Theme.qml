@@ -1,0 +1,80 @@
+pragma Singleton
+import QtQuick
+
+// Every colour, size and duration of the visitor screens. No screen hard-codes a pixel size or
+// a colour: sizes scale with the window's SHORT side (1080 px = 1.0), so a portrait 1080x1920
+// screen shows the same physical sizes as a landscape 1920x1080 one.
+QtObject {
+    id: theme
+
+    // Set by Main.qml.
+    property real shortSide: 1080
+    property bool highContrast: false
+    property real textScale: 1.0 // 1.3 in large text mode
+    property bool motion: true // calm fades and the flame; off for screenshots and tests
+
+    readonly property real scale: Math.max(0.5, shortSide / 1080)
+
+    function px(v) {
+        return Math.round(v * scale);
+    }
+    function tx(v) {
+        return Math.round(v * scale * textScale);
+    }
+
+    // -- colour: a dark, quiet palette with one warm, candle-like accent ------------------------
+    readonly property color background: highContrast ? "#000000" : "#13110f"
+    readonly property color surface: highContrast ? "#000000" : "#1c1a17"
+    readonly property color raised: highContrast ? "#000000" : "#27241f"
+    readonly property color pressed: highContrast ? "#333333" : "#34302a"
+    readonly property color text: highContrast ? "#ffffff" : "#ede6db"
+    readonly property color textMuted: highContrast ? "#ffffff" : "#bdb3a5"
+    readonly property color accent: highContrast ? "#ffd27a" : "#e2b36a"
+    readonly property color onAccent: highContrast ? "#000000" : "#191105"
+    readonly property color line: highContrast ? "#ffffff" : "#3f3a33"
+    readonly property color outline: highContrast ? "#ffffff" : "#5c554b"
+    readonly property color scrim: "#000000"
+    readonly property real borderWidth: highContrast ? Math.max(2, px(3)) : Math.max(1, px(2))
+
+    // Parts of a whole: distinct warm tones, each at least 3:1 against the background.
+    readonly property var partColors: highContrast
+        ? ["#ffd27a", "#ffffff", "#9fd0ff", "#ffa0a0", "#b8f0a8"]
+        : ["#e2b36a", "#c98b54", "#efdcb8", "#a9927a", "#d7a28f"]
+
+    // Foreground/background pairs a visitor reads; a test checks each is at least 7:1.
+    readonly property var contrastPairs: [
+        ["text", "background"], ["text", "surface"], ["text", "raised"], ["text", "pressed"],
+        ["textMuted", "background"], ["textMuted", "surface"], ["textMuted", "raised"],
+        ["accent", "background"], ["accent", "surface"], ["accent", "raised"],
+        ["onAccent", "accent"]
+    ]
+
+    // -- type: serif headings, sans body; body >= 28 px at 1080p --------------------------------
+    readonly property string serif: "Noto Serif"
+    readonly property string sans: "Noto Sans"
+    readonly property int displaySize: tx(76)
+    readonly property int figureSize: tx(100)
+    readonly property int titleSize: tx(56)
+    readonly property int headingSize: tx(42)
+    readonly property int subheadingSize: tx(34)
+    readonly property int bodySize: tx(30)
+    readonly property int metaSize: tx(28)
+    readonly property int labelSize: tx(30)
+    readonly property real bodyLineHeight: 1.4
+    // A reading column of about 58 characters of body text (in ems of the body size).
+    readonly property real measure: bodySize * 29
+
+    // -- space and touch: targets >= 80 px at 1080p ---------------------------------------------
+    readonly property int touchMin: px(88)
+    readonly property int gapSmall: px(12)
+    readonly property int gap: px(24)
+    readonly property int gapLarge: px(48)
+    readonly property int margin: px(72)
+    readonly property int barHeight: px(128)
+    readonly property int radius: px(6)
+    readonly property int iconSize: px(30)
+
+    // -- time -----------------------------------------------------------------------------------
+    readonly property int fadeMs: motion ? 450 : 0
+    readonly property int slowFadeMs: motion ? 1600 : 0
+}

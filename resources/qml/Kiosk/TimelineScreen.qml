@@ -1,0 +1,165 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Backend
+
+// The events, sideways, with inertia; era markers; a strip of years to jump by; a tap opens an
+// event. A virtualised ListView: only the cards in view (and a screen's width either side)
+// exist, whatever the number of events.
+Item {
+    id: screen
+
+    required property ContentController content
+    required property TimelineController timeline
+    required property Navigator navigator
+
+    readonly property bool portrait: height > width
+    property int currentYearRow: 0
+
+    function updateYear() {
+        const row = events.indexAt(events.contentX + events.width * 0.25, events.height / 2);
+        if (row >= 0)
+            currentYearRow = screen.content.years.indexForEventRow(row);
+    }
+
+    function jumpTo(row) {
+        jump.stop();
+        const from = events.contentX;
+        events.positionViewAtIndex(row, ListView.Beginning);
+        const to = events.contentX;
+        if (Theme.motion && Math.abs(to - from) < events.width * 8) {
+            events.contentX = from;
+            jump.from = from;
+            jump.to = to;
+            jump.start();
+        } else {
+            updateYear();
+        }
+    }
+
+    NumberAnimation {
+        id: jump
+        target: events
+        property: "contentX"
+        duration: 700
+        easing.type: Easing.InOutCubic
+        onFinished: screen.updateYear()
+    }
+
+    Connections {
+        target: screen.timeline
+        function onJumpRequested(row) {
+            screen.jumpTo(row);
+        }
+        function onRewind() {
+            events.positionViewAtBeginning();
+            screen.currentYearRow = 0;
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            Layout.topMargin: Theme.margin
+            spacing: Theme.gapSmall
+            Eyebrow {
+                Layout.fillWidth: true
+                text: qsTr("Timeline")
+            }
+            KText {
+                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.measure
+                text: qsTr("Swipe to move through time. Tap an event to read it.")
+                color: Theme.textMuted
+            }
+        }
+
+        Item {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.topMargin: Theme.gap
+
+            // the axis the cards hang from (static: it does not scroll, so costs nothing)
+            Rectangle {
+                x: 0
+                width: parent.width
+                y: events.y + events.height - Theme.px(40) - height / 2
+                height: Theme.borderWidth
+                color: Theme.line
+            }
+
+            ListView {
+                id: events
+                objectName: "timelineList"
+                anchors.fill: parent
+                leftMargin: Theme.margin - Theme.px(20)
+                rightMargin: Theme.margin
+                orientation: ListView.Horizontal
+                model: screen.content.timeline
+                cacheBuffer: Math.round(width)
+                reuseItems: true
+                clip: true
+                boundsBehavior: Flickable.StopAtBounds
+                flickDeceleration: Theme.px(1400)
+                maximumFlickVelocity: Theme.px(6000)
+                pixelAligned: true
+                onMovementEnded: screen.updateYear()
+
+                delegate: EventCard {
+                    width: Math.round(Math.min(screen.portrait ? events.width * 0.78 : events.width * 0.4, Theme.measure * 0.62))
+                    height: events.height
+                    onClicked: screen.timeline.open(index)
+                }
+            }
+        }
+
+        ListView {
+            id: years
+            objectName: "yearStrip"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchMin + Theme.px(24)
+            Layout.leftMargin: Theme.margin - Theme.px(24)
+            Layout.rightMargin: Theme.margin - Theme.px(24)
+            visible: count > 1
+            orientation: ListView.Horizontal
+            spacing: Theme.gapSmall
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            model: screen.content.years
+            currentIndex: screen.currentYearRow
+            highlightFollowsCurrentItem: false
+            onCurrentIndexChanged: positionViewAtIndex(currentIndex, ListView.Contain)
+
+            delegate: KButton {
+                required property int index
+                required property string label
+                objectName: "year_" + label
+                anchors.verticalCenter: parent ? parent.verticalCenter : undefined
+                text: label
+                kind: index === screen.currentYearRow ? "primary" : "quiet"
+                onClicked: {
+                    screen.currentYearRow = index;
+                    screen.timeline.jumpToYear(index);
+                }
+            }
+        }
+
+        BottomBar {
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.gapSmall
+            HomeButton {
+                onClicked: screen.navigator.home()
+            }
+            Item { Layout.fillWidth: true }
+        }
+    }
+
+    EventOverlay {
+        anchors.fill: parent
+        timeline: screen.timeline
+    }
+}
