@@ -19,7 +19,13 @@ from PySide6.QtGui import QFont, QFontInfo, QGuiApplication
 
 from kiosk import paths
 from kiosk.content.reader import BundleError, check_readable
-from kiosk.ui.fonts import BODY_FAMILY, COVERAGE_SAMPLES, HEADING_FAMILY, load_fonts, missing_letters
+from kiosk.ui.fonts import (
+    BODY_FAMILY,
+    COVERAGE_SAMPLES,
+    HEADING_FAMILY,
+    load_fonts,
+    missing_letters,
+)
 from kiosk.ui.qtlog import QtMessages
 from kiosk.ui.screenshots import STEPS
 from kiosk.ui.settle import settle
