@@ -29,7 +29,7 @@ from kiosk.content.publish import PublishError, publish, sha256_of
 from kiosk.content.reader import BundleError, check_readable, connect_readonly
 from kiosk.content.schema import CONTENT_TABLES
 from kiosk.content.source import BuildError, ExportError, build, export
-from kiosk.content.validate import Report, validate_bundle
+from kiosk.content.validate import Report, printable, validate_bundle
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -70,7 +70,7 @@ def build_command(source_dir: Path, bundle: Path) -> int:
         for problem in exc.problems:
             click.echo(f"  {problem}", err=True)
         return EXIT_PROBLEMS
-    counts = ", ".join(f"{n} {table}" for table, n in result.counts.items())
+    counts = ", ".join(f"{table} {n}" for table, n in result.counts.items())
     click.echo(f"built {result.bundle} ({counts})")
     report = validate_bundle(result.bundle)
     _print_report(report)
@@ -130,12 +130,12 @@ def bundle_info(path: Path) -> dict[str, Any]:
         raise BundleError(f"{path}: the database is damaged or incomplete ({exc})") from None
     for name in ("title", "subtitle", "default_locale", "content_version"):
         value = exhibit.get(name)
-        info[name] = "" if value is None else str(value)
+        info[name] = "" if value is None else printable(str(value))
     try:
         locales = json.loads(str(exhibit.get("locales") or "[]"))
     except ValueError:
         locales = []
-    info["locales"] = [str(x) for x in locales] if isinstance(locales, list) else []
+    info["locales"] = [printable(str(x)) for x in locales] if isinstance(locales, list) else []
     info["size"] = path.stat().st_size
     info["sha256"] = sha256_of(path)
     return info

@@ -156,7 +156,10 @@ class Report:
         return self.readable and not self.errors
 
     def add(self, severity: Severity, table: str, row: str, name: str, message: str) -> None:
-        self.problems.append(Problem(severity, table, row, name, message))
+        # Keys and texts come from the bundle: never let one put terminal controls on screen.
+        self.problems.append(
+            Problem(severity, printable(table), printable(row), printable(name), printable(message))
+        )
 
     def summary(self) -> str:
         if not self.readable:
@@ -180,6 +183,14 @@ class Report:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (terminal escapes, newlines) replaced by '?'."""
+    return _UNPRINTABLE.sub("?", text)
+
+
+_UNPRINTABLE: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class _Undecodable(str):

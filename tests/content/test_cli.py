@@ -265,3 +265,14 @@ def test_version() -> None:
     """--version prints the program version."""
     code, out, _err = invoke("--version")
     assert code == 0 and "kiosk-content" in out
+
+
+def test_terminal_escapes_in_a_bundle_are_not_printed(fresh_bundle: BundleFactory) -> None:
+    """Keys and titles holding terminal control sequences are printed defanged."""
+    bundle = fresh_bundle(
+        "UPDATE sections SET key = 'x' || char(27) || '[2J', title = '' WHERE key = 'start'",
+        "UPDATE exhibit SET title = 'T' || char(27) || '[31m'",
+    )
+    for command in ("validate", "info"):
+        _code, out, err = invoke(command, bundle)
+        assert "\x1b" not in out + err

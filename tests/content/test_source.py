@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.content import formats as fmt
@@ -294,3 +295,46 @@ def test_format_document_names_every_file_and_column() -> None:
         assert ", ".join(columns) in " ".join(doc.split()), name
     for name in (*fmt.EXHIBIT_FIELDS, *fmt.SECTION_FIELDS, *fmt.TRANSLATION_COLUMNS):
         assert name in doc
+
+
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u2028\u2029"),
+    max_size=40,
+) | st.sampled_from(['a "quoted", text', "line one\n\nline two", "'''", "x\\ny", "Ə ə İ ı"])
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(texts=st.lists(TEXT, min_size=6, max_size=6), value=st.floats(-1e9, 1e9))
+def test_round_trip_with_any_text(
+    fresh_bundle: object, tmp_path: Path, texts: list[str], value: float
+) -> None:
+    """Any text and number survive export and rebuild; a second round changes nothing."""
+    assert callable(fresh_bundle)
+
+    def edit(conn: sqlite3.Connection) -> None:
+        conn.execute("UPDATE sections SET title = ?, body = ? WHERE key = 'start'", texts[:2])
+        conn.execute("UPDATE events SET title = ?, date_label = ? WHERE key = 'night'", texts[2:4])
+        conn.execute("UPDATE exhibit SET credits = ?", (texts[4],))
+        conn.execute("UPDATE translations SET text = ? WHERE key = 'start'", (texts[5],))
+        conn.execute("UPDATE statistics SET value = ? WHERE key = 'others'", (value,))
+
+    run = tmp_path / os.urandom(4).hex()
+    export(fresh_bundle(edit), run / "raw")
+    first = build(run / "raw", run / "one.sqlite").bundle
+    export(first, run / "one")
+    second = build(run / "one", run / "two.sqlite").bundle
+    export(second, run / "two")
+    assert tree(run / "one") == tree(run / "two")
+    assert tables(first) == tables(second)
+    with Bundle(first) as bundle:
+        assert bundle.sections()[0].title == normalized(texts[0])
+        assert bundle.statistics()[2].value == value
+
+
+def normalized(text: str) -> str:
+    """What the build keeps of a text: lines without trailing blanks, trimmed."""
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
