@@ -44,7 +44,7 @@ TEXT_LIMITS: Final[dict[tuple[str, str], tuple[int, int]]] = {
     ("media", "alt"): (250, 1000),
     ("media", "credit"): (200, 500),
     ("sections", "title"): TITLE_LIMITS,
-    ("sections", "body"): (4000, 8000),
+    ("sections", "body"): (3000, 4000),
     ("sections", "advisory"): (300, 600),
     ("events", "date_label"): (60, 120),
     ("events", "title"): TITLE_LIMITS,

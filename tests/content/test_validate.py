@@ -367,3 +367,14 @@ def test_random_mutations_never_raise(
     report = validate_bundle(fresh_bundle(mutate, loose=loose))
     assert isinstance(report, Report)
     json.loads(report.to_json())
+
+
+def test_section_body_over_the_hard_limit(fresh_bundle: BundleFactory) -> None:
+    """A section body over 4000 characters is more than a screen can hold: an error."""
+    body = "\n\n".join(["A short paragraph of plain words."] * 130)
+    report = validate_bundle(
+        fresh_bundle(
+            lambda c: c.execute("UPDATE sections SET body = ? WHERE key = 'start'", (body,))
+        )
+    )
+    assert ("sections", "start", "body") in where(report)
