@@ -189,13 +189,8 @@ def publish_command(bundle: Path, dest: Path) -> int:
     return EXIT_OK
 
 
-# == `stats FILE`: PLACE RESERVED ==========================================================
-# The visitor statistics command is implemented elsewhere (kiosk/ops/stats.py `summarize`,
-# kiosk/ops/stats_cli.py `stats_command`) and is attached here with
-# `cli.add_command(stats_command)`. The layers contract in pyproject.toml forbids
-# kiosk.content from importing kiosk.ops, so the attaching is the lead's decision (an entry
-# point group, or moving the console script's `main` one layer up).
-# ==========================================================================================
+# `stats FILE` is attached by kiosk.curator (it lives in kiosk.ops, a layer this one may
+# not import).
 
 
 def run(argv: Sequence[str] | None = None) -> int:
