@@ -41,11 +41,13 @@ def _role_enum(name: str, roles: Sequence[str]) -> type[IntEnum]:
 
 
 def source_text(source: Source | None) -> str:
-    """One line naming where a text or figure comes from."""
-    if source is None:
-        return ""
-    parts = [p.strip() for p in (source.title, source.detail) if p and p.strip()]
-    return ", ".join(parts)
+    """The short name of where a text or figure comes from (shown on every card)."""
+    return source.title.strip() if source is not None else ""
+
+
+def source_detail(source: Source | None) -> str:
+    """The longer note on a source (shown where there is room to read it)."""
+    return source.detail.strip() if source is not None else ""
 
 
 def image_url(generation: int, media_id: int | None) -> str:
@@ -140,6 +142,7 @@ class SectionModel(RowModel):
             "advisory",
             "revealed",
             "source",
+            "sourceDetail",
             "imageUrl",
             "imageAlt",
             "imageCredit",
@@ -167,6 +170,7 @@ class SectionModel(RowModel):
                     s.advisory,
                     (not s.sensitive) or s.key in revealed,
                     source_text(sources.get(s.source_id or -1)),
+                    source_detail(sources.get(s.source_id or -1)),
                     url,
                     alt,
                     credit,
@@ -187,9 +191,9 @@ class SectionModel(RowModel):
         return bool(self.get(row, "sensitive"))
 
 
-def _excerpt(body: str, limit: int = 220) -> str:
-    """The first paragraph, shortened at a word: the card shows it, the detail shows all."""
-    first = re.split(r"\n\s*\n", body.strip(), maxsplit=1)[0].replace("\n", " ")
+def _excerpt(body: str, limit: int = 600) -> str:
+    """The text as one paragraph, shortened at a word: a card shows what fits of it."""
+    first = re.sub(r"\s*\n\s*", " ", body.strip())
     if len(first) <= limit:
         return first
     cut = first[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
@@ -214,6 +218,7 @@ class TimelineModel(RowModel):
             "eraStart",
             "category",
             "source",
+            "sourceDetail",
             "imageUrl",
             "imageAlt",
         ],
@@ -244,6 +249,7 @@ class TimelineModel(RowModel):
                     bool(era) and era != previous_era,
                     e.category,
                     source_text(sources.get(e.source_id or -1)),
+                    source_detail(sources.get(e.source_id or -1)),
                     url,
                     alt,
                 )

@@ -74,6 +74,11 @@ class TimelineController(QObject):
 
     selectedSource = Property(str, _get_source, notify=selectedChanged)
 
+    def _get_source_detail(self) -> str:
+        return str(self._field("sourceDetail"))
+
+    selectedSourceDetail = Property(str, _get_source_detail, notify=selectedChanged)
+
     def _get_image(self) -> str:
         return str(self._field("imageUrl"))
 

@@ -50,8 +50,7 @@ Item {
                 id: reading
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredHeight: contentColumnHeight
-                readonly property real contentColumnHeight: flickable.contentHeight
+                Layout.preferredHeight: naturalHeight
                 fadeColor: Theme.surface
 
                 KText {
@@ -78,7 +77,7 @@ Item {
                 }
                 Image {
                     width: parent.width
-                    height: visible ? width * 0.55 : 0
+                    height: visible ? Math.min(width * 0.55, overlay.height * 0.3) : 0
                     visible: overlay.timeline.selectedImage !== ""
                     source: overlay.timeline.selectedImage
                     asynchronous: true
@@ -99,12 +98,10 @@ Item {
                     text: overlay.timeline.selectedBody
                     lineHeight: Theme.bodyLineHeight
                 }
-                KText {
+                SourceNote {
                     width: parent.width
-                    visible: overlay.timeline.selectedSource !== ""
-                    text: qsTr("Source: %1").arg(overlay.timeline.selectedSource)
-                    color: Theme.textMuted
-                    font.pixelSize: Theme.metaSize
+                    source: overlay.timeline.selectedSource
+                    detail: overlay.timeline.selectedSourceDetail
                 }
             }
 

@@ -46,10 +46,11 @@ Item {
 
             GridLayout {
                 id: tiles
+                readonly property bool lying: screen.portrait
                 Layout.fillWidth: true
-                Layout.preferredHeight: screen.portrait ? screen.height * 0.5 : screen.height * 0.5
+                Layout.preferredHeight: lying ? screen.height * 0.52 : screen.height * 0.4
                 Layout.minimumHeight: implicitHeight
-                columns: screen.portrait || screen.width < Theme.px(1500) * (Theme.textScale > 1 ? 1.3 : 1) ? 2 : 4
+                columns: lying ? 1 : (screen.width < Theme.measure * 1.9 ? 2 : 4)
                 rowSpacing: Theme.gap
                 columnSpacing: Theme.gap
 
@@ -58,6 +59,9 @@ Item {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.preferredWidth: 1
+                    Layout.preferredHeight: 1
+                    lying: tiles.lying
+                    motif: "history"
                     text: qsTr("History")
                     description: qsTr("The story, one part at a time")
                     onClicked: screen.navigator.go("history")
@@ -67,6 +71,9 @@ Item {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.preferredWidth: 1
+                    Layout.preferredHeight: 1
+                    lying: tiles.lying
+                    motif: "timeline"
                     text: qsTr("Timeline")
                     description: qsTr("The events, year by year")
                     onClicked: screen.navigator.go("timeline")
@@ -76,6 +83,9 @@ Item {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.preferredWidth: 1
+                    Layout.preferredHeight: 1
+                    lying: tiles.lying
+                    motif: "numbers"
                     text: qsTr("In numbers")
                     description: qsTr("The figures and their sources")
                     onClicked: screen.navigator.go("numbers")
@@ -85,6 +95,9 @@ Item {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.preferredWidth: 1
+                    Layout.preferredHeight: 1
+                    lying: tiles.lying
+                    motif: "memorial"
                     text: qsTr("Memorial")
                     description: qsTr("Remembrance, a minute of silence, a candle")
                     onClicked: screen.navigator.go("memorial")
@@ -97,7 +110,7 @@ Item {
 
             GridLayout {
                 id: choices
-                readonly property bool stacked: languages.implicitWidth + toggles.implicitWidth + columnSpacing > width
+                readonly property bool stacked: languages.implicitWidth + toggles.implicitWidth + Theme.gapLarge > screen.width - 2 * Theme.margin + Theme.px(48)
                 Layout.fillWidth: true
                 columns: stacked ? 1 : 2
                 rowSpacing: Theme.gapSmall
@@ -124,10 +137,13 @@ Item {
                         }
                     }
                 }
-                Row {
+                RowLayout {
                     id: toggles
-                    Layout.alignment: (choices.stacked ? Qt.AlignLeft : Qt.AlignRight) | Qt.AlignVCenter
+                    Layout.fillWidth: true
                     spacing: Theme.gapSmall
+                    Item {
+                        Layout.fillWidth: !choices.stacked
+                    }
                     KButton {
                         objectName: "toggleLargeText"
                         text: qsTr("Larger text")
@@ -151,6 +167,9 @@ Item {
                             screen.accessibility.highContrast = checked;
                             checked = Qt.binding(() => screen.accessibility.highContrast);
                         }
+                    }
+                    Item {
+                        Layout.fillWidth: choices.stacked
                     }
                 }
             }

@@ -34,6 +34,7 @@ Item {
             ColumnLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                Layout.preferredWidth: Theme.measure
                 Layout.maximumWidth: Theme.measure
                 Layout.alignment: Qt.AlignTop | Qt.AlignLeft
                 spacing: Theme.gap
@@ -58,6 +59,7 @@ Item {
                             required property string body
                             required property string dateText
                             required property string source
+                            required property int index
                             width: remembrance.width
                             spacing: Theme.gapSmall
                             KText {
@@ -86,6 +88,10 @@ Item {
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.metaSize
                             }
+                            Item {
+                                width: 1
+                                height: Theme.gap
+                            }
                         }
                     }
                 }
@@ -102,81 +108,35 @@ Item {
             }
 
             // -- the visitor's acts: a candle, a minute of silence --------------------------
-            GridLayout {
-                id: acts
+            // Landscape: a column beside the text, scrolling if the screen is short.
+            ReadingPane {
+                id: actsPane
                 Layout.fillWidth: true
-                Layout.alignment: screen.portrait ? Qt.AlignBottom : Qt.AlignVCenter
-                columns: screen.portrait ? 2 : 1
-                columnSpacing: Theme.gapLarge
-                rowSpacing: Theme.gapLarge
+                Layout.fillHeight: true
+                Layout.preferredWidth: Theme.measure * 0.75
+                Layout.maximumWidth: Theme.measure
+                visible: !screen.portrait
 
-                ColumnLayout {
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    Layout.alignment: Qt.AlignTop
-                    spacing: Theme.gap
-
-                    RowLayout {
-                        spacing: Theme.gap
-                        Layout.fillWidth: true
-                        CandleGraphic {
-                            objectName: "memorialCandle"
-                            Layout.preferredWidth: Theme.px(96)
-                            Layout.preferredHeight: Theme.px(190)
-                            lit: screen.candle.litThisVisit
-                        }
-                        KText {
-                            objectName: "candleCount"
-                            Layout.fillWidth: true
-                            Layout.alignment: Qt.AlignBottom
-                            text: screen.candle.count === 0
-                                ? qsTr("No candle has been lit here yet.")
-                                : screen.candle.count === 1
-                                    ? qsTr("One candle has been lit here.")
-                                    : qsTr("%1 candles have been lit here.").arg(Number(screen.candle.count).toLocaleString(Qt.locale(screen.content.locale), "f", 0))
-                            color: Theme.textMuted
-                        }
-                    }
-                    KButton {
-                        objectName: "candleLight"
-                        Layout.fillWidth: true
-                        kind: screen.candle.litThisVisit ? "quiet" : "primary"
-                        text: screen.candle.litThisVisit ? qsTr("Your candle is lit") : qsTr("Light a candle")
-                        enabled: !screen.candle.litThisVisit
-                        opacity: 1
-                        onClicked: screen.candle.light()
-                    }
+                MemorialActs {
+                    id: landscapeActs
+                    width: actsPane.width
+                    content: screen.content
+                    candle: screen.candle
+                    silence: screen.silence
+                    candleHeight: Math.min(Theme.px(220), screen.height * 0.22)
                 }
-
-                ColumnLayout {
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    Layout.alignment: Qt.AlignTop
-                    spacing: Theme.gap
-
-                    Rectangle {
-                        Layout.fillWidth: true
-                        visible: !screen.portrait
-                        height: Theme.borderWidth
-                        color: Theme.line
-                    }
-                    Heading {
-                        Layout.fillWidth: true
-                        text: qsTr("A minute of silence")
-                        font.pixelSize: Theme.subheadingSize
-                    }
-                    KText {
-                        Layout.fillWidth: true
-                        text: qsTr("Sixty seconds of stillness. The screen will dim, then return.")
-                        color: Theme.textMuted
-                    }
-                    KButton {
-                        objectName: "silenceStart"
-                        Layout.fillWidth: true
-                        text: qsTr("Begin the minute of silence")
-                        onClicked: screen.silence.start()
-                    }
-                }
+            }
+            // Portrait: side by side, low on the screen, within reach.
+            MemorialActs {
+                Layout.fillWidth: true
+                Layout.fillHeight: false
+                Layout.maximumHeight: implicitHeight
+                visible: screen.portrait
+                sideBySide: true
+                content: screen.content
+                candle: screen.candle
+                silence: screen.silence
+                candleHeight: Math.min(Theme.px(200), screen.height * 0.12)
             }
         }
 

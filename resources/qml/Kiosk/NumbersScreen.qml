@@ -10,6 +10,53 @@ Item {
     required property Navigator navigator
 
     readonly property int columns: Math.max(1, Math.min(3, Math.floor((width - 2 * Theme.margin + Theme.gap) / (Theme.measure * 0.62 + Theme.gap))))
+    // Where each card goes: a figure with parts takes a whole row; the others share rows,
+    // as evenly as possible (8 in threes: 3, 3, 2), each row's cards equally wide.
+    readonly property var slots: layoutSlots(screen.content.statistics.count, columns)
+
+    function layoutSlots(count, cols) {
+        const model = screen.content.statistics;
+        const out = [];
+        let run = [];
+        let row = 0;
+        function flush() {
+            if (run.length === 0)
+                return;
+            const rows = Math.ceil(run.length / cols);
+            let start = 0;
+            for (let r = 0; r < rows; ++r) {
+                const size = Math.floor(run.length / rows) + (r < run.length % rows ? 1 : 0);
+                for (let j = 0; j < size; ++j)
+                    out[run[start + j]] = { row: row, share: size };
+                start += size;
+                row += 1;
+            }
+            run = [];
+        }
+        for (let i = 0; i < count; ++i) {
+            if (model.get(i, "hasParts")) {
+                flush();
+                out[i] = { row: row, share: 1 };
+                row += 1;
+            } else {
+                run.push(i);
+            }
+        }
+        flush();
+        return out;
+    }
+
+    function rowHeight(index) {
+        const slot = slots[index];
+        let tallest = 0;
+        for (let i = 0; i < cards.count; ++i) {
+            const other = slots[i];
+            const item = cards.itemAt(i);
+            if (other && item && other.row === slot.row)
+                tallest = Math.max(tallest, item.implicitHeight);
+        }
+        return tallest;
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -41,12 +88,13 @@ Item {
                 spacing: Theme.gap
 
                 Repeater {
+                    id: cards
                     model: screen.content.statistics
                     StatCard {
                         required property int index
-                        width: hasParts || screen.columns === 1
-                            ? flow.width
-                            : (flow.width - (screen.columns - 1) * flow.spacing) / screen.columns
+                        readonly property var slot: screen.slots[index] || { row: 0, share: 1 }
+                        width: Math.floor((flow.width - (slot.share - 1) * flow.spacing) / slot.share)
+                        height: screen.rowHeight(index)
                     }
                 }
             }

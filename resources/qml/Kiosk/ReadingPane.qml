@@ -9,6 +9,7 @@ Item {
     property alias flickable: flick
     property alias spacing: column.spacing
     property color fadeColor: Theme.background
+    readonly property real naturalHeight: column.implicitHeight
     readonly property bool moreBelow: flick.contentY + flick.height < flick.contentHeight - 2
     readonly property bool moreAbove: flick.contentY > 2
 
@@ -22,7 +23,8 @@ Item {
         anchors.fill: parent
         clip: true
         contentWidth: width
-        contentHeight: column.implicitHeight + Theme.px(56)
+        // room below the last line, clear of the fade, when there is more than fits
+        contentHeight: column.implicitHeight + (column.implicitHeight > height ? Theme.px(56) : 0)
         flickableDirection: Flickable.VerticalFlick
         boundsBehavior: Flickable.StopAtBounds
         interactive: contentHeight > height

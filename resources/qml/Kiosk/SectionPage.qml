@@ -16,6 +16,7 @@ Item {
     required property string advisory
     required property bool revealed
     required property string source
+    required property string sourceDetail
     required property string imageUrl
     required property string imageAlt
     required property string imageCredit
@@ -101,13 +102,10 @@ Item {
                 text: page.body
                 lineHeight: Theme.bodyLineHeight
             }
-            KText {
+            SourceNote {
                 width: parent.width
-                visible: page.source !== ""
-                text: qsTr("Source: %1").arg(page.source)
-                color: Theme.textMuted
-                font.pixelSize: Theme.metaSize
-                topPadding: Theme.gap
+                source: page.source
+                detail: page.sourceDetail
             }
         }
     }

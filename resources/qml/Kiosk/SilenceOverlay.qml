@@ -15,8 +15,9 @@ Item {
 
     Rectangle {
         anchors.fill: parent
+        // the screen dims almost to black: nothing of the page shows through
         color: Theme.scrim
-        opacity: 0.94
+        opacity: 0.985
     }
     MouseArea {
         anchors.fill: parent // nothing below reacts while the minute lasts

@@ -31,17 +31,29 @@ Rectangle {
         }
         spacing: Theme.gapSmall
 
-        Flow {
+        Row {
             Layout.fillWidth: true
-            spacing: Theme.gap
+            spacing: Theme.px(14)
             KText {
+                id: figure
                 objectName: "figureValue"
-                text: card.valueText + (card.unit !== "" ? " " + card.unit : "")
+                text: card.valueText
                 color: Theme.accent
                 font.family: Theme.serif
                 font.pixelSize: Theme.figureSize
                 lineHeight: 1.0
                 wrapMode: Text.NoWrap
+            }
+            KText {
+                // the unit, set on the figure's baseline
+                objectName: "figureUnit"
+                visible: text !== ""
+                y: figure.baselineOffset - baselineOffset
+                width: Math.min(implicitWidth, column.width - figure.width - parent.spacing)
+                text: card.unit
+                color: Theme.accent
+                font.family: Theme.serif
+                font.pixelSize: Theme.subheadingSize
             }
         }
         KText {

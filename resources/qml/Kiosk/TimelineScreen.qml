@@ -60,21 +60,43 @@ Item {
         anchors.fill: parent
         spacing: 0
 
-        ColumnLayout {
+        GridLayout {
             Layout.fillWidth: true
             Layout.leftMargin: Theme.margin
             Layout.rightMargin: Theme.margin
             Layout.topMargin: Theme.margin
-            spacing: Theme.gapSmall
-            Eyebrow {
+            columns: screen.portrait ? 1 : 2
+            columnSpacing: Theme.gapLarge
+            rowSpacing: Theme.gapSmall
+
+            ColumnLayout {
                 Layout.fillWidth: true
-                text: qsTr("Timeline")
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.gapSmall
+                Eyebrow {
+                    Layout.fillWidth: true
+                    text: qsTr("Timeline")
+                }
+                KText {
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: Theme.measure
+                    text: qsTr("Swipe to move through time. Tap an event to read it.")
+                    color: Theme.textMuted
+                }
             }
             KText {
-                Layout.fillWidth: true
-                Layout.maximumWidth: Theme.measure
-                text: qsTr("Swipe to move through time. Tap an event to read it.")
-                color: Theme.textMuted
+                // where the visitor is in time, updated when the timeline comes to rest
+                objectName: "currentYear"
+                Layout.alignment: screen.portrait ? Qt.AlignLeft | Qt.AlignTop : Qt.AlignRight | Qt.AlignTop
+                Layout.topMargin: screen.portrait ? Theme.gapLarge : 0
+                visible: text !== ""
+                text: screen.content.years.count > 0 && screen.currentYearRow >= 0
+                    ? screen.content.years.get(screen.currentYearRow, "label") || "" : ""
+                color: Theme.accent
+                font.family: Theme.serif
+                font.pixelSize: screen.portrait ? Theme.figureSize * 1.4 : Theme.titleSize
+                lineHeight: 1.0
+                wrapMode: Text.NoWrap
             }
         }
 
@@ -83,7 +105,9 @@ Item {
             Layout.fillHeight: true
             Layout.topMargin: Theme.gap
 
-            // the axis the cards hang from (static: it does not scroll, so costs nothing)
+            id: track
+
+            // the axis the cards stand on (static: it does not scroll, so costs nothing)
             Rectangle {
                 x: 0
                 width: parent.width
@@ -95,7 +119,13 @@ Item {
             ListView {
                 id: events
                 objectName: "timelineList"
-                anchors.fill: parent
+                // Cards no taller than their text needs, standing low, near the year strip.
+                anchors {
+                    left: parent.left
+                    right: parent.right
+                    bottom: parent.bottom
+                }
+                height: Math.min(track.height, Theme.bodySize * 22 + Theme.px(160))
                 leftMargin: Theme.margin - Theme.px(20)
                 rightMargin: Theme.margin
                 orientation: ListView.Horizontal
