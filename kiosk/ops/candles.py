@@ -41,14 +41,14 @@ class CandleStore:
 
     def _read(self) -> int:
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return 0
         except OSError as exc:
             log.warning("candle count %s cannot be read (%s); counting from zero", self.path, exc)
             return 0
         try:
-            data = json.loads(raw)
+            data = json.loads(raw.decode("utf-8"))
             count = data["count"] if isinstance(data, dict) else None
             if not isinstance(count, int) or isinstance(count, bool) or count < 0:
                 raise ValueError("no whole, non-negative 'count'")

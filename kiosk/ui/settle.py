@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPointF
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -53,11 +53,42 @@ def settle(window: QQuickWindow, timeout_s: float = 3.0, rounds: int = 3) -> Non
         app.processEvents()
 
 
-def find_item(root: QObject, name: str) -> QQuickItem | None:
-    """The first visible item with ``objectName`` ``name`` under ``root`` (a window or item)."""
-    start = root.contentItem() if isinstance(root, QQuickWindow) else root
-    for item in iter_items(start):  # type: ignore[arg-type]
-        if item.objectName() == name and item.isVisible():
-            found: QQuickItem = item
-            return found
-    return None
+def on_screen(item: QQuickItem, width: float, height: float) -> bool:
+    """True when the item's middle is inside a window of that size (not scrolled away).
+
+    The window's size is passed in: PySide's ``QQuickItem.window()`` wrapper can delete the
+    window when it is garbage-collected, so it is never called here.
+    """
+    middle = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    return 0 <= middle.x() < width and 0 <= middle.y() < height
+
+
+def find_item(root: QQuickWindow, name: str) -> QQuickItem | None:
+    """The top-left-most visible, on-screen item with ``objectName`` ``name`` in ``root``."""
+    start = root.contentItem()
+    w, h = root.width(), root.height()
+    found: QQuickItem | None = None
+    for item in iter_items(start):
+        if (
+            item.objectName() == name
+            and item.isVisible()
+            and on_screen(item, w, h)
+            and (found is None or _left_top(item) < _left_top(found))
+        ):
+            found = item
+    return found
+
+
+def _left_top(item: QQuickItem) -> tuple[float, float]:
+    p = item.mapToScene(QPointF(0, 0))
+    return (p.y(), p.x())
+
+
+def qml_eval(item: QQuickItem, expression: str) -> object:
+    """Evaluate a QML expression in ``item``'s scope (reads enums PySide cannot convert,
+    calls QML methods such as ListView.indexAt)."""
+    context = QQmlEngine.contextForObject(item)
+    if context is None:
+        raise ValueError(f"{item!r} has no QML context")
+    value, _undefined = QQmlExpression(context, item, expression).evaluate()
+    return value

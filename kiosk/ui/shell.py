@@ -181,10 +181,10 @@ class KioskShell(QObject):
 
     def shutdown(self) -> None:
         """Close the window and delete the QML before the controllers it is bound to."""
-        if self.window is not None:
+        if self.window is not None and shiboken6.isValid(self.window):
             self.window.close()
-            self.window = None
-        if self.engine is not None:
+        self.window = None
+        if self.engine is not None and shiboken6.isValid(self.engine):
             shiboken6.delete(self.engine)
-            self.engine = None
+        self.engine = None
         self.content.close()

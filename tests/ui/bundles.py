@@ -254,8 +254,8 @@ def make_bundle(
                 "image_id": image_id if pos == 0 else None,
             }
         )
-    for pos, (key, date, prec, label, etitle, body, era) in enumerate(events):
-        db["events"].insert(
+    db["events"].insert_all(
+        (
             {
                 "position": pos,
                 "key": key,
@@ -268,7 +268,10 @@ def make_bundle(
                 "source_id": 1,
                 "image_id": image_id if pos == 2 else None,
             }
-        )
+            for pos, (key, date, prec, label, etitle, body, era) in enumerate(events)
+        ),
+        batch_size=1000,
+    )
     ids: dict[str, int] = {}
     for pos, (key, value, unit, label, parent) in enumerate(statistics):
         ids[key] = pos + 1

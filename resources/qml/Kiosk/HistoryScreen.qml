@@ -23,6 +23,7 @@ Item {
             snapMode: ListView.SnapOneItem
             highlightRangeMode: ListView.StrictlyEnforceRange
             highlightMoveDuration: Theme.motion ? 500 : 0
+            highlightMoveVelocity: -1
             boundsBehavior: Flickable.StopAtBounds
             flickDeceleration: Theme.px(3000)
             clip: true
@@ -43,6 +44,8 @@ Item {
                 function onIndexChanged(index) {
                     if (pages.currentIndex !== index)
                         pages.currentIndex = index;
+                    if (!Theme.motion)
+                        pages.positionViewAtIndex(index, ListView.Beginning);
                 }
             }
         }
