@@ -69,7 +69,15 @@ def ensure_bundle(work: Path) -> Path:
     built = work / "exhibit.sqlite"
     print(f"build.py: {shipped} missing; building it from {source}", flush=True)
     subprocess.run(
-        [sys.executable, "-m", "kiosk.content.cli", "build", str(source), "-o", str(built)],
+        [
+            sys.executable,
+            "-c",
+            "from kiosk.content.cli import main; main()",
+            "build",
+            str(source),
+            "-o",
+            str(built),
+        ],
         check=True,
     )
     return built
