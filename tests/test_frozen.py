@@ -434,6 +434,31 @@ def test_frozen_folder_fits_the_size_budget(frozen: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(shutil.which("ldd") is None, reason="needs ldd (Linux)")
+def test_frozen_libraries_all_resolve(frozen: Path) -> None:
+    """Every library and plugin in the folder finds the libraries it links to: a plugin kept
+    without its dependencies (e.g. Wayland's when the build machine lacks them) would fail only
+    on the kiosk, under cage, as a black screen."""
+    internal = frozen / "kiosk" / "_internal"
+    search = f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}"
+    missing: dict[str, list[str]] = {}
+    for path in sorted(internal.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        result = subprocess.run(
+            ["ldd", str(path)],
+            env={"LD_LIBRARY_PATH": search, "PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        lost = [line.split()[0] for line in result.stdout.splitlines() if "not found" in line]
+        if lost:
+            missing[str(path.relative_to(internal))] = sorted(set(lost))
+    assert not missing, json.dumps(missing, indent=2)
+
+
+@pytest.mark.slow
 def test_archive_holds_program_kit_and_notes(frozen: Path) -> None:
     """The archive is named by version, system and machine, and holds what a technician needs."""
     pattern = re.compile(r"kiosk-(?P<ver>[^-]+)-(?P<os>[a-z]+)-(?P<arch>[a-z0-9_]+)\.(tar\.gz|zip)")
