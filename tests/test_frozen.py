@@ -352,6 +352,13 @@ def test_install_script_refuses_a_folder_that_is_not_the_program(tmp_path: Path)
     assert not (root / "opt").exists()
 
 
+def test_install_notes_list_every_setting() -> None:
+    """INSTALL.md's table of kiosk.toml settings is the one the configuration code documents."""
+    config = pytest.importorskip("kiosk.ops.config")
+    notes = (ROOT / "INSTALL.md").read_text(encoding="utf-8")
+    assert config.config_table_markdown() in notes
+
+
 # -- the Windows kit (checked as files: no Windows here) -------------------------------------------
 TASK_NS = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
 SHELL_NS = {"s": "http://schemas.microsoft.com/ShellLauncher/2018/Configuration"}
