@@ -230,8 +230,10 @@ if ($Mode -eq 'TaskScheduler') {
 
 # --- check the installed program ------------------------------------------------------------------
 $env:QT_QPA_PLATFORM = 'offscreen'
+$ErrorActionPreference = 'Continue'   # Windows PowerShell turns a native program's stderr into errors
 $report = & (Join-Path $InstallDir 'kiosk.exe') --self-test --bundle $bundle 2>$null
 $selfTest = $LASTEXITCODE
+$ErrorActionPreference = 'Stop'
 Remove-Item Env:\QT_QPA_PLATFORM
 if ($selfTest -eq 0) {
     Say 'self-test passed'
