@@ -80,7 +80,10 @@ def _say(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(list(argv) if argv is not None else None)
+    try:
+        args = build_parser().parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exc:  # --help, --version, or a usage error (argparse said why)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     bundle = args.bundle if args.bundle is not None else paths.default_bundle()
 
     if args.self_test:

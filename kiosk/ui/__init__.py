@@ -6,6 +6,7 @@ them all. QML holds presentation only; every rule and state machine lives in the
 tested without QML.
 """
 
+from kiosk.ui import qt  # first: it works around PySide's reference leaks (see there)
 from kiosk.ui.accessibility import Accessibility
 from kiosk.ui.content import ContentController
 from kiosk.ui.history import HistoryController
@@ -44,4 +45,5 @@ __all__ = [
     "TimelineController",
     "TimelineModel",
     "YearModel",
+    "qt",
 ]

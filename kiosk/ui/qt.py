@@ -1,10 +1,20 @@
-"""PySide6 names whose type stubs mypy misreads, re-exported as ``Any``.
+"""PySide6 workarounds, in one place.
 
-``Property`` attributes are descriptors mypy types as ``Property`` (so ``navigator.screen`` would
-not be a ``str``), and ``QmlUncreatable`` is typed as a class, not a decorator. The objects are
-the very same; only their static type changes.
+* ``Property`` and ``QmlUncreatable`` re-exported as ``Any``: mypy reads their stubs wrongly
+  (``navigator.screen`` would not be a ``str``; ``QmlUncreatable`` would not be a decorator).
+* ``pin_singletons()``: PySide6 6.12 hands back ``True`` without a reference from every
+  ``SignalInstance.emit()``, and ``None`` without one from ``QQuickItem.parentItem()`` at the root
+  and from ``QObject.property()`` of a missing name. Each discarded result then takes one
+  reference from the interpreter's ``True`` or ``None``; after a few thousand signals CPython
+  3.11 aborts ("bool_dealloc: deallocating True or False"). A kiosk emits signals at every touch
+  and runs for months, so the singletons get a reserve of references far beyond any run
+  (CPython 3.12 makes them immortal, and nothing is done there).
 """
 
+from __future__ import annotations
+
+import ctypes
+import sys
 from typing import Any
 
 from PySide6 import QtCore, QtQml
@@ -12,4 +22,24 @@ from PySide6 import QtCore, QtQml
 Property: Any = QtCore.Property
 QmlUncreatable: Any = QtQml.QmlUncreatable
 
-__all__ = ["Property", "QmlUncreatable"]
+# 2**40 leaked references at one per signal: more than 30,000 years at 1,000 signals a second.
+RESERVE = 1 << 40
+_pinned = False
+
+
+def pin_singletons() -> bool:
+    """Give None, True and False a reserve of references (once; CPython before 3.12 only)."""
+    global _pinned  # noqa: PLW0603 - once per process
+    if _pinned or sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return False
+    for singleton in (None, True, False):
+        # ob_refcnt is the first field of every CPython object.
+        refcount = ctypes.c_ssize_t.from_address(id(singleton))
+        refcount.value += RESERVE
+    _pinned = True
+    return True
+
+
+pin_singletons()
+
+__all__ = ["Property", "QmlUncreatable", "pin_singletons"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPointF
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QPointF
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -51,6 +51,9 @@ def settle(window: QQuickWindow, timeout_s: float = 3.0, rounds: int = 3) -> Non
         time.sleep(0.01)
     if app is not None:
         app.processEvents()
+        # Outside exec() (screenshots, self-test, tests) deleteLater() would wait forever:
+        # destroyed screens must really go, or every visit leaves its screens behind.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def on_screen(item: QQuickItem, width: float, height: float) -> bool:

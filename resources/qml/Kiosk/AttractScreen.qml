@@ -51,9 +51,13 @@ Item {
         Item { Layout.fillHeight: true; Layout.preferredHeight: 1 }
 
         CandleGraphic {
+            // gives up height first when the words need the room
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: Theme.px(110)
+            Layout.fillHeight: true
+            Layout.minimumHeight: Theme.px(90)
+            Layout.maximumHeight: Theme.px(210)
             Layout.preferredHeight: Theme.px(210)
+            Layout.preferredWidth: height * 0.52
             lit: true
         }
 

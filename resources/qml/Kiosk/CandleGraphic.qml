@@ -29,7 +29,7 @@ Item {
             y: flame.y + flame.height * 0.62 - d / 2
             color: Theme.accent
             opacity: candle.lit ? 0.10 - index * 0.02 : 0
-            Behavior on opacity { NumberAnimation { duration: Theme.slowFadeMs } }
+            Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.slowFadeMs } }
         }
     }
 
@@ -42,7 +42,7 @@ Item {
         opacity: candle.lit ? 1 : 0
         transformOrigin: Item.Bottom
         preferredRendererType: Shape.CurveRenderer
-        Behavior on opacity { NumberAnimation { duration: Theme.slowFadeMs } }
+        Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.slowFadeMs } }
 
         ShapePath {
             strokeWidth: -1

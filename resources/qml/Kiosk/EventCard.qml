@@ -93,7 +93,8 @@ T.AbstractButton {
                 lineHeight: Theme.bodyLineHeight
                 elide: Text.ElideRight
                 elideByDesign: true
-                clip: true
+                // where not even one line fits (a short screen, large text), none is shown
+                opacity: height >= font.pixelSize * lineHeight ? 1 : 0
             }
             KText {
                 Layout.fillWidth: true

@@ -8,11 +8,13 @@ Item {
     id: overlay
 
     required property TimelineController timeline
+    // a layer of its own for the layout test: its texts may cover what lies beneath
+    readonly property bool layoutLayer: true
 
     visible: opacity > 0
     opacity: timeline.isOpen ? 1 : 0
     enabled: timeline.isOpen
-    Behavior on opacity { NumberAnimation { duration: Theme.fadeMs } }
+    Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.fadeMs } }
 
     Rectangle {
         anchors.fill: parent

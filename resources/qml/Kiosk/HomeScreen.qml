@@ -50,7 +50,7 @@ Item {
                 Layout.fillWidth: true
                 Layout.preferredHeight: lying ? screen.height * 0.52 : screen.height * 0.4
                 Layout.minimumHeight: implicitHeight
-                columns: lying ? 1 : (screen.width < Theme.measure * 1.9 ? 2 : 4)
+                columns: lying ? 1 : 4
                 rowSpacing: Theme.gap
                 columnSpacing: Theme.gap
 

@@ -7,11 +7,13 @@ Item {
     id: overlay
 
     required property IdleGuard idle
+    // a layer of its own for the layout test: its texts may cover what lies beneath
+    readonly property bool layoutLayer: true
 
     visible: opacity > 0
     opacity: idle.state === "prompt" ? 1 : 0
     enabled: idle.state === "prompt"
-    Behavior on opacity { NumberAnimation { duration: Theme.fadeMs } }
+    Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.fadeMs } }
 
     Rectangle {
         anchors.fill: parent

@@ -18,7 +18,7 @@ Row {
             height: Theme.px(10)
             radius: height / 2
             color: index === dots.current ? Theme.accent : Theme.outline
-            Behavior on width { NumberAnimation { duration: Theme.fadeMs } }
+            Behavior on width { enabled: Theme.motion; NumberAnimation { duration: Theme.fadeMs } }
         }
     }
 }

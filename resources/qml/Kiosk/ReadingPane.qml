@@ -44,7 +44,7 @@ Item {
         height: Math.min(Theme.px(56), parent.height / 6)
         enabled: false
         opacity: pane.moreAbove ? 1 : 0
-        Behavior on opacity { NumberAnimation { duration: Theme.fadeMs } }
+        Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.fadeMs } }
         gradient: Gradient {
             GradientStop { position: 0; color: pane.fadeColor }
             GradientStop { position: 1; color: Qt.rgba(pane.fadeColor.r, pane.fadeColor.g, pane.fadeColor.b, 0) }
@@ -56,7 +56,7 @@ Item {
         height: Math.min(Theme.px(120), parent.height / 4)
         enabled: false
         opacity: pane.moreBelow ? 1 : 0
-        Behavior on opacity { NumberAnimation { duration: Theme.fadeMs } }
+        Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.fadeMs } }
         gradient: Gradient {
             GradientStop { position: 0; color: Qt.rgba(pane.fadeColor.r, pane.fadeColor.g, pane.fadeColor.b, 0) }
             GradientStop { position: 0.85; color: pane.fadeColor }

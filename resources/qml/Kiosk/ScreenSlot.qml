@@ -7,6 +7,8 @@ Loader {
     id: slot
 
     required property string name
+    // a layer of its own for the layout test: its texts may cover what lies beneath
+    readonly property bool layoutLayer: true
     property string current: ""
     property bool kept: false
     readonly property bool shown: current === name
@@ -24,5 +26,5 @@ Loader {
     onShownChanged: if (shown) kept = true
     Component.onCompleted: if (shown) kept = true
 
-    Behavior on opacity { NumberAnimation { duration: Theme.fadeMs; easing.type: Easing.InOutQuad } }
+    Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.fadeMs; easing.type: Easing.InOutQuad } }
 }

@@ -54,6 +54,7 @@ Item {
         ColumnLayout {
             id: side
             Layout.alignment: Qt.AlignTop
+            Layout.fillHeight: !page.portrait
             Layout.fillWidth: page.portrait
             Layout.preferredWidth: page.portrait ? -1 : Math.min(layout.width * 0.36, Theme.measure * 0.7)
             Layout.maximumWidth: page.portrait ? layout.width : layout.width * 0.4
@@ -66,6 +67,12 @@ Item {
             Heading {
                 objectName: "sectionTitle"
                 Layout.fillWidth: true
+                // A long title beside the text gives way (a smaller size) rather than run
+                // off the bottom of a short screen.
+                Layout.fillHeight: !page.portrait
+                Layout.maximumHeight: implicitHeight
+                fontSizeMode: page.portrait ? Text.FixedSize : Text.VerticalFit
+                minimumPixelSize: Math.round(Theme.headingSize * 0.8)
                 text: page.title
             }
             Image {
@@ -86,6 +93,10 @@ Item {
                 text: [page.imageAlt, page.imageCredit].filter(t => t !== "").join(" · ")
                 color: Theme.textMuted
                 font.pixelSize: Theme.metaSize
+            }
+            Item {
+                visible: !page.portrait
+                Layout.fillHeight: true
             }
         }
 

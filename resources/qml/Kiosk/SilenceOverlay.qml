@@ -7,11 +7,13 @@ Item {
     id: overlay
 
     required property MinuteOfSilence silence
+    // a layer of its own for the layout test: its texts may cover what lies beneath
+    readonly property bool layoutLayer: true
 
     visible: opacity > 0
     opacity: silence.running ? 1 : 0
     enabled: silence.running
-    Behavior on opacity { NumberAnimation { duration: Theme.slowFadeMs; easing.type: Easing.InOutQuad } }
+    Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.slowFadeMs; easing.type: Easing.InOutQuad } }
 
     Rectangle {
         anchors.fill: parent

@@ -1,0 +1,143 @@
+"""The ``kiosk`` command line: flags, exit codes, screenshots and the self-test."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import __version__, paths
+from kiosk.app import EXIT_USAGE, main, parse_size
+
+EXPECTED_SHOTS = [
+    "01-attract.png",
+    "02-home.png",
+    "03-history.png",
+    "04-history-advisory.png",
+    "05-timeline.png",
+    "06-timeline-event.png",
+    "07-numbers.png",
+    "08-memorial.png",
+    "09-minute-of-silence.png",
+    "10-idle-prompt.png",
+    "11-high-contrast.png",
+    "12-large-text.png",
+]
+
+
+def _run(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "KIOSK_DATA_DIR": str(data),
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_QUICK_BACKEND": "software",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("1920x1080", (1920, 1080)), ("1080X1920", (1080, 1920)), (" 3840 x 2160 ", (3840, 2160))],
+)
+def test_parse_size(text: str, size: tuple[int, int]) -> None:
+    """WIDTHxHEIGHT, forgiving about case and spaces."""
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["", "1920", "1920x", "axb", "10x10", "99999x1080", "-1x5"])
+def test_parse_size_rejects_nonsense(text: str) -> None:
+    """A bad size says how to write a good one."""
+    with pytest.raises(ValueError, match=r"WIDTHxHEIGHT|between"):
+        parse_size(text)
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints the version and exits 0."""
+    assert main(["--version"]) == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_unknown_flag_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown flag exits 2 with argparse's message."""
+    assert main(["--no-such-flag"]) == EXIT_USAGE
+    assert "unrecognized arguments" in capsys.readouterr().err
+
+
+def test_bad_bundle_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A bundle that cannot be read: a clear message naming it, exit 2, no traceback."""
+    missing = tmp_path / "nowhere.sqlite"
+    assert main(["--bundle", str(missing), "--windowed"]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert str(missing) in err and "no such file" in err
+    assert "Traceback" not in err
+
+
+def test_bad_size_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--screenshots with a malformed --size exits 2 before opening anything."""
+    assert main(["--screenshots", str(tmp_path), "--size", "big"]) == EXIT_USAGE
+    assert "WIDTHxHEIGHT" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_screenshots_bad_bundle_exits_2(tmp_path: Path) -> None:
+    """--screenshots on a file that is not a bundle exits 2 with the reason."""
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"junk" * 100)
+    assert main(["--screenshots", str(tmp_path / "shots"), "--bundle", str(junk)]) == EXIT_USAGE
+
+
+@pytest.mark.slow
+def test_screenshots_writes_one_png_per_screen(tmp_path: Path) -> None:
+    """kiosk --screenshots DIR --size WxH writes the twelve named PNGs and exits 0."""
+    if not paths.default_bundle().exists():
+        pytest.skip("the default exhibit has not been built")
+    shots = tmp_path / "shots"
+    result = _run("--screenshots", str(shots), "--size", "1280x800", data=tmp_path / "data")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert sorted(p.name for p in shots.iterdir()) == EXPECTED_SHOTS
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shots / "02-home.png"))
+    assert (image.width(), image.height()) == (1280, 800)
+    assert "Warning" not in result.stderr and "WARNING" not in result.stderr
+
+
+@pytest.mark.slow
+def test_self_test_passes_on_the_default_exhibit(tmp_path: Path) -> None:
+    """kiosk --self-test prints a JSON report; every check passes on the shipped exhibit."""
+    if not paths.default_bundle().exists():
+        pytest.skip("the default exhibit has not been built")
+    result = _run("--self-test", data=tmp_path / "data")
+    report = json.loads(result.stdout)
+    failed = [c for c in report["checks"] if not c["ok"]]
+    assert result.returncode == 0, failed
+    assert report["ok"] is True
+    names = {c["name"] for c in report["checks"]}
+    assert {"bundle readable", "bundle valid", "fonts loaded", "sqlite fts5"} <= names
+    assert {"font Noto Serif", "font Noto Sans", "screen 05-timeline"} <= names
+    assert not (tmp_path / "data" / "candles.json").exists()
+
+
+@pytest.mark.slow
+def test_self_test_fails_on_a_broken_bundle(tmp_path: Path) -> None:
+    """A broken bundle: the report says so, and the exit code is not 0."""
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    result = _run("--self-test", "--bundle", str(junk), data=tmp_path / "data")
+    report = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert report["ok"] is False
+    assert report["checks"][0]["name"] == "bundle readable"
+    assert not report["checks"][0]["ok"]
+    assert str(junk) in report["checks"][0]["detail"]

@@ -1,0 +1,28 @@
+"""PySide6 6.12 leaks a reference to True at every emit(): the kiosk must outlive that."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+PROGRAM = """
+import kiosk.ui
+from PySide6.QtCore import QObject, Signal
+
+class Source(QObject):
+    ping = Signal(bool)
+
+source = Source()
+for _ in range(200_000):  # far more than True's own references
+    source.ping.emit(True)
+print("alive")
+"""
+
+
+def test_many_signals_do_not_abort_the_interpreter() -> None:
+    """200,000 signals (months of touches) and the interpreter is still alive."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROGRAM], check=False, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "alive"
