@@ -242,3 +242,38 @@ def _visible_named(window: Any, name: str) -> list[Any]:
     from kiosk.ui.settle import iter_items
 
     return [i for i in iter_items(window.contentItem()) if i.objectName() == name and i.isVisible()]
+
+
+def test_a_key_press_is_activity_too(make_shell: Any) -> None:
+    """A key (a technician's keyboard) wakes the kiosk like a touch does."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    shell = make_shell()
+    QTest.keyClick(shell.window, Qt.Key.Key_Space)
+    settle(shell.window)
+    assert shell.idle.state == "active"
+    assert shell.navigator.screen == "home"
+
+
+def test_attract_loop_cycles_the_key_figures(make_shell: Any, qtbot: Any) -> None:
+    """The attract loop shows the exhibit's figures one after another, slowly."""
+    shell = make_shell(timings=Timings(attract_cycle_ms=120, animate=False))
+    labels = [shell.content.statistics_model.get(r, "label") for r in range(2)]
+
+    def shown() -> str:
+        figure = item(shell.window, "attractFigure")
+        return " ".join(
+            str(c.property("text")) for c in figure.childItems() if c.inherits("QQuickText")
+        )
+
+    assert labels[0] in shown()
+    qtbot.waitUntil(lambda: labels[1] in shown(), timeout=3000)
+
+
+def test_touch_prompts_show_on_the_attract_loop(make_shell: Any) -> None:
+    """ "Touch to begin" is on the attract loop."""
+    shell = make_shell()
+    prompts = item(shell.window, "touchPrompts")
+    texts = [c.property("text") for c in prompts.childItems() if c.inherits("QQuickText")]
+    assert texts == ["Touch to begin"]

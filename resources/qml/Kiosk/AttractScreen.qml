@@ -19,7 +19,7 @@ Item {
     }
 
     Timer {
-        interval: Math.max(1000, screen.cycleMs)
+        interval: Math.max(100, screen.cycleMs)
         repeat: true
         running: screen.visible && screen.figures.count > 1
         onTriggered: {

@@ -48,7 +48,7 @@ Item {
                 id: tiles
                 readonly property bool lying: screen.portrait
                 Layout.fillWidth: true
-                Layout.preferredHeight: lying ? screen.height * 0.52 : screen.height * 0.4
+                Layout.preferredHeight: lying ? screen.height * 0.52 : screen.height * 0.36
                 Layout.minimumHeight: implicitHeight
                 columns: lying ? 1 : 4
                 rowSpacing: Theme.gap
