@@ -21,14 +21,14 @@ Item {
         model: 4
         Rectangle {
             required property int index
-            readonly property real d: candle.flameH * (1.2 + index * 0.9)
+            readonly property real d: candle.flameH * (1.0 + index * 0.6)
             width: d
             height: d
             radius: d / 2
             x: candle.width / 2 - d / 2
             y: flame.y + flame.height * 0.62 - d / 2
             color: Theme.accent
-            opacity: candle.lit ? 0.10 - index * 0.02 : 0
+            opacity: candle.lit ? 0.12 - index * 0.025 : 0
             Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.slowFadeMs } }
         }
     }

@@ -18,6 +18,19 @@ Item {
             objectName: "peopleList"
             Layout.fillWidth: true
             Layout.fillHeight: true
+
+            Rectangle {
+                // more names below: a fade, not a scrollbar to hit
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                height: Math.min(Theme.px(120), parent.height / 4)
+                z: 2
+                enabled: false
+                visible: !names.atYEnd
+                gradient: Gradient {
+                    GradientStop { position: 0; color: Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0) }
+                    GradientStop { position: 0.85; color: Theme.background }
+                }
+            }
             clip: true
             model: view.people
             spacing: Theme.gap
