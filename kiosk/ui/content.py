@@ -121,11 +121,14 @@ class ContentController(QObject):
         """Switch to the bundle at ``path``; keep the current one if it cannot be read."""
         path = Path(path)
         wanted = locale or (self._bundle.locale if self._bundle else "")
+        bundle: Bundle | None = None
         try:
             quick_check(path)
             bundle = Bundle(path, wanted or None)
             snapshot = _read(bundle, self._generation + 1)
         except (BundleError, sqlite3.Error, OSError, ValueError) as exc:
+            if bundle is not None:
+                bundle.close()
             message = str(exc) if isinstance(exc, BundleError) else f"{path}: {exc}"
             log.error("bundle not loaded, keeping the current content: %s", message)
             self._set_error(message)
