@@ -1,26 +1,39 @@
 """``kiosk``: the exhibit, fullscreen, on the default bundle; and the technician's commands.
 
-    kiosk [--bundle PATH] [--lang CODE] [--windowed]
+    kiosk [--bundle PATH] [--config PATH] [--lang CODE] [--windowed]
     kiosk --screenshots DIR --size WxH [--bundle PATH] [--lang CODE]
     kiosk --self-test [--bundle PATH]
+    kiosk --set-pin [--config PATH]
     kiosk --version
 
-Exit codes: 0 success; 1 the self-test found a problem, or the window could not be shown;
-2 bad command-line input (a bundle that cannot be read, a malformed size).
+Exit codes: 0 success (also after SIGTERM or SIGINT); 1 the self-test found a problem, or the
+window could not be shown; 2 bad command-line input (a bundle that cannot be read for
+screenshots, a malformed size, a PIN that cannot be set); 64 a technician chose "Exit kiosk"
+on the admin screen (the service manager does not restart it).
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__, paths
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
+
+    from kiosk.ops.bundles import BundleStore
+    from kiosk.ops.config import Config
+    from kiosk.ui.operations import Operations
+    from kiosk.ui.shell import KioskShell
 
 log = logging.getLogger("kiosk")
 
@@ -48,7 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--bundle", type=Path, help="the content bundle to show")
     parser.add_argument("--lang", metavar="CODE", default="", help="start language, e.g. az")
     parser.add_argument("--windowed", action="store_true", help="a window instead of fullscreen")
+    parser.add_argument("--config", type=Path, metavar="PATH", help="the configuration file")
     parser.add_argument("--data-dir", type=Path, help="the kiosk's own data folder")
+    parser.add_argument(
+        "--set-pin", action="store_true", help="set the admin PIN (asked twice) and exit"
+    )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument(
         "--self-test", action="store_true", help="check bundle, screens and fonts; print JSON"
@@ -58,13 +75,57 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def data_dir(arg: Path | None) -> Path:
-    """``--data-dir``, else ``$KIOSK_DATA_DIR``, else the per-user data folder."""
+def data_dir(arg: Path | None, config: Config | None = None) -> Path:
+    """``--data-dir``, else the configuration's ``data_dir`` (or ``$KIOSK_DATA_DIR``), else the
+    per-user data folder."""
     if arg is not None:
         return arg
+    if config is not None:
+        return config.data_path()
     from kiosk.ops.config import default_data_dir  # noqa: PLC0415
 
     return default_data_dir()
+
+
+def set_pin(config_path: Path | None, read: Callable[[str], str] = getpass.getpass) -> int:
+    """``kiosk --set-pin``: ask for the PIN twice and write its salted hash to the configuration.
+
+    The PIN is read without echo on a terminal, or as two lines from standard input (so an
+    install script can pipe it). The PIN itself is never stored or logged.
+    """
+    from kiosk.ops.config import ConfigError, default_config_path, set_pin_hash  # noqa: PLC0415
+    from kiosk.ops.pin import hash_pin, pin_problem  # noqa: PLC0415
+
+    path = config_path if config_path is not None else default_config_path()
+    try:
+        pin = read("New admin PIN (4 to 12 digits): ").strip()
+        again = read("The same PIN again: ").strip()
+    except (EOFError, KeyboardInterrupt):
+        _say("kiosk: no PIN was set")
+        return EXIT_USAGE
+    problem = pin_problem(pin)
+    if problem:
+        _say(f"kiosk: {problem}; no PIN was set")
+        return EXIT_USAGE
+    if pin != again:
+        _say("kiosk: the two PINs differ; no PIN was set")
+        return EXIT_USAGE
+    try:
+        set_pin_hash(path, hash_pin(pin))
+    except ConfigError as exc:
+        _say(f"kiosk: {exc}")
+        return EXIT_USAGE
+    _say(f"kiosk: the admin PIN is set in {path}")
+    return EXIT_OK
+
+
+def _read_line(prompt: str) -> str:
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise EOFError
+    return line
 
 
 def _headless_defaults() -> None:
@@ -84,13 +145,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(list(argv) if argv is not None else None)
     except SystemExit as exc:  # --help, --version, or a usage error (argparse said why)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    bundle = args.bundle if args.bundle is not None else paths.default_bundle()
+
+    if args.set_pin:
+        return set_pin(args.config, _read_line)
+
+    from kiosk.ops.config import load_config  # noqa: PLC0415
+
+    config, config_messages = load_config(args.config)
+    bundle = args.bundle if args.bundle is not None else config.bundle_path()
 
     if args.self_test:
         _headless_defaults()
         from kiosk.ui.selftest import run_self_test  # noqa: PLC0415
 
-        report = run_self_test(bundle, data_dir(args.data_dir))
+        report = run_self_test(bundle, data_dir(args.data_dir, config))
         if sys.stdout is not None:
             print(json.dumps(report, ensure_ascii=False, indent=2))
         return EXIT_OK if report["ok"] else EXIT_FAILED
@@ -103,19 +171,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             _say(f"kiosk: {exc}")
             return EXIT_USAGE
         _headless_defaults()
+        from kiosk.content.reader import BundleError, check_readable  # noqa: PLC0415
 
-    from kiosk.content.reader import BundleError, check_readable  # noqa: PLC0415
+        try:
+            check_readable(bundle)
+        except BundleError as exc:
+            _say(f"kiosk: cannot show this bundle: {exc}")
+            return EXIT_USAGE
 
-    try:
-        check_readable(bundle)
-    except BundleError as exc:
-        _say(f"kiosk: cannot show this bundle: {exc}")
-        return EXIT_USAGE
-
-    return _run(args, bundle, size)
+    return _run(args, config, config_messages, bundle, size)
 
 
-def _run(args: argparse.Namespace, bundle: Path, size: tuple[int, int] | None) -> int:
+def _run(
+    args: argparse.Namespace,
+    config: Config,
+    config_messages: list[str],
+    bundle: Path,
+    size: tuple[int, int] | None,
+) -> int:
     from PySide6.QtCore import QSize, Qt  # noqa: PLC0415
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
@@ -124,7 +197,7 @@ def _run(args: argparse.Namespace, bundle: Path, size: tuple[int, int] | None) -
     from kiosk.ui.qtlog import QtMessages  # noqa: PLC0415
     from kiosk.ui.shell import KioskShell, Timings  # noqa: PLC0415
 
-    folder = data_dir(args.data_dir)
+    folder = data_dir(args.data_dir, config)
     screenshots = args.screenshots is not None
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("memorial-kiosk")
@@ -135,53 +208,133 @@ def _run(args: argparse.Namespace, bundle: Path, size: tuple[int, int] | None) -
         if shell_ref:
             shell_ref[0].recover()
 
-    setup_logging(folder, "INFO", on_error=back_to_attract, production=not screenshots)
+    log_dir = setup_logging(
+        folder, config.log_level, on_error=back_to_attract, production=not screenshots
+    )
+    for message in config_messages:
+        log.warning("configuration: %s", message)
     QtMessages(forward=qt_message_to_logging).install()
     fonts = load_fonts(paths.fonts_dir())
     for name in fonts.failed:
         log.error("font %s could not be loaded", name)
 
-    timings = Timings(animate=False) if screenshots else Timings()
-    shell = KioskShell(folder, timings, start_locale=args.lang)
-    shell_ref.append(shell)
-    if not shell.open_bundle(bundle, args.lang):
-        _say(f"kiosk: cannot show this bundle: {shell.content.error_message()}")
-        return EXIT_USAGE
-    if args.lang and args.lang not in shell.content.locale_codes():
-        log.warning(
-            "--lang %s: the bundle has %s; showing %s",
-            args.lang,
-            ", ".join(shell.content.locale_codes()),
-            shell.content.locale_code(),
+    lang = args.lang or config.default_language or ""
+    if screenshots:
+        timings = Timings(animate=False)
+    else:
+        timings = Timings(
+            idle_ms=int(config.idle_timeout_s * 1000),
+            prompt_ms=int(config.idle_prompt_s * 1000),
+            attract_cycle_ms=int(config.attract_interval_s * 1000),
         )
+    shell = KioskShell(folder, timings, start_locale=lang)
+    shell_ref.append(shell)
+
+    if screenshots and size is not None:
+        return _screenshots(shell, bundle, lang, args.screenshots, QSize(*size))
+
+    from kiosk.ops.bundles import BundleStore  # noqa: PLC0415
+
+    store = BundleStore(folder)
+    start, notes = store.startup_bundle(bundle)
+    for note in notes:
+        log.warning("start-up: %s", note)
+    if not shell.open_bundle(start, lang):
+        _say(f"kiosk: cannot show any bundle: {shell.content.error_message()}")
+        log.critical("no bundle could be shown: %s", shell.content.error_message())
+        return EXIT_FAILED
+    operations = _operations(shell, config, store, configured=bundle, log_dir=log_dir, notes=notes)
     window = shell.load()
     if window is None:
         _say("kiosk: the screens could not be loaded (see the log)")
         return EXIT_FAILED
 
-    if screenshots and size is not None:
-        from kiosk.ui.screenshots import take_screenshots  # noqa: PLC0415
+    from kiosk.ui.lockdown import KeyLock, quit_on_signals  # noqa: PLC0415
 
-        try:
-            written = take_screenshots(shell, args.screenshots, QSize(*size))
-        except OSError as exc:
-            _say(f"kiosk: {exc}")
-            return EXIT_FAILED
-        if sys.stdout is not None:
-            for path in written:
-                print(path)
-        shell.shutdown()
-        return EXIT_OK
-
+    signals = quit_on_signals(app)
+    operations.admin.exitRequested.connect(app.exit)
     if args.windowed:
         window.resize(1920, 1080)
         window.show()
     else:
+        key_lock = KeyLock(app)
+        app.installEventFilter(key_lock)
+        window.setFlag(Qt.WindowType.FramelessWindowHint, True)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
         window.showFullScreen()
+    operations.start()
+    log.info("kiosk %s showing %s", __version__, start)
     code = int(app.exec())
+    log.info("kiosk stopping (exit code %d)", code)
+    signals.restore()
+    if operations.stats is not None:
+        operations.stats.close()
     shell.shutdown()
     return code
+
+
+def _screenshots(shell: KioskShell, bundle: Path, lang: str, out: Path, size: QSize) -> int:
+    from kiosk.ui.screenshots import take_screenshots  # noqa: PLC0415
+
+    if not shell.open_bundle(bundle, lang):
+        _say(f"kiosk: cannot show this bundle: {shell.content.error_message()}")
+        return EXIT_USAGE
+    if lang and lang not in shell.content.locale_codes():
+        log.warning(
+            "--lang %s: the bundle has %s; showing %s",
+            lang,
+            ", ".join(shell.content.locale_codes()),
+            shell.content.locale_code(),
+        )
+    if shell.load() is None:
+        _say("kiosk: the screens could not be loaded (see the log)")
+        return EXIT_FAILED
+    try:
+        written = take_screenshots(shell, out, size)
+    except OSError as exc:
+        _say(f"kiosk: {exc}")
+        return EXIT_FAILED
+    if sys.stdout is not None:
+        for path in written:
+            print(path)
+    shell.shutdown()
+    return EXIT_OK
+
+
+def _operations(
+    shell: KioskShell,
+    config: Config,
+    store: BundleStore,
+    *,
+    configured: Path,
+    log_dir: Path,
+    notes: list[str],
+) -> Operations:
+    """The unattended machinery: admin, live updates, statistics, watchdog."""
+    from kiosk.ops.pin import PinGate  # noqa: PLC0415
+    from kiosk.ops.stats import StatsStore  # noqa: PLC0415
+    from kiosk.ops.watcher import BundleWatcher  # noqa: PLC0415
+    from kiosk.ui.operations import Operations  # noqa: PLC0415
+
+    stats = StatsStore(
+        config.stats_path(),
+        config.stats_retention_days,
+        config.stats_max_mb,
+        enabled=config.stats_enabled,
+    )
+    watcher = BundleWatcher(configured, store, parent=shell)
+    operations = Operations(
+        shell,
+        PinGate(config.admin_pin_hash),
+        store,
+        stats,
+        configured=configured,
+        watcher=watcher,
+        log_dir=log_dir,
+        startup_notes=notes,
+    )
+    shell.extra_properties["admin"] = operations.admin
+    return operations
 
 
 if __name__ == "__main__":  # pragma: no cover

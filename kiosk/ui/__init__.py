@@ -8,6 +8,7 @@ tested without QML.
 
 from kiosk.ui import qt  # first: it works around PySide's reference leaks (see there)
 from kiosk.ui.accessibility import Accessibility
+from kiosk.ui.admin import AdminController
 from kiosk.ui.content import ContentController
 from kiosk.ui.history import HistoryController
 from kiosk.ui.idle import IdleGuard
@@ -31,6 +32,7 @@ __all__ = [
     "QML_IMPORT_MAJOR_VERSION",
     "QML_IMPORT_NAME",
     "Accessibility",
+    "AdminController",
     "CandleController",
     "ContentController",
     "HistoryController",

@@ -214,6 +214,10 @@ class ContentController(QObject):
     def error_message(self) -> str:
         return self._error
 
+    def exhibit(self) -> Exhibit | None:
+        """The exhibit's metadata as shown now (None before a bundle was read)."""
+        return self._exhibit
+
     def summary(self) -> dict[str, Any]:
         """Counts for the self-test and the log."""
         return {

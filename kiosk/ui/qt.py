@@ -17,6 +17,7 @@ import ctypes
 import sys
 from typing import Any
 
+import PySide6
 from PySide6 import QtCore, QtQml
 
 Property: Any = QtCore.Property
@@ -28,9 +29,13 @@ _pinned = False
 
 
 def pin_singletons() -> bool:
-    """Give None, True and False a reserve of references (once; CPython before 3.12 only)."""
+    """Give None, True and False a reserve of references (once; CPython before 3.12, and only
+    under PySide6 6.12, the series with the leak: pyproject.toml excludes it, so this is a guard
+    for a machine where it was installed by hand)."""
     global _pinned  # noqa: PLW0603 - once per process
     if _pinned or sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return False
+    if tuple(PySide6.__version_info__[:2]) != (6, 12):
         return False
     for singleton in (None, True, False):
         # ob_refcnt is the first field of every CPython object.

@@ -17,6 +17,8 @@ Window {
     required property TimelineController timeline
     required property MinuteOfSilence silence
     required property CandleController candle
+    // The technician's admin layer; absent in screenshots, the self-test and most tests.
+    property AdminController admin: null
     property int attractCycleMs: 12000
     property bool animate: true
 
@@ -125,6 +127,17 @@ Window {
         objectName: "idlePrompt"
         anchors.fill: parent
         idle: root.idle
+    }
+
+    Loader {
+        objectName: "adminLayer"
+        anchors.fill: parent
+        z: 900
+        active: root.admin !== null
+        sourceComponent: AdminLayer {
+            admin: root.admin
+            adminOpen: root.navigator.screen === "admin"
+        }
     }
 
     // On top of everything, taking no touch from anyone: a press anywhere is activity.
