@@ -83,12 +83,12 @@ def kiosk(
 def _publish(path: Path, **kwargs: Any) -> None:
     """Write a bundle beside ``path`` and replace it in one rename, as publish does."""
     staged = make_bundle(path.with_name("staged.sqlite"), **kwargs)
-    os.replace(staged, path)
+    staged.replace(path)
 
 
 def test_the_kiosk_runs_from_its_own_copy(kiosk: Any) -> None:
     """The published file is not the one the kiosk has open (publish can replace it)."""
-    shell, ops, published, _ = kiosk
+    _shell, ops, published, _ = kiosk
     current = ops.store.current()
     assert current is not None
     assert current.file != published
@@ -122,7 +122,7 @@ def test_a_corrupt_bundle_is_refused_and_the_content_stays(kiosk: Any, qtbot: An
     staged = published.with_name("staged.sqlite")
     staged.write_bytes(b"SQLite format 3\x00" + os.urandom(5000))
     with qtbot.waitSignal(ops.watcher.candidateRejected, timeout=5000):
-        os.replace(staged, published)
+        staged.replace(published)
     shell.end_visit()
     assert shell.content.title == "First edition"
     assert ops.info()["rejected"].startswith(str(published))
