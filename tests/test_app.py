@@ -75,9 +75,12 @@ def test_unknown_flag_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_bad_bundle_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A bundle that cannot be read: a clear message naming it, exit 2, no traceback."""
+    """Screenshots of a bundle that cannot be read: a clear message naming it, exit 2.
+
+    (The running kiosk instead starts on its last good copy: tests/test_unattended.py.)
+    """
     missing = tmp_path / "nowhere.sqlite"
-    assert main(["--bundle", str(missing), "--windowed"]) == EXIT_USAGE
+    assert main(["--bundle", str(missing), "--screenshots", str(tmp_path / "shots")]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert str(missing) in err and "no such file" in err
     assert "Traceback" not in err

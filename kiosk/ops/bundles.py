@@ -19,7 +19,6 @@ import hashlib
 import json
 import logging
 import os
-import sqlite3
 import tempfile
 import time
 from collections.abc import Callable
@@ -29,7 +28,8 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from kiosk import paths
-from kiosk.content.reader import BundleError, check_readable, connect_readonly
+from kiosk.content.reader import BundleError, check_readable
+from kiosk.content.validate import quick_check
 
 logger = logging.getLogger(__name__)
 
@@ -118,15 +118,8 @@ def file_checksum(path: Path) -> str:
 
 def _quick_check(path: Path) -> list[str]:
     """Problems reported by ``PRAGMA quick_check`` (empty when the file is sound)."""
-    try:
-        conn = connect_readonly(path)
-        try:
-            rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        return [f"{path}: the database is damaged ({exc})"]
-    if rows == ["ok"]:
+    rows = quick_check(path)
+    if not rows:
         return []
     shown = rows[:_MAX_QUICK_CHECK_LINES]
     more = f" (and {len(rows) - len(shown)} more)" if len(rows) > len(shown) else ""

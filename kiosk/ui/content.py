@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,9 @@ from typing import Any
 from PySide6.QtCore import QLocale, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.content.reader import Bundle, BundleError, connect_readonly
+from kiosk.content.reader import Bundle, BundleError
 from kiosk.content.records import Event, Exhibit, Person, Remembrance, Section, Source, Statistic
+from kiosk.content.validate import quick_check
 from kiosk.ui.images import BundleImageProvider
 from kiosk.ui.models import (
     PeopleModel,
@@ -51,16 +51,11 @@ class _Snapshot:
     images: dict[int, tuple[str, str, str]]
 
 
-def quick_check(path: Path) -> None:
+def _require_sound(path: Path) -> None:
     """Raise BundleError unless SQLite's own integrity check passes (a half-copied file fails)."""
-    try:
-        with closing(connect_readonly(path)) as conn:
-            result = conn.execute("PRAGMA quick_check").fetchone()
-    except sqlite3.Error as exc:
-        raise BundleError(f"{path}: the database is damaged ({exc})") from None
-    if not result or result[0] != "ok":
-        detail = result[0] if result else "no answer"
-        raise BundleError(f"{path}: the database is damaged ({detail})")
+    damage = quick_check(path)
+    if damage:
+        raise BundleError(f"{path}: the database is damaged ({'; '.join(damage[:3])})")
 
 
 def _read(bundle: Bundle, generation: int) -> _Snapshot:
@@ -123,7 +118,7 @@ class ContentController(QObject):
         wanted = locale or (self._bundle.locale if self._bundle else "")
         bundle: Bundle | None = None
         try:
-            quick_check(path)
+            _require_sound(path)
             bundle = Bundle(path, wanted or None)
             snapshot = _read(bundle, self._generation + 1)
         except (BundleError, sqlite3.Error, OSError, ValueError) as exc:

@@ -43,7 +43,7 @@ Rectangle {
         id: flick
         anchors.fill: parent
         anchors.margins: Theme.margin
-        anchors.bottomMargin: Theme.barHeight + Theme.gap
+        anchors.bottomMargin: bar.height + Theme.gap
         contentHeight: column.implicitHeight
         clip: true
         boundsBehavior: Flickable.StopAtBounds
@@ -107,13 +107,18 @@ Rectangle {
     }
 
     Rectangle {
+        id: bar
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        height: Theme.barHeight
+        height: Math.max(Theme.barHeight, actions.implicitHeight + 2 * Theme.gap)
         color: Theme.surface
-        RowLayout {
-            anchors.fill: parent
+        // A Flow, not a row: in portrait the four actions wrap instead of leaving the screen.
+        Flow {
+            id: actions
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.verticalCenter: parent.verticalCenter
             anchors.leftMargin: Theme.margin / 2
             anchors.rightMargin: Theme.margin / 2
             spacing: Theme.gapSmall
@@ -133,7 +138,6 @@ Rectangle {
                 text: qsTr("Test pattern")
                 onClicked: screen.admin.showTestPattern(true)
             }
-            Item { Layout.fillWidth: true }
             KButton {
                 objectName: "adminExit"
                 kind: "quiet"

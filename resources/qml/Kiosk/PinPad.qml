@@ -17,7 +17,7 @@ Rectangle {
 
     ColumnLayout {
         anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * Theme.margin, Theme.touchMin * 3 + Theme.gap * 2)
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.touchMin * 1.7 * 3 + Theme.gapSmall * 2)
         spacing: Theme.gap
 
         KText {
@@ -54,7 +54,7 @@ Rectangle {
                 KButton {
                     required property string modelData
                     objectName: "pinKey_" + modelData
-                    Layout.preferredWidth: Theme.touchMin * 1.2
+                    Layout.preferredWidth: Theme.touchMin * 1.7
                     Layout.preferredHeight: Theme.touchMin
                     kind: modelData === "ok" ? "primary" : "normal"
                     text: modelData === "clear" ? qsTr("Clear")
