@@ -193,7 +193,7 @@ def test_admin_reload_switches_at_once(kiosk: Any, qtbot: Any) -> None:
     assert shell.content.title == "Second edition"
 
 
-def test_corner_taps_open_the_pin_pad_on_screen(kiosk: Any, qtbot: Any) -> None:
+def test_corner_taps_open_the_pin_pad_on_screen(kiosk: Any, qtbot: Any, qt_warnings: Any) -> None:
     """Five taps in the top-left corner show the PIN pad; typing the PIN opens admin."""
     shell, ops, _published, _ = kiosk
     window = shell.window
@@ -207,8 +207,15 @@ def test_corner_taps_open_the_pin_pad_on_screen(kiosk: Any, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: shell.navigator.screen == ADMIN, timeout=2000)
     settle(window)
     assert item(window, "adminResume").isVisible()
+    tap(window, "adminTestPattern")
+    qtbot.waitUntil(lambda: ops.admin.testPattern, timeout=2000)
+    settle(window)
+    tap(window, "testPatternClose")
+    qtbot.waitUntil(lambda: not ops.admin.testPattern, timeout=2000)
+    settle(window)
     tap(window, "adminResume")
     qtbot.waitUntil(lambda: shell.navigator.screen == ATTRACT, timeout=2000)
+    assert qt_warnings() == []
 
 
 class _Boom(QObject):
