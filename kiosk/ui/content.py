@@ -21,6 +21,7 @@ from kiosk.content.records import Event, Exhibit, Person, Remembrance, Section, 
 from kiosk.content.validate import quick_check
 from kiosk.ui.images import BundleImageProvider
 from kiosk.ui.models import (
+    AttractModel,
     PeopleModel,
     RemembranceModel,
     SectionModel,
@@ -109,6 +110,7 @@ class ContentController(QObject):
         self.statistics_model = StatisticsModel(self)
         self.remembrance_model = RemembranceModel(self)
         self.people_model = PeopleModel(self)
+        self.attract_model = AttractModel(self)
 
     # -- loading -----------------------------------------------------------------------------
     @Slot(str, result=bool)
@@ -154,6 +156,7 @@ class ContentController(QObject):
         self.statistics_model.load(snap.statistics, snap.sources, locale)
         self.remembrance_model.load(snap.remembrance, snap.sources, locale)
         self.people_model.load(snap.people, self._generation, locale)
+        self.attract_model.load(self.statistics_model, snap.sections, snap.events, snap.images)
 
     @Slot(str)
     def setLocale(self, code: str) -> None:
@@ -297,3 +300,8 @@ class ContentController(QObject):
         return self.people_model
 
     people = Property(QObject, _get_people, constant=True)
+
+    def _get_attract(self) -> AttractModel:
+        return self.attract_model
+
+    attract = Property(QObject, _get_attract, constant=True)

@@ -444,3 +444,75 @@ class PeopleModel(RowModel):
         for row, values in enumerate(self._rows):
             seen.setdefault(values[5], row)
         return [{"letter": k, "row": v} for k, v in seen.items() if k]
+
+
+# The attract loop shows at most this many images: the first ones in reading order are the key ones.
+ATTRACT_IMAGES = 12
+
+
+def interleave(figures: Sequence[tuple[Any, ...]], images: Sequence[tuple[Any, ...]]) -> list[Any]:
+    """Figures and images taking turns, a figure first; the longer list finishes alone."""
+    out: list[Any] = []
+    for i in range(max(len(figures), len(images))):
+        out += [*figures[i : i + 1], *images[i : i + 1]]
+    return out
+
+
+@QmlElement
+@QmlUncreatable("Made by the ContentController")
+class AttractModel(RowModel):
+    """The slides of the attract loop: the key figures and the key images, taking turns.
+
+    ``kind`` is "figure" (``valueText``, ``unit``, ``label``) or "image" (``imageUrl``, its alt
+    text as ``label``, ``credit``). Images come from the sections (in reading order), then the
+    events; none from a sensitive section, and none twice.
+    """
+
+    Roles = _role_enum(
+        "AttractRoles", ["key", "label", "kind", "valueText", "unit", "imageUrl", "credit"]
+    )
+    hasImagesChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._has_images = False
+
+    def load(
+        self,
+        statistics: StatisticsModel,
+        sections: Iterable[Section],
+        events: Iterable[Event],
+        images: Mapping[int, tuple[str, str, str]],
+    ) -> None:
+        figures = [
+            (
+                f"figure:{statistics.get(r, 'key')}",
+                statistics.get(r, "label"),
+                "figure",
+                statistics.get(r, "valueText"),
+                statistics.get(r, "unit"),
+                "",
+                "",
+            )
+            for r in range(statistics.rowCount())
+        ]
+        sections = list(sections)
+        sensitive = {s.id for s in sections if s.sensitive}
+        wanted = [s.image_id for s in sections if not s.sensitive]
+        wanted += [e.image_id for e in events if e.section_id not in sensitive]
+        shown: list[tuple[Any, ...]] = []
+        for media_id in dict.fromkeys(i for i in wanted if i is not None and i in images):
+            url, alt, credit = images[media_id]
+            shown.append((f"image:{media_id}", alt, "image", "", "", url, credit))
+            if len(shown) == ATTRACT_IMAGES:
+                break
+        rows = interleave(figures, shown)
+        self._replace([r[0] for r in rows], rows)
+        if self._has_images != bool(shown):
+            self._has_images = bool(shown)
+            self.hasImagesChanged.emit()
+
+    def _get_has_images(self) -> bool:
+        return self._has_images
+
+    hasImages = Property(bool, _get_has_images, notify=hasImagesChanged)

@@ -2,8 +2,9 @@ import QtQuick
 import QtQuick.Layouts
 import Kiosk.Backend
 
-// Shown while nobody is there: the exhibit's title, a candle, its key figures one at a time,
-// slowly, and "touch to begin" in every language of the bundle. Any touch begins the visit.
+// Shown while nobody is there: the exhibit's title, a candle, its key figures and key images
+// one at a time, crossfading slowly, and "touch to begin" in every language of the bundle.
+// Any touch begins the visit.
 Item {
     id: screen
 
@@ -11,27 +12,23 @@ Item {
     required property LanguageController language
     property int cycleMs: 12000
 
-    readonly property var figures: content.statistics
-    property int figureIndex: 0
+    // the slides: the key figures and, when the bundle has them, the key images
+    readonly property var slides: content.attract
+    readonly property bool pictures: slides.hasImages
+    // with images, a landscape screen shows them beside the title, at half the width
+    readonly property bool sideBySide: pictures && width > height
+    property int current: 0
+    readonly property int shown: slides.count > 0 ? current % slides.count : -1
 
     function rewind() {
-        figureIndex = 0;
+        current = 0;
     }
 
     Timer {
         interval: Math.max(100, screen.cycleMs)
         repeat: true
-        running: screen.visible && screen.figures.count > 1
-        onTriggered: {
-            figureFade.restart();
-        }
-    }
-
-    SequentialAnimation {
-        id: figureFade
-        NumberAnimation { target: figure; property: "opacity"; to: 0; duration: Theme.slowFadeMs }
-        ScriptAction { script: screen.figureIndex = (screen.figureIndex + 1) % Math.max(1, screen.figures.count) }
-        NumberAnimation { target: figure; property: "opacity"; to: 1; duration: Theme.slowFadeMs }
+        running: screen.visible && screen.slides.count > 1
+        onTriggered: screen.current = (screen.shown + 1) % screen.slides.count
     }
 
     ColumnLayout {
@@ -42,13 +39,16 @@ Item {
             top: parent.top
             bottom: prompts.top
             leftMargin: Theme.margin
-            rightMargin: Theme.margin
+            rightMargin: screen.sideBySide ? screen.width / 2 + Theme.gapLarge : Theme.margin
             topMargin: Theme.margin
             bottomMargin: Theme.gapLarge
         }
         spacing: Theme.gap
 
-        Item { Layout.fillHeight: true; Layout.preferredHeight: 1 }
+        Item {
+            Layout.fillHeight: true
+            Layout.preferredHeight: 1
+        }
 
         CandleGraphic {
             // gives up height first when the words need the room
@@ -90,36 +90,61 @@ Item {
             width: Theme.px(120)
             height: Theme.borderWidth
             color: Theme.accent
-            visible: screen.figures.count > 0
+            visible: screen.slides.count > 0 && !screen.sideBySide
         }
 
-        ColumnLayout {
-            id: figure
-            objectName: "attractFigure"
+        Item {
+            // where the slides are shown below the title (the stage lies over it)
+            id: slot
             Layout.fillWidth: true
-            Layout.alignment: Qt.AlignHCenter
-            visible: screen.figures.count > 0
-            spacing: Theme.gapSmall
-            KText {
-                Layout.fillWidth: true
-                horizontalAlignment: Text.AlignHCenter
-                text: screen.content.locale && screen.figures.count > 0 ? screen.figures.get(screen.figureIndex, "valueText") : ""
-                color: Theme.accent
-                font.family: Theme.serif
-                font.pixelSize: Theme.figureSize
-                lineHeight: 1.0
-            }
-            KText {
-                Layout.fillWidth: true
-                Layout.maximumWidth: Theme.measure
-                Layout.alignment: Qt.AlignHCenter
-                horizontalAlignment: Text.AlignHCenter
-                text: screen.content.locale && screen.figures.count > 0 ? screen.figures.get(screen.figureIndex, "label") : ""
-                font.pixelSize: Theme.subheadingSize
-            }
+            Layout.minimumHeight: stage.tallestFigure
+            // room for an image three fifths as tall as it is wide, and its caption
+            Layout.preferredHeight: screen.pictures
+                ? Math.max(stage.tallestFigure, Math.round(width * 0.6) + Theme.gap + Theme.bodySize * 2.8 + Theme.metaSize * 1.4)
+                : stage.tallestFigure
+            visible: screen.slides.count > 0 && !screen.sideBySide
         }
 
-        Item { Layout.fillHeight: true; Layout.preferredHeight: 1 }
+        Item {
+            Layout.fillHeight: true
+            Layout.preferredHeight: 1
+        }
+    }
+
+    Item {
+        id: stage
+        objectName: "attractStage"
+        x: screen.sideBySide ? screen.width / 2 + Theme.gapLarge : column.x + slot.x
+        y: screen.sideBySide ? column.y : column.y + slot.y
+        width: screen.sideBySide ? screen.width / 2 - Theme.gapLarge - Theme.margin : slot.width
+        height: screen.sideBySide ? column.height : slot.height
+
+        property real tallestFigure: 0
+
+        function measure() {
+            let tallest = 0;
+            for (let i = 0; i < slideRepeater.count; ++i) {
+                const s = slideRepeater.itemAt(i);
+                if (s)
+                    tallest = Math.max(tallest, s.figureHeight);
+            }
+            tallestFigure = tallest;
+        }
+
+        Repeater {
+            id: slideRepeater
+            model: screen.slides
+            onItemAdded: stage.measure()
+            onItemRemoved: stage.measure()
+
+            AttractSlide {
+                width: stage.width
+                height: stage.height
+                current: index === screen.shown
+                upNext: screen.slides.count > 1 && index === (screen.shown + 1) % screen.slides.count
+                onFigureHeightChanged: stage.measure()
+            }
+        }
     }
 
     Column {
