@@ -48,13 +48,18 @@ Item {
                 id: tiles
                 readonly property bool lying: screen.portrait
                 Layout.fillWidth: true
-                Layout.preferredHeight: lying ? screen.height * 0.52 : screen.height * 0.36
-                Layout.minimumHeight: implicitHeight
+                // upright tiles are as tall as their words need; lying ones share the lower half
+                Layout.fillHeight: lying
+                Layout.preferredHeight: lying ? screen.height * 0.52 : tallest
+                Layout.minimumHeight: lying ? implicitHeight : tallest
+                readonly property real tallest: Math.max(history.implicitHeight, timeline.implicitHeight,
+                                                         numbers.implicitHeight, memorial.implicitHeight)
                 columns: lying ? 1 : 4
                 rowSpacing: Theme.gap
                 columnSpacing: Theme.gap
 
                 Tile {
+                    id: history
                     objectName: "tileHistory"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
@@ -67,6 +72,7 @@ Item {
                     onClicked: screen.navigator.go("history")
                 }
                 Tile {
+                    id: timeline
                     objectName: "tileTimeline"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
@@ -79,6 +85,7 @@ Item {
                     onClicked: screen.navigator.go("timeline")
                 }
                 Tile {
+                    id: numbers
                     objectName: "tileNumbers"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
@@ -91,6 +98,7 @@ Item {
                     onClicked: screen.navigator.go("numbers")
                 }
                 Tile {
+                    id: memorial
                     objectName: "tileMemorial"
                     Layout.fillWidth: true
                     Layout.fillHeight: true

@@ -14,6 +14,15 @@ Item {
 
     readonly property bool portrait: height > width
     property int currentYearRow: 0
+    readonly property string yearText: content.years.count > 0 && currentYearRow >= 0
+        ? content.years.get(currentYearRow, "label") || "" : ""
+    // the era of the year shown (the era of its first event)
+    readonly property string eraText: {
+        if (content.years.count === 0 || currentYearRow < 0)
+            return "";
+        const row = content.years.get(currentYearRow, "firstRow");
+        return row === null || row === undefined ? "" : content.timeline.get(row, "era") || "";
+    }
 
     function updateYear() {
         const row = events.indexAt(events.contentX + events.width * 0.25, events.height / 2);
@@ -86,15 +95,14 @@ Item {
             }
             KText {
                 // where the visitor is in time, updated when the timeline comes to rest
+                // (in portrait it stands larger, above the cards: see "chapter")
                 objectName: "currentYear"
-                Layout.alignment: screen.portrait ? Qt.AlignLeft | Qt.AlignTop : Qt.AlignRight | Qt.AlignTop
-                Layout.topMargin: screen.portrait ? Theme.gapLarge : 0
-                visible: text !== ""
-                text: screen.content.years.count > 0 && screen.currentYearRow >= 0
-                    ? screen.content.years.get(screen.currentYearRow, "label") || "" : ""
+                Layout.alignment: Qt.AlignRight | Qt.AlignTop
+                visible: !screen.portrait && text !== ""
+                text: screen.yearText
                 color: Theme.accent
                 font.family: Theme.serif
-                font.pixelSize: screen.portrait ? Theme.figureSize * 1.4 : Theme.titleSize
+                font.pixelSize: Theme.titleSize
                 lineHeight: 1.0
                 wrapMode: Text.NoWrap
             }
@@ -106,6 +114,47 @@ Item {
             Layout.topMargin: Theme.gap
 
             id: track
+
+            // Portrait has height to spare above the cards (which stand low, within reach):
+            // the year the visitor is in, and its era, stand there large, like a chapter's title.
+            Column {
+                id: chapter
+                objectName: "timelineChapter"
+                readonly property real room: screen.portrait ? implicitHeight + 2 * Theme.gapLarge : 0
+                visible: screen.portrait && screen.yearText !== ""
+                x: Theme.margin
+                width: track.width - 2 * Theme.margin
+                y: Math.max(0, (events.y - implicitHeight) / 2)
+                spacing: Theme.gapSmall
+
+                KText {
+                    objectName: "currentYearLarge"
+                    text: screen.yearText
+                    color: Theme.accent
+                    font.family: Theme.serif
+                    font.pixelSize: Math.round(Theme.figureSize * 1.6)
+                    lineHeight: 1.0
+                    wrapMode: Text.NoWrap
+                }
+                Rectangle {
+                    width: Theme.px(120)
+                    height: Theme.borderWidth
+                    color: Theme.accent
+                    visible: era.visible
+                }
+                KText {
+                    id: era
+                    objectName: "currentEra"
+                    width: Math.min(chapter.width, Theme.measure)
+                    visible: text !== ""
+                    topPadding: Theme.gapSmall
+                    text: screen.eraText
+                    color: Theme.text
+                    font.family: Theme.serif
+                    font.pixelSize: Theme.headingSize
+                    lineHeight: 1.1
+                }
+            }
 
             // the axis the cards stand on (static: it does not scroll, so costs nothing)
             Rectangle {
@@ -125,7 +174,7 @@ Item {
                     right: parent.right
                     bottom: parent.bottom
                 }
-                height: Math.min(track.height, Theme.bodySize * 22 + Theme.px(160))
+                height: Math.min(track.height - chapter.room, Theme.bodySize * 22 + Theme.px(160))
                 leftMargin: Theme.margin - Theme.px(20)
                 rightMargin: Theme.margin
                 orientation: ListView.Horizontal
