@@ -3,7 +3,7 @@ import QtQuick.Layouts
 
 // One slide of the attract loop, filling the space it is given: a key figure (its number, unit
 // and words), or a key image (fitted whole, its alt text as a caption, its credit small).
-// Slides lie on top of one another; the one on show is opaque and the others fade away slowly.
+// Slides lie on top of one another; the one on show is opaque, the others transparent.
 Item {
     id: slide
 
@@ -21,11 +21,17 @@ Item {
     // the height the figure needs (the screen keeps room for its tallest figure)
     readonly property real figureHeight: kind === "figure" ? figure.implicitHeight : 0
 
+    // A slow crossfade: the next slide begins to appear when the last is half gone, so two
+    // figures never stand on each other at full strength. Instant when motion is off.
     opacity: current ? 1 : 0
     visible: opacity > 0
     Behavior on opacity {
+        id: fade
         enabled: Theme.motion
-        NumberAnimation { duration: Theme.slowFadeMs; easing.type: Easing.InOutQuad }
+        SequentialAnimation {
+            PauseAnimation { duration: fade.targetValue > 0.5 ? Theme.slowFadeMs / 2 : 0 }
+            NumberAnimation { duration: Theme.slowFadeMs; easing.type: Easing.InOutQuad }
+        }
     }
 
     ColumnLayout {
