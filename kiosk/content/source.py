@@ -45,7 +45,12 @@ from kiosk.content import formats as fmt
 from kiosk.content.images import MIME_EXTENSIONS, ImageError, sniff
 from kiosk.content.reader import BundleError, check_readable, connect_readonly
 from kiosk.content.records import PartialDate, Precision
-from kiosk.content.schema import REMEMBRANCE_KINDS, TRANSLATABLE, create_or_migrate
+from kiosk.content.schema import (
+    CONTENT_TABLES,
+    REMEMBRANCE_KINDS,
+    TRANSLATABLE,
+    create_or_migrate,
+)
 
 REPRODUCIBLE_APPLIED_AT = "1970-01-01 00:00:00+00:00"
 
@@ -759,16 +764,8 @@ def _read_translations(r: _SourceReader, content: SourceContent) -> None:
 
 # == writing a bundle ============================================================================
 
-_INSERT_ORDER = (
-    "sources",
-    "media",
-    "sections",
-    "events",
-    "statistics",
-    "remembrance",
-    "people",
-    "translations",
-)
+# The schema lists its tables so that each one's references come before it.
+_INSERT_ORDER = tuple(t for t in CONTENT_TABLES if t != "exhibit")
 
 
 def build(source_dir: str | Path, bundle: str | Path) -> BuildResult:
