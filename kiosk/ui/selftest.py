@@ -19,6 +19,8 @@ from PySide6.QtGui import QFont, QFontInfo, QGuiApplication
 
 from kiosk import paths
 from kiosk.content.reader import BundleError, check_readable
+from kiosk.ops.pin import PinGate
+from kiosk.ui.admin import AdminController
 from kiosk.ui.fonts import (
     BODY_FAMILY,
     COVERAGE_SAMPLES,
@@ -96,8 +98,23 @@ def check_fonts() -> list[Check]:
     return checks
 
 
+def _admin_steps(
+    admin: AdminController, shell: KioskShell
+) -> list[tuple[str, Callable[[], object]]]:
+    """The technician's screens: PIN pad, admin screen, test pattern."""
+    shell.navigator.add_screen("admin")
+    return [
+        ("admin pin pad", admin.openPinPad),
+        ("admin screen", lambda: (admin.cancelPin(), admin.refresh(), shell.navigator.go("admin"))),
+        ("admin test pattern", lambda: admin.showTestPattern(True)),
+    ]
+
+
 def check_screens(bundle: Path, data_dir: Path, messages: QtMessages) -> list[Check]:
     shell = KioskShell(data_dir, Timings(animate=False))
+    # No PIN and a fixed fact sheet: the self-test only checks that the admin layer loads.
+    admin = AdminController(PinGate(""), lambda: {"title": "self-test"}, parent=shell)
+    shell.extra_properties["admin"] = admin
     checks: list[Check] = []
     try:
         if not shell.open_bundle(bundle):
@@ -125,6 +142,13 @@ def check_screens(bundle: Path, data_dir: Path, messages: QtMessages) -> list[Ch
             new = messages.warnings[before:]
             detail = "shown" if shown else "not in this bundle"
             checks.append(_check(f"screen {name}", not new, "; ".join(new[:3]) or detail))
+        for name, action in _admin_steps(admin, shell):
+            before = len(messages.warnings)
+            action()
+            settle(window)
+            new = messages.warnings[before:]
+            checks.append(_check(f"screen {name}", not new, "; ".join(new[:3]) or "shown"))
+        admin.showTestPattern(False)
         shell.end_visit()
         settle(window)
     finally:
