@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import struct
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.content import formats as fmt
@@ -184,3 +186,26 @@ def loosen(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE {table}")
         conn.execute(f"ALTER TABLE _loose RENAME TO {table}")
     conn.commit()
+
+
+def mangler(mutations: list[tuple[int, int, object]]) -> Callable[[sqlite3.Connection], None]:
+    """A mutation for ``fresh_bundle``: each (table, column, value) writes ``value`` into every
+    row of that column (indices taken modulo the content tables and their columns). A value a
+    constraint refuses is skipped: that mutation is impossible in a real bundle."""
+
+    def mutate(conn: sqlite3.Connection) -> None:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' "
+                "ESCAPE '\\' ORDER BY name"
+            )
+        ]
+        for table_index, column_index, value in mutations:
+            table = names[table_index % len(names)]
+            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+            column = cols[column_index % len(cols)]
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute(f"UPDATE {table} SET {column} = ?", (value,))
+
+    return mutate

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from kiosk.content import cli
 
 from .conftest import BundleFactory
-from .factory import loosen
+from .factory import loosen, mangler
 
 
 def invoke(*args: str | Path) -> tuple[int, str, str]:
@@ -240,20 +240,7 @@ def test_mutated_rows(
 ) -> None:
     """Random row mutations (wrong types, NULLs): validate, info and export stay clean."""
 
-    def mutate(conn: sqlite3.Connection) -> None:
-        names = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '\\_%' "
-                "ESCAPE '\\' ORDER BY name"
-            )
-        ]
-        for t, c, value in mutations:
-            table = names[t % len(names)]
-            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute(f"UPDATE {table} SET {cols[c % len(cols)]} = ?", (value,))
-
+    mutate = mangler(mutations)
     path = fresh_bundle(mutate, loose=loose)
     assert_clean_failure(*invoke("validate", path), codes=(0, 1, 2))
     assert_clean_failure(*invoke("info", path), codes=(0, 1, 2))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from kiosk.content.reader import Bundle, BundleError
 
 from .conftest import BundleFactory
+from .factory import mangler
 
 
 def test_locale_falls_back_to_default(fresh_bundle: BundleFactory) -> None:
@@ -48,20 +48,7 @@ def test_mangled_values_never_crash_the_reader(
 ) -> None:
     """Wrong types anywhere give records (or a BundleError), never another exception."""
 
-    def mutate(conn: sqlite3.Connection) -> None:
-        names = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '\\_%' "
-                "ESCAPE '\\' ORDER BY name"
-            )
-        ]
-        for t, c, value in mutations:
-            table = names[t % len(names)]
-            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute(f"UPDATE {table} SET {cols[c % len(cols)]} = ?", (value,))
-
+    mutate = mangler(mutations)
     path = fresh_bundle(mutate, loose=loose)
     with contextlib.suppress(BundleError):
         for locale in ("en", "az"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
 from pathlib import Path
@@ -14,7 +13,7 @@ from hypothesis import strategies as st
 from kiosk.content.validate import Report, quick_check, validate_bundle
 
 from .conftest import BundleFactory
-from .factory import png_bytes
+from .factory import mangler, png_bytes
 
 HOSTILE = [
     '<img src="x.png">',
@@ -348,22 +347,7 @@ def test_random_mutations_never_raise(
 ) -> None:
     """Random values of random types in random columns: always a Report, never an exception."""
 
-    def mutate(conn: sqlite3.Connection) -> None:
-        names = [
-            r[0]
-            for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' "
-                "ESCAPE '\\' ORDER BY name"
-            )
-        ]
-        for table_index, column_index, value in mutations:
-            table = names[table_index % len(names)]
-            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-            column = cols[column_index % len(cols)]
-            # A constraint may say no: that mutation is impossible in a real bundle.
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute(f"UPDATE {table} SET {column} = ?", (value,))
-
+    mutate = mangler(mutations)
     report = validate_bundle(fresh_bundle(mutate, loose=loose))
     assert isinstance(report, Report)
     json.loads(report.to_json())
