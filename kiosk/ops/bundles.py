@@ -29,7 +29,7 @@ from typing import Any, Final, Literal
 
 from kiosk import paths
 from kiosk.content.reader import BundleError, check_readable
-from kiosk.content.validate import quick_check
+from kiosk.content.validate import quick_check, validate_bundle
 
 logger = logging.getLogger(__name__)
 
@@ -126,31 +126,14 @@ def _quick_check(path: Path) -> list[str]:
     return [f"{path}: the database is damaged (quick_check: {'; '.join(shown)}{more})"]
 
 
-_validator_missing_logged = False
-
-
 def _validation(path: Path) -> tuple[list[str], list[str]]:
-    """Errors and warnings from the content validator (``kiosk.content.validate``)."""
-    global _validator_missing_logged  # noqa: PLW0603 (log the missing validator once)
-    try:
-        from kiosk.content.validate import validate_bundle  # noqa: PLC0415 (optional, lazy)
-    except ModuleNotFoundError:
-        if not _validator_missing_logged:
-            logger.warning("bundle validation is not available; only quick_check is run")
-            _validator_missing_logged = True
-        return [], []
+    """Errors and warnings from the content validator; never raises."""
     try:
         report = validate_bundle(path)
-    except BundleError as exc:
-        return [str(exc)], []
-    except Exception as exc:
+    except Exception as exc:  # the validator never raises by design; a bug must not stop the kiosk
         logger.exception("the validator failed on %s", path)
         return [f"{path}: could not be validated ({type(exc).__name__}: {exc})"], []
-    errors = [str(e) for e in getattr(report, "errors", [])]
-    warnings = [str(w) for w in getattr(report, "warnings", [])]
-    if not errors and not getattr(report, "ok", True):
-        errors = [f"{path}: the validator refused the bundle"]
-    return errors, warnings
+    return [str(e) for e in report.errors], [str(w) for w in report.warnings]
 
 
 Validator = Callable[[Path], tuple[list[str], list[str]]]

@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
@@ -153,14 +152,6 @@ def test_real_validator_is_used_by_default(published: Path) -> None:
     result = check_candidate(published)
     assert not result.ok
     assert any("exhibit" in p and "title" in p for p in result.problems)
-
-
-def test_missing_validator_falls_back_to_quick_check(
-    published: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A build without the validator still checks readability and quick_check."""
-    monkeypatch.setitem(sys.modules, "kiosk.content.validate", None)
-    assert check_candidate(published).ok
 
 
 # -- adopt --------------------------------------------------------------------------------------
