@@ -1,16 +1,59 @@
-"""Waiting until the window shows what the controllers say: no image loading, a frame drawn.
+"""Waiting until the window shows what the controllers say: layouts polished, images loaded.
 
-Used by the screenshots, the self-test and the tests; it polls (events, then a check) rather
-than sleeping a fixed time.
+Used by the screenshots, the self-test and the tests. It waits for a state, never for a time or
+a number of event-loop rounds: Qt Quick lays out (polishes) items only when it renders a frame,
+and the platform paces frames with its own timer, so "three rounds of events" is sometimes
+before the layout and sometimes after it (a loaded machine sees the former). ``settle`` asks Qt
+whether a polish is still scheduled and renders frames until none is and no image is loading.
 """
 
 from __future__ import annotations
 
+import ctypes
+import functools
+import logging
+import sys
 import time
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QPointF
-from PySide6.QtQml import QQmlEngine, QQmlExpression
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QLibraryInfo, QPointF, QTimer
+from PySide6.QtQml import QQmlEngine, QQmlExpression, qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+log = logging.getLogger(__name__)
+
+# QQuickTest::qIsPolishScheduled(const QQuickWindow *): Qt's own answer to "is a layout still
+# pending?", public C++ API (Qt >= 6.5) that PySide does not wrap. Itanium mangling (Linux).
+_POLISH_SYMBOL = "_ZN10QQuickTest18qIsPolishScheduledEPK12QQuickWindow"
+
+
+@functools.cache
+def _polish_probe() -> Callable[[QQuickWindow], bool] | None:
+    """The probe, or None where libQt6QuickTest is not there (a trimmed frozen build, Windows):
+    then every settle renders one frame after the last event, which polishes what was pending."""
+    if not sys.platform.startswith("linux"):
+        return None
+    lib_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.LibrariesPath))
+    try:
+        lib = ctypes.CDLL(str(lib_dir / "libQt6QuickTest.so.6"))
+        function = getattr(lib, _POLISH_SYMBOL)
+    except (OSError, AttributeError):
+        return None
+    function.restype = ctypes.c_bool
+    function.argtypes = [ctypes.c_void_p]
+
+    def scheduled(window: QQuickWindow) -> bool:
+        return bool(function(shiboken6.getCppPointer(window)[0]))
+
+    return scheduled
+
+
+def polish_scheduled(window: QQuickWindow) -> bool | None:
+    """True while an item of ``window`` waits for its layout; None when this cannot be known."""
+    probe = _polish_probe()
+    return None if probe is None else probe(window)
 
 
 def iter_items(item: QQuickItem):  # type: ignore[no-untyped-def]
@@ -38,22 +81,82 @@ def _loading(window: QQuickWindow) -> bool:
     )
 
 
-def settle(window: QQuickWindow, timeout_s: float = 3.0, rounds: int = 3) -> None:
-    """Process events until images have loaded and layouts have run (or ``timeout_s``)."""
+def incubating(window: QQuickWindow) -> int:
+    """How many objects (delegates a view builds ahead, in its cache) are still being created
+    in steps between frames: a half-built one sits in the tree without its layout."""
+    engine = qmlEngine(window)
+    controller = engine.incubationController() if engine is not None else None
+    return controller.incubatingObjectCount() if controller is not None else 0
+
+
+def _drain_events() -> None:
+    """Handle every event already posted, deferred deletes included.
+
+    Outside exec() (screenshots, self-test, tests) deleteLater() would wait forever: destroyed
+    screens must really go, or every visit leaves its screens behind.
+    """
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents)
+
+
+def next_frame(window: QQuickWindow, timeout_ms: int = 2000) -> bool:
+    """Ask for a frame and run the event loop until it has been swapped (polish, sync, render).
+
+    False when no frame came within ``timeout_ms`` (a window that is not exposed renders none).
+    """
+    if not window.isExposed():
+        return False
+    loop = QEventLoop()
+    swapped: list[bool] = []
+
+    def done() -> None:
+        swapped.append(True)
+        loop.quit()
+
+    connection = window.frameSwapped.connect(done)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(timeout_ms)
+    window.update()
+    if not swapped:
+        loop.exec()
+    timer.stop()
+    window.frameSwapped.disconnect(connection)
+    return bool(swapped)
+
+
+def settle(window: QQuickWindow, timeout_s: float = 10.0) -> bool:
+    """Run Qt until the window is at rest: posted events handled, no layout (polish) pending,
+    no object half-built, no image loading. False (and a log line) when that did not happen
+    within ``timeout_s``.
+
+    Where Qt cannot be asked about polish (see ``_polish_probe``), one frame rendered after the
+    last event stands in for the answer: a frame polishes everything that was pending.
+    """
+    if QCoreApplication.instance() is None:
+        return False
     deadline = time.monotonic() + timeout_s
-    app = QCoreApplication.instance()
-    while time.monotonic() < deadline:
-        for _ in range(rounds):
-            if app is not None:
-                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        if not _loading(window):
-            break
-        time.sleep(0.01)
-    if app is not None:
-        app.processEvents()
-        # Outside exec() (screenshots, self-test, tests) deleteLater() would wait forever:
-        # destroyed screens must really go, or every visit leaves its screens behind.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    rendered = False
+    while True:
+        _drain_events()
+        exposed = window.isExposed()
+        pending = polish_scheduled(window)
+        if not exposed:
+            pending = False  # only a frame polishes, and a window not on screen renders none
+        elif pending is None:
+            pending = not rendered
+        if not pending and not incubating(window) and not _loading(window):
+            return True
+        remaining_ms = int((deadline - time.monotonic()) * 1000)
+        if remaining_ms <= 0:
+            log.warning("the window did not settle within %.0f s", timeout_s)
+            return False
+        if exposed:
+            rendered = next_frame(window, min(remaining_ms, 2000)) or rendered
+        else:  # images load on worker threads and report back through events
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
 
 
 def on_screen(item: QQuickItem, width: float, height: float) -> bool:

@@ -60,7 +60,7 @@ def test_scrolling_within_view_calls_no_python(
     start = view.property("contentX")
     for step in range(1, 11):
         view.setProperty("contentX", start + 2 * step)
-        settle(shell.window, rounds=1)
+        settle(shell.window)
     assert calls == []
 
 
@@ -85,7 +85,7 @@ def test_scrolling_far_asks_only_for_new_cards(
     start = view.property("contentX")
     for step in range(1, 101):
         view.setProperty("contentX", start + card * step / 2)
-        settle(shell.window, rounds=1)
+        settle(shell.window)
     rows = set(calls)
     assert 40 <= len(rows) <= 70
     assert len(calls) <= len(rows) * len(TimelineModel.Roles)

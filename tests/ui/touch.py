@@ -34,7 +34,7 @@ def tap_at(window: QQuickWindow, point: QPoint) -> None:
     device = touch_device()
     QTest.touchEvent(window, device, False).press(0, point, window).commit()
     QTest.touchEvent(window, device, False).release(0, point, window).commit()
-    settle(window, rounds=2)
+    settle(window)
 
 
 def tap(window: QQuickWindow, name: str) -> None:
@@ -56,4 +56,4 @@ def swipe(window: QQuickWindow, start: QPoint, end: QPoint, steps: int = 12) -> 
         QTest.qWait(5)
         QTest.touchEvent(window, device, False).move(0, p, window).commit()
     QTest.touchEvent(window, device, False).release(0, end, window).commit()
-    settle(window, rounds=2)
+    settle(window)
