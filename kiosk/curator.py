@@ -1,7 +1,10 @@
-"""The console script ``kiosk-content``: the content layer's commands, plus ``stats``.
+"""The program ``kiosk-content``: the one command group of the curator's tool.
 
-The curator's commands live in kiosk.content.cli; the visitor statistics command lives in
-kiosk.ops (the content layer may not import it), so the two meet here, one layer up.
+The wheel's console script (``kiosk-content = "kiosk.curator:main"``) and the frozen build
+(packaging/kiosk_entry.py, when called as ``kiosk-content``) both run ``main`` here, so both
+have every command. The curator's commands live in kiosk.content.cli; the visitor statistics
+command lives in kiosk.ops (the content layer may not import it), so the two meet here, one
+layer up. Nothing here, nor below, imports Qt: the tool runs without a display.
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from kiosk.content import cli as content_cli
+from kiosk.content.cli import command_group, run
 from kiosk.ops.stats_cli import stats_command
 
-content_cli.cli.add_command(stats_command)
+cli = command_group(stats_command)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
-    sys.exit(content_cli.run(argv))
+    """``kiosk-content``: run the command line and exit with its code."""
+    sys.exit(run(argv, cli))

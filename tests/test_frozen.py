@@ -482,6 +482,72 @@ def test_archive_holds_program_kit_and_notes(frozen: Path) -> None:
     assert pattern.fullmatch(archive.name)["ver"] == build.version()  # type: ignore[index]
 
 
+# -- kiosk-content: the commands the README documents, in the wheel's and the frozen program ----
+def documented_content_commands() -> list[str]:
+    """The ``kiosk-content`` commands the README shows (its indented example lines)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return sorted(set(re.findall(r"(?m)^ {4}kiosk-content ([a-z][a-z-]*)\b", readme)))
+
+
+CONTENT_COMMANDS = documented_content_commands()
+
+
+def _content_tool(dist: Path) -> Path:
+    return dist / "kiosk" / ("kiosk-content.exe" if IS_WINDOWS else "kiosk-content")
+
+
+def test_documented_content_commands_are_the_programs() -> None:
+    """The README's kiosk-content commands are exactly the program's (kiosk.curator's group),
+    and INSTALL.md sends technicians to none that does not exist."""
+    curator = pytest.importorskip("kiosk.curator")
+    assert "stats" in CONTENT_COMMANDS, "the README's examples were not found"
+    assert sorted(curator.cli.commands) == CONTENT_COMMANDS
+    notes = (ROOT / "INSTALL.md").read_text(encoding="utf-8")
+    mentioned = set(re.findall(r"kiosk-content(?:\.exe)?'? ([a-z][a-z-]*)\b", notes))
+    assert mentioned, "INSTALL.md's kiosk-content commands were not found"
+    assert mentioned <= set(CONTENT_COMMANDS), mentioned - set(CONTENT_COMMANDS)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(IS_WINDOWS, reason="the frozen build's name for it is a second executable")
+def test_frozen_entry_runs_the_programs_command_group(tmp_path: Path) -> None:
+    """kiosk_entry.py called as kiosk-content runs the same group as the wheel's script
+    (checked from source, without a build: the frozen build runs this file as __main__)."""
+    entry = tmp_path / "kiosk-content"
+    shutil.copy(PACKAGING / "kiosk_entry.py", entry)
+    result = subprocess.run(
+        [sys.executable, str(entry), "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    listed = re.findall(r"(?m)^  ([a-z][a-z-]*)  ", result.stdout.split("Commands:")[-1])
+    assert sorted(listed) == CONTENT_COMMANDS
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", CONTENT_COMMANDS)
+def test_frozen_content_tool_has_every_documented_command(
+    frozen: Path, tmp_path: Path, command: str
+) -> None:
+    """Each command the README documents answers --help in the frozen kiosk-content (the
+    frozen tool once lacked `stats`, which INSTALL.md tells technicians to use)."""
+    env = {k: v for k, v in build.clean_env().items() if not k.startswith("QT_")}
+    result = subprocess.run(
+        [str(_content_tool(frozen)), command, "--help"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"Usage: kiosk-content {command} "), result.stdout
+
+
 @pytest.mark.slow
 def test_frozen_content_tool_validates_the_default_bundle(frozen: Path, tmp_path: Path) -> None:
     """kiosk-content ships beside the kiosk and checks the bundle the kiosk ships with."""

@@ -6,6 +6,10 @@
     kiosk-content info BUNDLE [--json]         title, languages, version, counts, size, checksum
     kiosk-content publish BUNDLE DEST          validate, then replace DEST atomically
 
+These are the content layer's commands. The program ``kiosk-content`` (the wheel's console
+script and the frozen build alike) is kiosk.curator's group: ``command_group`` with these and
+the commands of the layers above, which this one may not import (``stats``, in kiosk.ops).
+
 Exit codes: 0 done (warnings allowed), 1 problems found or the command failed, 2 not a
 readable bundle (and click's own usage errors). Whatever the input, the answer is a short
 message, never a traceback (set KIOSK_CONTENT_DEBUG=1 to see one).
@@ -16,11 +20,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import sys
 from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
@@ -48,13 +51,7 @@ def _print_report(report: Report) -> None:
     click.echo(report.summary())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kiosk-content")
-def cli() -> None:
-    """Build, check, inspect and publish the kiosk's content bundles."""
-
-
-@cli.command("build")
+@click.command("build")
 @click.argument("source_dir", type=_PATH)
 @click.option("-o", "--output", "bundle", type=_PATH, required=True, help="The bundle to write.")
 def build_command(source_dir: Path, bundle: Path) -> int:
@@ -80,7 +77,7 @@ def build_command(source_dir: Path, bundle: Path) -> int:
     return EXIT_OK
 
 
-@cli.command("export")
+@click.command("export")
 @click.argument("bundle", type=_PATH)
 @click.option("-o", "--output", "out_dir", type=_PATH, required=True, help="A new folder.")
 def export_command(bundle: Path, out_dir: Path) -> int:
@@ -90,7 +87,7 @@ def export_command(bundle: Path, out_dir: Path) -> int:
     return EXIT_OK
 
 
-@cli.command("validate")
+@click.command("validate")
 @click.argument("bundle", type=_PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def validate_command(bundle: Path, as_json: bool) -> int:
@@ -141,7 +138,7 @@ def bundle_info(path: Path) -> dict[str, Any]:
     return info
 
 
-@cli.command("info")
+@click.command("info")
 @click.argument("bundle", type=_PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the facts as JSON.")
 def info_command(bundle: Path, as_json: bool) -> int:
@@ -165,7 +162,7 @@ def info_command(bundle: Path, as_json: bool) -> int:
     return EXIT_OK
 
 
-@cli.command("publish")
+@click.command("publish")
 @click.argument("bundle", type=_PATH)
 @click.argument("dest", type=_PATH)
 def publish_command(bundle: Path, dest: Path) -> int:
@@ -189,15 +186,44 @@ def publish_command(bundle: Path, dest: Path) -> int:
     return EXIT_OK
 
 
-# `stats FILE` is attached by kiosk.curator (it lives in kiosk.ops, a layer this one may
-# not import).
+CONTENT_COMMANDS: tuple[click.Command, ...] = (
+    build_command,
+    export_command,
+    validate_command,
+    info_command,
+    publish_command,
+)
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    """Run the command line and return its exit code; never lets a traceback through."""
+def command_group(*more: click.Command) -> click.Group:
+    """A ``kiosk-content`` group: the content commands, then ``more``.
+
+    kiosk.curator makes the one group the program runs (with ``stats``); a new group each call,
+    so no import elsewhere can change what a group holds.
+    """
+
+    @click.group(
+        name="kiosk-content",
+        commands=[*CONTENT_COMMANDS, *more],
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    @click.version_option(__version__, prog_name="kiosk-content")
+    def group() -> None:
+        """Build, check, inspect and publish the kiosk's content bundles."""
+
+    return group
+
+
+# The content commands alone: what this layer's tests run (the program is kiosk.curator.cli).
+cli = command_group()
+
+
+def run(argv: Sequence[str] | None = None, group: click.Group | None = None) -> int:
+    """Run ``group`` (the content commands alone by default) on ``argv`` and return its exit
+    code; never lets a traceback through."""
     debug = os.environ.get("KIOSK_CONTENT_DEBUG") == "1"
     try:
-        result = cli.main(
+        result = (group or cli).main(
             args=list(argv) if argv is not None else None,
             prog_name="kiosk-content",
             standalone_mode=False,
@@ -236,8 +262,3 @@ def run(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_UNREADABLE
     return int(result) if isinstance(result, int) else EXIT_OK
-
-
-def main(argv: Sequence[str] | None = None) -> NoReturn:
-    """The console script ``kiosk-content``."""
-    sys.exit(run(argv))

@@ -22,9 +22,10 @@ from kiosk.content.reader import BundleError, check_readable
 from kiosk.ops.pin import PinGate
 from kiosk.ui.admin import AdminController
 from kiosk.ui.fonts import (
-    BODY_FAMILY,
     COVERAGE_SAMPLES,
-    HEADING_FAMILY,
+    MONO_FAMILY,
+    SHIPPED_FAMILIES,
+    is_fixed_width,
     load_fonts,
     missing_letters,
 )
@@ -81,20 +82,20 @@ def check_fonts() -> list[Check]:
             + (f"; failed: {', '.join(report.failed)}" if report.failed else ""),
         )
     ]
-    for family in (HEADING_FAMILY, BODY_FAMILY):
+    for family in SHIPPED_FAMILIES:
         resolved = QFontInfo(QFont(family)).family()
         if family not in report.families or resolved != family:
             checks.append(_check(f"font {family}", False, f"not available (Qt uses {resolved!r})"))
             continue
         gaps = {lang: missing_letters(family, text) for lang, text in COVERAGE_SAMPLES.items()}
         missing = "; ".join(f"{lang}: {gap}" for lang, gap in gaps.items() if gap)
-        checks.append(
-            _check(
-                f"font {family}",
-                not missing,
-                f"missing {missing}" if missing else "covers " + ", ".join(COVERAGE_SAMPLES),
-            )
-        )
+        problems = [f"missing {missing}"] if missing else []
+        if family == MONO_FAMILY and not is_fixed_width(family):
+            problems.append("not fixed-width")
+        detail = "covers " + ", ".join(COVERAGE_SAMPLES)
+        if family == MONO_FAMILY:
+            detail += ", fixed-width"
+        checks.append(_check(f"font {family}", not problems, "; ".join(problems) or detail))
     return checks
 
 

@@ -1,4 +1,10 @@
-"""The timeline's one piece of state: which event, if any, is open in the detail view."""
+"""The timeline's state: which event, if any, is open in the detail view, and which year (and
+era) the visitor has scrolled to.
+
+The year and its era are notifying properties, not methods QML calls: a binding to a method
+has nothing to tell it the text changed, so after a language change the era heading stayed in
+the old language. Both follow every change of the models (a language change, a new bundle).
+"""
 
 from __future__ import annotations
 
@@ -21,17 +27,67 @@ class TimelineController(QObject):
     selectedChanged = Signal()
     rewind = Signal()  # a new visit: the view goes back to the first event
     jumpRequested = Signal(int)  # the view scrolls to this event row
+    currentChanged = Signal()  # the year the visitor is in, or its label or era text, changed
 
     def __init__(self, content: ContentController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._model: TimelineModel = content.timeline_model
         self._years: YearModel = content.year_model
         self._row = -1
-        self._model.modelReset.connect(self.close)
+        self._year_row = 0
+        self._model.modelReset.connect(self._model_reset)
         self._model.dataChanged.connect(self._changed)
+        # A language change refreshes the rows in place (dataChanged); a new bundle resets them.
+        # The year strip is loaded after the events, so it is followed too.
+        self._years.modelReset.connect(self._years_changed)
+        self._years.dataChanged.connect(self._years_changed)
 
     def _changed(self, *_args: object) -> None:
         self.selectedChanged.emit()
+        self.currentChanged.emit()
+
+    def _years_changed(self, *_args: object) -> None:
+        self.currentChanged.emit()
+
+    def _model_reset(self) -> None:
+        """Another bundle: nothing stays open, and the view starts again at its first year."""
+        self.close()
+        self._set_year_row(0)
+        self.currentChanged.emit()
+
+    # -- where the visitor is in time ----------------------------------------------------------
+    def _set_year_row(self, row: int) -> None:
+        if row != self._year_row:
+            self._year_row = row
+            self.currentChanged.emit()
+
+    def current_year_row(self) -> int:
+        """The row of the year strip the visitor is in; -1 before the first dated event."""
+        return self._year_row
+
+    currentYearRow = Property(int, current_year_row, notify=currentChanged)
+
+    def current_year(self) -> str:
+        """The label of that year ("1992"); empty when there is none."""
+        label = self._years.get(self._year_row, "label")
+        return "" if label is None else str(label)
+
+    currentYear = Property(str, current_year, notify=currentChanged)
+
+    def current_era(self) -> str:
+        """The era of that year: the era of its first event, in the language shown."""
+        first = self._years.get(self._year_row, "firstRow")
+        era = None if first is None else self._model.get(int(first), "era")
+        return "" if era is None else str(era)
+
+    currentEra = Property(str, current_era, notify=currentChanged)
+
+    @Slot(int)
+    def showingEvent(self, event_row: int) -> None:
+        """The view came to rest with the event in row ``event_row`` in front: its year is the
+        one the visitor is in."""
+        if 0 <= event_row < self._model.rowCount():
+            self._set_year_row(self._years.indexForEventRow(event_row))
 
     def selected_row(self) -> int:
         return self._row
@@ -103,12 +159,15 @@ class TimelineController(QObject):
 
     @Slot(int)
     def jumpToYear(self, year_row: int) -> None:
-        """Ask the view to show the first event of the year in row ``year_row`` of the strip."""
+        """Make ``year_row`` of the strip the current year, and ask the view to show its first
+        event."""
         first = self._years.get(year_row, "firstRow")
         if first is not None:
+            self._set_year_row(year_row)
             self.jumpRequested.emit(int(first))
 
     @Slot()
     def reset(self) -> None:
         self.close()
+        self._set_year_row(0)
         self.rewind.emit()

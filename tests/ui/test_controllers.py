@@ -18,7 +18,7 @@ from kiosk.ui.navigation import Navigator
 from kiosk.ui.shell import KioskShell, Timings
 from kiosk.ui.timeline import TimelineController
 
-from .bundles import SECTIONS, make_bundle
+from .bundles import EVENTS, SECTIONS, make_bundle
 
 
 @pytest.fixture
@@ -227,6 +227,78 @@ def test_timeline_jump_to_year(content: ContentController, qtbot: Any) -> None:
     with qtbot.waitSignal(timeline.jumpRequested, timeout=100) as signal:
         timeline.jumpToYear(row_1992)
     assert signal.args == [2]
+
+
+# The eras of the test events, translated: the era heading must follow a language change.
+ERA_TRANSLATIONS = {
+    ("events", "conflict", "era", "az"): "Münaqişə",
+    ("events", "attack", "era", "az"): "Faciə",
+}
+
+
+@pytest.fixture
+def eras(qapp: Any, tmp_path: Path) -> ContentController:
+    controller = ContentController()
+    bundle = make_bundle(
+        tmp_path / "eras.sqlite", locales=("en", "az"), translations=ERA_TRANSLATIONS
+    )
+    assert controller.reload(bundle)
+    return controller
+
+
+def _year_row(content: ContentController, year: int) -> int:
+    years = content.year_model
+    return next(r for r in range(years.rowCount()) if years.get(r, "year") == year)
+
+
+def test_timeline_current_year_and_era_follow_the_view(eras: ContentController, qtbot: Any) -> None:
+    """The year the view rests in, and that year's era, are properties that say they changed."""
+    timeline = TimelineController(eras)
+    assert (timeline.currentYearRow, timeline.currentYear) == (0, "1988")
+    assert timeline.currentEra == "The conflict"
+    with qtbot.waitSignal(timeline.currentChanged, timeout=100):
+        timeline.showingEvent(3)  # "Khojaly occupied", the second event of 1992
+    assert timeline.currentYearRow == _year_row(eras, 1992)
+    assert (timeline.currentYear, timeline.currentEra) == ("1992", "The tragedy")
+
+
+def test_timeline_jump_to_year_makes_it_current(eras: ContentController, qtbot: Any) -> None:
+    """A tap on a year of the strip makes it the current year before the view scrolls there."""
+    timeline = TimelineController(eras)
+    row_1994 = _year_row(eras, 1994)
+    with qtbot.waitSignal(timeline.jumpRequested, timeout=100):
+        timeline.jumpToYear(row_1994)
+    assert timeline.currentYearRow == row_1994
+    assert (timeline.currentYear, timeline.currentEra) == ("1994", "Remembrance")
+
+
+def test_timeline_era_follows_a_language_change(eras: ContentController, qtbot: Any) -> None:
+    """A language change rewrites the era of the current year, and keeps the year."""
+    timeline = TimelineController(eras)
+    timeline.jumpToYear(_year_row(eras, 1992))
+    with qtbot.waitSignal(timeline.currentChanged, timeout=100):
+        eras.setLocale("az")
+    assert (timeline.currentYear, timeline.currentEra) == ("1992", "Faciə")
+    with qtbot.waitSignal(timeline.currentChanged, timeout=100):
+        eras.setLocale("en")
+    assert timeline.currentEra == "The tragedy"
+
+
+def test_timeline_reset_and_new_bundle_go_back_to_the_first_year(
+    eras: ContentController, qtbot: Any, tmp_path: Path
+) -> None:
+    """A new visit, or a new bundle, starts the timeline at its first year again."""
+    timeline = TimelineController(eras)
+    timeline.jumpToYear(_year_row(eras, 1997))
+    with qtbot.waitSignal(timeline.currentChanged, timeout=100):
+        timeline.reset()
+    assert (timeline.currentYearRow, timeline.currentYear) == (0, "1988")
+    timeline.jumpToYear(_year_row(eras, 1997))
+    later = make_bundle(tmp_path / "later.sqlite", events=EVENTS[2:])
+    with qtbot.waitSignal(timeline.currentChanged, timeout=100):
+        assert eras.reload(later)
+    assert (timeline.currentYearRow, timeline.currentYear) == (0, "1992")
+    assert timeline.currentEra == "The tragedy"
 
 
 # -- memorial -----------------------------------------------------------------------------------

@@ -1,4 +1,10 @@
-"""PySide6 6.12 leaks a reference to True at every emit(): the kiosk must outlive that."""
+"""The canary for the PySide6 pin (pyproject.toml: PySide6-Essentials<6.12).
+
+PySide6 6.12.0 leaks a reference to True at every emit(), and CPython 3.11 aborts after some
+thousands of signals; a kiosk emits signals at every touch for months. Nothing in the kiosk
+works around it (see kiosk/ui/qt.py): the pin keeps that release out, and this test, run on the
+PySide6 installed, must pass before the pin moves.
+"""
 
 from __future__ import annotations
 

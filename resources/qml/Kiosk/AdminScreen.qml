@@ -89,7 +89,7 @@ Rectangle {
                 Layout.fillWidth: true
                 text: (screen.info.errors || []).length === 0 ? qsTr("No errors logged.")
                     : (screen.info.errors || []).join("\n")
-                font.family: "monospace"
+                font.family: "Noto Sans Mono"  // shipped: see kiosk/ui/fonts.py
                 font.pixelSize: Theme.px(22)
                 wrapMode: Text.WrapAnywhere
             }
@@ -99,7 +99,7 @@ Rectangle {
             KText {
                 Layout.fillWidth: true
                 text: screen.info.stats || qsTr("No statistics yet.")
-                font.family: "monospace"
+                font.family: "Noto Sans Mono"  // shipped: see kiosk/ui/fonts.py
                 font.pixelSize: Theme.px(22)
             }
             Fact { label: qsTr("Program version"); value: screen.info.version || "" }

@@ -13,21 +13,16 @@ Item {
     required property Navigator navigator
 
     readonly property bool portrait: height > width
-    property int currentYearRow: 0
-    readonly property string yearText: content.years.count > 0 && currentYearRow >= 0
-        ? content.years.get(currentYearRow, "label") || "" : ""
-    // the era of the year shown (the era of its first event)
-    readonly property string eraText: {
-        if (content.years.count === 0 || currentYearRow < 0)
-            return "";
-        const row = content.years.get(currentYearRow, "firstRow");
-        return row === null || row === undefined ? "" : content.timeline.get(row, "era") || "";
-    }
+    // Where the visitor is in time: the year and its era are the controller's notifying
+    // properties, so a language change or a new bundle rewrites the headings at once.
+    readonly property int currentYearRow: screen.timeline.currentYearRow
+    readonly property string yearText: screen.timeline.currentYear
+    readonly property string eraText: screen.timeline.currentEra
 
     function updateYear() {
         const row = events.indexAt(events.contentX + events.width * 0.25, events.height / 2);
         if (row >= 0)
-            currentYearRow = screen.content.years.indexForEventRow(row);
+            screen.timeline.showingEvent(row);
     }
 
     function jumpTo(row) {
@@ -61,7 +56,6 @@ Item {
         }
         function onRewind() {
             events.positionViewAtBeginning();
-            screen.currentYearRow = 0;
         }
     }
 
@@ -220,10 +214,7 @@ Item {
                 anchors.verticalCenter: parent ? parent.verticalCenter : undefined
                 text: label
                 kind: index === screen.currentYearRow ? "primary" : "quiet"
-                onClicked: {
-                    screen.currentYearRow = index;
-                    screen.timeline.jumpToYear(index);
-                }
+                onClicked: screen.timeline.jumpToYear(index)
             }
         }
 
