@@ -32,9 +32,12 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def numbers(text: str) -> set[int]:
-    """The whole numbers written in a text: '1,275' is 1275, '7 thousand' is also 7000."""
+    """The whole numbers written in a text: '1,275' is 1275, '7 thousand' is also 7000.
+
+    Also in the translations: '7 min' (az) and '7 тысяч' (ru) are 7000 too.
+    """
     found = {int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*\d|\d", text)}
-    found |= {int(n) * 1000 for n in re.findall(r"(\d+) thousand", text)}
+    found |= {int(n) * 1000 for n in re.findall(r"(\d+)\s(?:thousand|min|тысяч)\b", text)}
     return found
 
 
@@ -58,25 +61,77 @@ def test_source_is_in_canonical_form(fresh: Path, tmp_path: Path) -> None:
 
 
 def test_exhibit_metadata() -> None:
-    """Title, subtitle, English only, one source: the seed text."""
+    """Title, subtitle, English first then Azerbaijani and Russian, one source: the seed text."""
     with Bundle(COMMITTED) as bundle:
         exhibit = bundle.exhibit()
         assert (exhibit.title, exhibit.subtitle) == ("The Khojaly tragedy", "26 February 1992")
-        assert exhibit.locales == ("en",) and exhibit.default_locale == "en"
+        assert exhibit.locales == ("en", "az", "ru") and exhibit.default_locale == "en"
         sources = list(bundle.sources().values())
         assert [s.key for s in sources] == ["seed"]
         assert sources[0].title == "The exhibit's source text"
         assert bundle.people_count() == 0
 
 
-def test_no_images_people_or_translations() -> None:
+def test_no_images_or_people() -> None:
     """The seed has no pictures and names nobody: the bundle has neither."""
     conn = sqlite3.connect(COMMITTED)
     try:
-        for table in ("media", "people", "translations"):
+        for table in ("media", "people"):
             assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
     finally:
         conn.close()
+
+
+def translated_pairs() -> list[tuple[str, str, str]]:
+    """(where, English text, translated text) for every translation in the shipped bundle."""
+    conn = sqlite3.connect(COMMITTED)
+    try:
+        pairs = []
+        for table, key, field, locale, text in conn.execute(
+            "SELECT tbl, key, field, locale, text FROM translations ORDER BY locale, tbl, key"
+        ):
+            assert field in TRANSLATABLE[table]
+            row = conn.execute(
+                f"SELECT {field} FROM {table} WHERE coalesce(key, 'exhibit') = ?", (key,)
+            ).fetchone()
+            assert row is not None, (locale, table, key)
+            pairs.append((f"{locale} {table}.{key}.{field}", row[0] or "", text))
+        return pairs
+    finally:
+        conn.close()
+
+
+def test_every_text_is_in_azerbaijani_and_russian() -> None:
+    """Each visitor text the English has is translated into az and ru, none left empty."""
+    pairs = translated_pairs()
+    have = {where.split(" ")[0] for where, _, _ in pairs}
+    assert have == {"az", "ru"}
+    assert not [where for where, english, text in pairs if english.strip() and not text.strip()]
+    # that none is missing is test_committed_bundle_validates_cleanly: each would be a warning
+
+
+def test_translations_carry_the_english_numbers() -> None:
+    """A translation has exactly the numbers of the English text it translates.
+
+    The English is checked against the seed (below); this carries that check over to az and ru.
+    """
+    wrong = {
+        where: (sorted(numbers(english)), sorted(numbers(text)))
+        for where, english, text in translated_pairs()
+        if numbers(english) != numbers(text)
+    }
+    assert not wrong
+
+
+def test_translations_do_not_mix_alphabets_in_a_word() -> None:
+    """No word mixes Latin and Cyrillic letters (look-alikes such as a/а, o/о, e/е, x/х)."""
+    mixed = {
+        where: word
+        for where, _, text in translated_pairs()
+        for word in re.findall(r"\w+", text)
+        if re.search(r"[A-Za-zƏəĞğİıŞşÇçÖöÜü]", word) and re.search(r"[\u0400-\u04ff]", word)
+    }
+    assert not mixed
 
 
 def test_every_row_cites_the_seed() -> None:
