@@ -170,11 +170,16 @@ def _shell(bundle: Path, data: Path) -> Iterator[KioskShell]:
     shell.shutdown()
 
 
+@pytest.mark.parametrize("locale", ["en", "az", "ru"])
 @pytest.mark.parametrize("large", [False, True], ids=["normal-text", "large-text"])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_default_exhibit_layout(default_exhibit_shell: KioskShell, size: Any, large: bool) -> None:
-    """The shipped exhibit: every screen and state fits, nothing cut off or overlapping."""
-    problems = _walk(default_exhibit_shell, size, large, "en")
+def test_default_exhibit_layout(
+    default_exhibit_shell: KioskShell, size: Any, large: bool, locale: str
+) -> None:
+    """The shipped exhibit in each of its languages: every screen and state fits, nothing cut
+    off or overlapping."""
+    assert locale in default_exhibit_shell.content.locale_codes()
+    problems = _walk(default_exhibit_shell, size, large, locale)
     assert problems == [], "\n" + "\n".join(problems[:40])
 
 
