@@ -6,7 +6,7 @@ them all. QML holds presentation only; every rule and state machine lives in the
 tested without QML.
 """
 
-from kiosk.ui import qt  # noqa: F401 - typing shims for PySide (see there)
+from kiosk.ui import qt  # typing shims for PySide (see there)
 from kiosk.ui.accessibility import Accessibility
 from kiosk.ui.admin import AdminController
 from kiosk.ui.content import ContentController
