@@ -95,9 +95,10 @@ class ScreenFit(QObject):
         if self._window.geometry() != geometry:
             self._window.setGeometry(geometry)
         log.info(
-            "window fitted to screen %r: %s (device pixel ratio %g)",
+            "window fitted to screen %r: %s (platform %s, device pixel ratio %g)",
             screen.name(),
             _xgeometry(geometry),
+            QGuiApplication.platformName(),
             screen.devicePixelRatio(),
         )
 
