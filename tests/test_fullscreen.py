@@ -27,7 +27,7 @@ import pytest
 from PySide6.QtCore import QObject, QRect, QSize, Signal
 
 from kiosk import paths
-from kiosk.ui.screenfit import ScreenFit, display_problem, windowed_size
+from kiosk.ui.screenfit import ScreenFit, display_problem, show_windowed, windowed_size
 
 # Theme.background (normal palette): what the attract loop shows everywhere but its content.
 BACKGROUND = (0x13, 0x11, 0x0F)
@@ -196,6 +196,21 @@ def test_fit_a_real_window(qapp: Any) -> None:
         window.setGeometry(QRect(10, 10, 320, 240))
         screen.geometryChanged.emit(screen.geometry())
         assert window.geometry() == screen.geometry()
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+def test_windowed_fits_a_small_screen(qapp: Any) -> None:
+    """--windowed on the offscreen platform's small screen: the largest 16:9 that fits."""
+    from PySide6.QtQuick import QQuickWindow
+
+    window = QQuickWindow()
+    try:
+        show_windowed(window)
+        expected = windowed_size(window.screen().availableGeometry().size())
+        assert window.size() == expected
+        assert window.isVisible()
     finally:
         window.close()
         window.deleteLater()
