@@ -6,10 +6,11 @@
     kiosk --set-pin [--config PATH]
     kiosk --version
 
-Exit codes: 0 success (also after SIGTERM or SIGINT); 1 the self-test found a problem, or the
-window could not be shown; 2 bad command-line input (a bundle that cannot be read for
-screenshots, a malformed size, a PIN that cannot be set); 64 a technician chose "Exit kiosk"
-on the admin screen (the service manager does not restart it).
+Exit codes: 0 success (also after SIGTERM or SIGINT); 1 the self-test found a problem, there is
+no screen (no DISPLAY, Wayland or QT_QPA_PLATFORM), or the window could not be shown; 2 bad
+command-line input (a bundle that cannot be read for screenshots, a malformed size, a PIN that
+cannot be set); 64 a technician chose "Exit kiosk" on the admin screen (the service manager
+does not restart it).
 """
 
 from __future__ import annotations
@@ -195,10 +196,16 @@ def _run(
     from kiosk.ops.logs import qt_message_to_logging, setup_logging  # noqa: PLC0415
     from kiosk.ui.fonts import load_fonts  # noqa: PLC0415
     from kiosk.ui.qtlog import QtMessages  # noqa: PLC0415
+    from kiosk.ui.screenfit import ScreenFit, display_problem, show_windowed  # noqa: PLC0415
     from kiosk.ui.shell import KioskShell, Timings  # noqa: PLC0415
 
     folder = data_dir(args.data_dir, config)
     screenshots = args.screenshots is not None
+    if QGuiApplication.instance() is None and (problem := display_problem(os.environ)):
+        # Qt would abort (SIGABRT) after a misleading message about libxcb-cursor0.
+        setup_logging(folder, config.log_level)
+        log.critical("%s", problem)
+        return EXIT_FAILED
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("memorial-kiosk")
     shell_ref: list[KioskShell] = []
@@ -254,14 +261,16 @@ def _run(
     signals = quit_on_signals(app)
     operations.admin.exitRequested.connect(app.exit)
     if args.windowed:
-        window.resize(1920, 1080)
-        window.show()
+        show_windowed(window)
     else:
         key_lock = KeyLock(app)
         app.installEventFilter(key_lock)
         window.setFlag(Qt.WindowType.FramelessWindowHint, True)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
-        window.showFullScreen()
+        # The screen's size, whether or not a window manager honours fullscreen, and again
+        # when the screen changes (kiosk.ui.screenfit).
+        fit = ScreenFit(window)
+        fit.show()
     operations.start()
     log.info("kiosk %s showing %s", __version__, start)
     code = int(app.exec())

@@ -13,9 +13,11 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
+import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -565,3 +567,158 @@ def test_frozen_content_tool_validates_the_default_bundle(frozen: Path, tmp_path
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert os.access(tool, os.X_OK)
+
+
+# -- the Linux kit for real: the frozen kiosk under cage (slow; shares the build above) -----------
+# cage refuses to run as root: as root the test runs it as this unprivileged user (created when
+# missing); as anyone else, as that user. It cannot read root's folders or pytest's temporary
+# ones, so the program is copied where it can.
+CAGE_USER = "kiosk-ci"
+CAGE_TOOLS = {"cage": "cage", "grim": "grim", "Xwayland": "xwayland"}
+
+
+def _cage_user() -> tuple[int, int] | None:
+    """(uid, gid) to run cage as, or None to run it as ourselves; skips when there is none."""
+    if os.geteuid() != 0:
+        return None
+    import pwd
+
+    try:
+        entry = pwd.getpwnam(CAGE_USER)
+    except KeyError:
+        if shutil.which("useradd") is None:
+            pytest.skip(f"cage refuses root, and there is no user {CAGE_USER} nor useradd")
+        useradd = ["useradd", "--system", "--no-create-home", "--user-group", "--shell"]
+        made = subprocess.run(
+            [*useradd, "/bin/false", CAGE_USER],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        try:
+            entry = pwd.getpwnam(CAGE_USER)
+        except KeyError:
+            pytest.skip(f"cage refuses root, and user {CAGE_USER} cannot be made: {made.stderr}")
+    return entry.pw_uid, entry.pw_gid
+
+
+def _as_user(user: tuple[int, int] | None) -> dict[str, object]:
+    """subprocess arguments that run a program as ``user`` (nothing when None)."""
+    if user is None:
+        return {}
+    return {"user": user[0], "group": user[1], "extra_groups": []}
+
+
+def _kiosk_pids(program: Path) -> list[int]:
+    """The processes running ``program`` (the frozen kiosk, two levels under cage)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "exe").readlink() == program:
+                    pids.append(int(entry.name))
+            except OSError:
+                continue
+    return pids
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="cage is Linux's")
+def test_frozen_kiosk_fills_cage_output(frozen: Path) -> None:
+    """The Linux kit for real: the session script starts Debian's cage (headless wlroots,
+    pixman: no GPU, no screen) with the frozen kiosk inside on the Wayland platform. The
+    headless output is 1280x720, turned to portrait (720x1280) with cage -r as on Debian 12;
+    grim grabs it: the frame fills the output. SIGTERM: the session exits 0, the log is clean."""
+    from test_fullscreen import (
+        DEADLINE_S,
+        Frame,
+        check_fills,
+        grab_until_drawn,
+        notify_socket,
+        problems_in_log,
+        wait_ready,
+    )
+
+    missing = [package for tool, package in CAGE_TOOLS.items() if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} (scripts/install-system-deps installs them)")
+    user = _cage_user()
+    base = Path(tempfile.mkdtemp(prefix="kiosk-cage-"))
+    try:
+        base.chmod(0o755)
+        program = base / "kiosk"
+        shutil.copytree(frozen / "kiosk", program, symlinks=True)
+        session = base / "memorial-kiosk-session"
+        shutil.copy2(LINUX / "memorial-kiosk-session", session)
+        runtime, data = base / "run", base / "data"
+        for folder in (runtime, data):
+            folder.mkdir(mode=0o700)
+            if user is not None:
+                os.chown(folder, *user)
+        notify = notify_socket(base)
+        env = {
+            "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
+            "LANG": "C.UTF-8",
+            "HOME": str(data),
+            "XDG_RUNTIME_DIR": str(runtime),
+            "RUNTIME_DIRECTORY": str(runtime),  # what systemd's RuntimeDirectory= gives
+            "XDG_SESSION_TYPE": "wayland",  # as memorial-kiosk.service sets it
+            "WLR_BACKENDS": "headless",
+            "WLR_RENDERER": "pixman",
+            "WLR_LIBINPUT_NO_DEVICES": "1",
+            # Debian 12's cage 0.1.4 has no wlr-randr support: portrait by its own option. Not
+            # turned, cage scans the kiosk's buffer out directly, and with the software scene
+            # graph a later buffer holds only what changed (the flame): grim then sees black.
+            "CAGE_OPTIONS": "-d -r",
+            "KIOSK_PROGRAM": str(program / EXE),
+            "KIOSK_DATA_DIR": str(data),
+            "QT_QPA_PLATFORM": "wayland",
+            "QT_QUICK_BACKEND": "software",  # no GPU here
+            "NOTIFY_SOCKET": str(base / "notify.sock"),
+        }
+        output = base / "session.out"
+        with output.open("wb") as out:
+            cage = subprocess.Popen(
+                [str(session)],
+                cwd=base,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                **_as_user(user),  # type: ignore[arg-type]
+            )
+        try:
+            wait_ready(notify, cage, "cage with the kiosk")
+
+            def grab() -> Frame:
+                (display,) = [p.name for p in runtime.glob("wayland-*") if p.suffix != ".lock"]
+                shot = subprocess.run(
+                    ["grim", "-t", "ppm", "-"],
+                    env={**env, "WAYLAND_DISPLAY": display},
+                    capture_output=True,
+                    check=True,
+                    timeout=DEADLINE_S,
+                    **_as_user(user),  # type: ignore[arg-type]
+                )
+                return Frame.from_ppm(shot.stdout)
+
+            frame = grab_until_drawn(grab)
+            assert frame.height > frame.width, f"not portrait: {frame.width}x{frame.height}"
+            log_file = data / "logs" / "kiosk.log"
+            check_fills(frame, log_file.read_text(encoding="utf-8"))
+            (pid,) = _kiosk_pids(program / EXE)
+            os.kill(pid, signal.SIGTERM)
+            status = cage.wait(timeout=DEADLINE_S)
+        finally:
+            notify.close()
+            if cage.poll() is None:
+                os.killpg(cage.pid, signal.SIGKILL)
+                cage.wait()
+        said = output.read_text(encoding="utf-8", errors="replace")
+        assert status == 0, said[-3000:]
+        log_text = log_file.read_text(encoding="utf-8")
+        assert not problems_in_log(log_text), problems_in_log(log_text)
+        assert "platform wayland" in log_text
+        assert "kiosk stopping (exit code 0)" in log_text
+    finally:
+        shutil.rmtree(base, ignore_errors=True)

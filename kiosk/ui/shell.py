@@ -34,6 +34,7 @@ from kiosk.ui.images import PROVIDER_ID, BundleImageProvider
 from kiosk.ui.language import LanguageController
 from kiosk.ui.memorial import CandleController, MinuteOfSilence
 from kiosk.ui.navigation import ATTRACT, Navigator
+from kiosk.ui.screenfit import initial_size
 from kiosk.ui.timeline import TimelineController
 
 log = logging.getLogger(__name__)
@@ -134,6 +135,7 @@ class KioskShell(QObject):
 
     def initial_properties(self) -> dict[str, Any]:
         """What Main.qml's required properties receive."""
+        size = initial_size()
         return {
             "content": self.content,
             "navigator": self.navigator,
@@ -146,6 +148,9 @@ class KioskShell(QObject):
             "candle": self.candle,
             "attractCycleMs": self.timings.attract_cycle_ms,
             "animate": self.timings.animate,
+            # the window starts at its screen's size (Main.qml has none of its own)
+            "width": size.width(),
+            "height": size.height(),
             **self.extra_properties,
         }
 

@@ -22,8 +22,8 @@ Window {
     property int attractCycleMs: 12000
     property bool animate: true
 
-    width: 1920
-    height: 1080
+    // No size of its own: it starts at its screen's size (KioskShell passes width and height),
+    // and kiosk.ui.screenfit keeps a fullscreen kiosk fitted to its screen.
     visible: false
     color: Theme.background
     title: content.title
