@@ -47,6 +47,11 @@ class ConfigError(Exception):
     """The configuration file could not be written. The message names the file and the cause."""
 
 
+class UnusableFile(OSError):
+    """``read_small_file`` refused the file itself: a folder, a FIFO, too large, a NUL in its
+    path. (Other ``OSError``s mean it could not be opened or read at all.)"""
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """Every setting of the kiosk, with its default. See ``CONFIG_DOC`` for what each means."""
@@ -282,24 +287,25 @@ def _default_text(key: str) -> str:
 def read_small_file(path: Path, max_bytes: int) -> bytes:
     """The bytes of the regular file at ``path``, refusing whatever could hang or flood a reader.
 
-    Raises ``FileNotFoundError`` when it is absent, and ``OSError`` (whose ``strerror`` says why
-    in words) when it cannot be read, is not a regular file (a folder, a FIFO, a device), is
-    larger than ``max_bytes`` or its path holds a NUL. Opening never waits on a FIFO, and no more
+    Raises ``FileNotFoundError`` when it is absent, ``OSError`` when it cannot be opened or read,
+    and ``UnusableFile`` (an ``OSError`` whose ``strerror`` says why in words) when it is not a
+    regular file (a folder, a FIFO, a device), is larger than ``max_bytes`` or its path holds
+    a NUL. Opening never waits on a FIFO, and no more
     than ``max_bytes + 1`` bytes are ever read, even from a file that grows meanwhile.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except ValueError:  # an embedded NUL
-        raise OSError(errno.EINVAL, "its path contains a NUL character") from None
+        raise UnusableFile(errno.EINVAL, "its path contains a NUL character") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise OSError(errno.EISDIR, "it is a folder, not a file")
+            raise UnusableFile(errno.EISDIR, "it is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "it is not a regular file")
+            raise UnusableFile(errno.EINVAL, "it is not a regular file")
         if info.st_size > max_bytes:
-            raise OSError(
+            raise UnusableFile(
                 errno.EFBIG, f"it is {info.st_size:,} bytes, more than the {max_bytes:,} allowed"
             )
         chunks: list[bytes] = []
@@ -311,7 +317,7 @@ def read_small_file(path: Path, max_bytes: int) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
         if size > max_bytes:
-            raise OSError(errno.EFBIG, f"it is more than the {max_bytes:,} bytes allowed")
+            raise UnusableFile(errno.EFBIG, f"it is more than the {max_bytes:,} bytes allowed")
         return b"".join(chunks)
     finally:
         os.close(fd)
