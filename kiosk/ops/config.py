@@ -41,6 +41,7 @@ LANGUAGE_PATTERN: Final = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}$
 # kiosk.toml is a dozen short lines; anything this large is not a configuration file.
 MAX_CONFIG_BYTES: Final = 1024 * 1024
 MAX_PATH_CHARS: Final = 4096
+STATS_FILE: Final = "stats.sqlite"
 
 
 class ConfigError(Exception):
@@ -78,7 +79,7 @@ class Config:
 
     def stats_path(self) -> Path:
         """The visitor statistics file inside the data folder."""
-        return self.data_path() / "stats.sqlite"
+        return self.data_path() / STATS_FILE
 
 
 class SettingDoc(NamedTuple):

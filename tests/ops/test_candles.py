@@ -37,11 +37,23 @@ def test_folder_is_created(tmp_path: Path) -> None:
         b'{"count": "many"}',
         b"[1, 2]",
         b"\xff\xfe",
-        b"[" * 100_000,  # RecursionError in json (issue 14)
+        b"[" * 100_000,  # issue 14: a RecursionError in json, now refused for its size
+        b"[" * 3000,  # small enough to parse: the RecursionError itself
         b'{"count": 1' + b"0" * 5000 + b"}",  # beyond int's digit limit
         b'{"count": 1}' + b" " * 10_000,  # far larger than any candle count
     ],
-    ids=["empty", "not-json", "negative", "text", "list", "not-utf8", "nested", "digits", "huge"],
+    ids=[
+        "empty",
+        "not-json",
+        "negative",
+        "text",
+        "list",
+        "not-utf8",
+        "brackets-100k",
+        "nested",
+        "digits",
+        "huge",
+    ],
 )
 def test_damaged_file_is_set_aside(tmp_path: Path, content: bytes) -> None:
     """A damaged file counts from zero, is kept aside for a technician, and is replaced."""
