@@ -433,7 +433,7 @@ def _operations(
 ) -> Operations:
     """The unattended machinery: admin, live updates, statistics, watchdog."""
     from kiosk.ops.config import STATS_FILE  # noqa: PLC0415
-    from kiosk.ops.pin import PinGate  # noqa: PLC0415
+    from kiosk.ops.pin import LOCKOUT_FILE, PinGate  # noqa: PLC0415
     from kiosk.ops.stats import StatsStore  # noqa: PLC0415
     from kiosk.ops.watcher import BundleWatcher  # noqa: PLC0415
     from kiosk.ui.operations import Operations  # noqa: PLC0415
@@ -447,7 +447,7 @@ def _operations(
     watcher = BundleWatcher(configured, store, parent=shell)
     operations = Operations(
         shell,
-        PinGate(config.admin_pin_hash),
+        PinGate(config.admin_pin_hash, state_path=shell.data_dir / LOCKOUT_FILE),
         store,
         stats,
         configured=configured,
