@@ -455,6 +455,7 @@ def _operations(
         log_dir=log_dir,
         startup_notes=notes,
     )
+    operations.admin.follow(shell.idle)  # the pad and admin screen close at the idle timeout
     shell.extra_properties["admin"] = operations.admin
     return operations
 
