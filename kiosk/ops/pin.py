@@ -320,7 +320,7 @@ class PinGate:
             state = LockState.from_json(
                 read_small_file(self._path, _MAX_STATE_BYTES), self._max_attempts
             )
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # no such file (or no such folder)
             return LockState()
         except (OSError, ValueError) as exc:
             why = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)

@@ -283,6 +283,7 @@ def test_unwritable_place_keeps_the_lockout_in_memory(
     blocker = tmp_path / "file"
     blocker.write_text("x")
     gate = gate_at(blocker / LOCKOUT_FILE, stored, clock)
+    assert gate.locked_for() == 0.0  # no file can be there: nothing was locked
     lock_once(gate)
     assert gate.try_pin("2468") == "locked"
     assert sum("cannot be saved" in r.message for r in caplog.records) == 1
