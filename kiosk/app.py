@@ -11,6 +11,11 @@ no screen (no DISPLAY, Wayland or QT_QPA_PLATFORM), or the window could not be s
 command-line input (a bundle that cannot be read for screenshots, a malformed size, a PIN that
 cannot be set); 64 a technician chose "Exit kiosk" on the admin screen (the service manager
 does not restart it).
+
+SIGTERM and SIGINT end the program with exit code 0 from the first line of ``main`` to the last:
+``main`` first installs handlers that only record the request (``_StopRequest``); each start-up
+stage (``_checkpoint``) returns early when one came; once Qt's event loop exists,
+``kiosk.ui.lockdown.quit_on_signals`` takes over and honours a request that came before it.
 """
 
 from __future__ import annotations
@@ -21,10 +26,11 @@ import json
 import logging
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kiosk import __version__, paths
 
@@ -141,25 +147,129 @@ def _say(message: str) -> None:
         print(message, file=stream)
 
 
+# Tests only: print "kiosk-stage NAME" on stderr at each start-up stage, and at the stage this
+# variable names, wait for one line on stdin (so a test can signal at exactly that stage).
+STAGE_HOOK_ENV = "KIOSK_TEST_STAGE_HOOK"
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class _StopRequest:
+    """SIGTERM or SIGINT during start-up: recorded, never raised.
+
+    The default handlers kill the process (SIGTERM, exit -15) or raise KeyboardInterrupt
+    wherever Python happens to be (inside PySide6's import: "Fatal Python error:
+    libshiboken/signature"; inside a Qt callback: printed and swallowed). This handler only
+    notes the signal; Python runs it between bytecodes, so the next ``_checkpoint`` sees it.
+    """
+
+    def __init__(self) -> None:
+        self.signum = 0
+        self.interrupt = False  # while True, a signal also ends a blocking read (--set-pin)
+        self._previous: dict[int, Any] = {}
+
+    def install(self) -> None:
+        self.signum, self.interrupt = 0, False
+        for signum in _STOP_SIGNALS:
+            self._previous[signum] = signal.signal(signum, self._note)
+
+    def restore(self) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._previous.clear()
+
+    def _note(self, signum: int, _frame: object) -> None:
+        self.signum = self.signum or signum
+        if self.interrupt:
+            raise KeyboardInterrupt
+
+    @property
+    def requested(self) -> bool:
+        return self.signum != 0
+
+
+_STOP = _StopRequest()
+
+
+def _announce(stage: str) -> bool:
+    """Tests only: say which stage is reached; True when the test wants to pause there."""
+    hook = os.environ.get(STAGE_HOOK_ENV)
+    if hook:
+        _say(f"kiosk-stage {stage}")
+    return hook == stage
+
+
+def _checkpoint(stage: str, shell: KioskShell | None = None) -> bool:
+    """A start-up stage is reached: True when a stop was requested (the caller returns 0).
+
+    ``shell``, once built, is shut down first (its QML must go before its controllers).
+    """
+    if _announce(stage) and sys.stdin is not None:
+        sys.stdin.readline()
+    if not _STOP.requested:
+        return False
+    _say(f"kiosk: {signal.Signals(_STOP.signum).name} while starting ({stage}); stopping")
+    if shell is not None:
+        shell.shutdown()
+    return True
+
+
+def _interruptible(read: Callable[[str], str]) -> Callable[[str], str]:
+    """``read``, ended by SIGTERM or SIGINT (as KeyboardInterrupt) instead of waiting on."""
+
+    def wrapped(prompt: str) -> str:
+        _STOP.interrupt = True
+        try:
+            if _STOP.requested:
+                raise KeyboardInterrupt
+            _announce("pin")
+            return read(prompt)
+        finally:
+            _STOP.interrupt = False
+
+    return wrapped
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """The command line. SIGTERM and SIGINT, at any moment, end it with exit code 0.
+
+    Run as the program (``argv`` None) the handlers stay until the process ends, so a signal
+    while the interpreter shuts down still means a clean exit; called with ``argv`` (tests),
+    the previous handlers are put back on return.
+    """
+    _STOP.install()
+    try:
+        code = _main(argv)
+    finally:
+        if argv is not None:
+            _STOP.restore()
+    return EXIT_OK if _STOP.requested else code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(list(argv) if argv is not None else None)
     except SystemExit as exc:  # --help, --version, or a usage error (argparse said why)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
 
     if args.set_pin:
-        return set_pin(args.config, _read_line)
+        return set_pin(args.config, _interruptible(_read_line))
+    if _checkpoint("start"):
+        return EXIT_OK
 
     from kiosk.ops.config import load_config  # noqa: PLC0415
 
     config, config_messages = load_config(args.config)
     bundle = args.bundle if args.bundle is not None else config.bundle_path()
+    if _checkpoint("config"):
+        return EXIT_OK
 
     if args.self_test:
         _headless_defaults()
         from kiosk.ui.selftest import run_self_test  # noqa: PLC0415
 
         report = run_self_test(bundle, data_dir(args.data_dir, config))
+        if _checkpoint("self-test"):
+            return EXIT_OK
         if sys.stdout is not None:
             print(json.dumps(report, ensure_ascii=False, indent=2))
         return EXIT_OK if report["ok"] else EXIT_FAILED
@@ -199,6 +309,8 @@ def _run(
     from kiosk.ui.screenfit import ScreenFit, display_problem, show_windowed  # noqa: PLC0415
     from kiosk.ui.shell import KioskShell, Timings  # noqa: PLC0415
 
+    if _checkpoint("imports"):
+        return EXIT_OK
     folder = data_dir(args.data_dir, config)
     screenshots = args.screenshots is not None
     if QGuiApplication.instance() is None and (problem := display_problem(os.environ)):
@@ -208,6 +320,8 @@ def _run(
         return EXIT_FAILED
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("memorial-kiosk")
+    if _checkpoint("qt"):
+        return EXIT_OK
     shell_ref: list[KioskShell] = []
 
     def back_to_attract() -> None:
@@ -224,6 +338,8 @@ def _run(
     fonts = load_fonts(paths.fonts_dir())
     for name in fonts.failed:
         log.error("font %s could not be loaded", name)
+    if _checkpoint("fonts"):
+        return EXIT_OK
 
     lang = args.lang or config.default_language or ""
     if screenshots:
@@ -236,6 +352,8 @@ def _run(
         )
     shell = KioskShell(folder, timings, start_locale=lang)
     shell_ref.append(shell)
+    if _checkpoint("shell", shell):
+        return EXIT_OK
 
     if screenshots and size is not None:
         return _screenshots(shell, bundle, lang, args.screenshots, QSize(*size))
@@ -246,6 +364,8 @@ def _run(
     start, notes = store.startup_bundle(bundle)
     for note in notes:
         log.warning("start-up: %s", note)
+    if _checkpoint("bundle", shell):
+        return EXIT_OK
     if not shell.open_bundle(start, lang):
         _say(f"kiosk: cannot show any bundle: {shell.content.error_message()}")
         log.critical("no bundle could be shown: %s", shell.content.error_message())
@@ -258,7 +378,8 @@ def _run(
 
     from kiosk.ui.lockdown import KeyLock, quit_on_signals  # noqa: PLC0415
 
-    signals = quit_on_signals(app)
+    _checkpoint("window")  # from here a stop request is honoured by the event loop
+    signals = quit_on_signals(app, pending=_STOP.signum)
     operations.admin.exitRequested.connect(app.exit)
     if args.windowed:
         show_windowed(window)
@@ -320,13 +441,14 @@ def _operations(
     notes: list[str],
 ) -> Operations:
     """The unattended machinery: admin, live updates, statistics, watchdog."""
-    from kiosk.ops.pin import PinGate  # noqa: PLC0415
+    from kiosk.ops.config import STATS_FILE  # noqa: PLC0415
+    from kiosk.ops.pin import LOCKOUT_FILE, PinGate  # noqa: PLC0415
     from kiosk.ops.stats import StatsStore  # noqa: PLC0415
     from kiosk.ops.watcher import BundleWatcher  # noqa: PLC0415
     from kiosk.ui.operations import Operations  # noqa: PLC0415
 
     stats = StatsStore(
-        config.stats_path(),
+        shell.data_dir / STATS_FILE,  # the data folder in use: --data-dir, data_dir or default
         config.stats_retention_days,
         config.stats_max_mb,
         enabled=config.stats_enabled,
@@ -334,7 +456,7 @@ def _operations(
     watcher = BundleWatcher(configured, store, parent=shell)
     operations = Operations(
         shell,
-        PinGate(config.admin_pin_hash),
+        PinGate(config.admin_pin_hash, state_path=shell.data_dir / LOCKOUT_FILE),
         store,
         stats,
         configured=configured,
@@ -342,6 +464,7 @@ def _operations(
         log_dir=log_dir,
         startup_notes=notes,
     )
+    operations.admin.follow(shell.idle)  # the pad and admin screen close at the idle timeout
     shell.extra_properties["admin"] = operations.admin
     return operations
 

@@ -2,23 +2,25 @@
 
 One small JSON file, replaced atomically (write a temporary file beside it, flush, fsync,
 ``Path.replace``), so a power cut leaves the old count or the new one, never half a file. A damaged
-file is set aside and counting starts again from zero; a folder that cannot be written keeps the
+or absurd file (not JSON, nested or sized beyond reason, a FIFO or a folder) is set aside and
+counting starts again from zero; a folder that cannot be written keeps the
 count in memory for this run and says so in the log once. Lighting a candle never fails.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
-import tempfile
 import time
 from pathlib import Path
+
+from kiosk.ops.config import UnusableFile, atomic_write_text, read_small_file
 
 log = logging.getLogger(__name__)
 
 FILE_NAME = "candles.json"
+# {"count": 123456, "updated": 1700000000} is some 40 bytes; more is not a candle count.
+MAX_BYTES = 4096
 
 
 class CandleStore:
@@ -41,8 +43,11 @@ class CandleStore:
 
     def _read(self) -> int:
         try:
-            raw = self.path.read_bytes()
+            raw = read_small_file(self.path, MAX_BYTES)
         except FileNotFoundError:
+            return 0
+        except UnusableFile as exc:
+            self._set_aside(exc.strerror or str(exc))
             return 0
         except OSError as exc:
             log.warning("candle count %s cannot be read (%s); counting from zero", self.path, exc)
@@ -53,7 +58,10 @@ class CandleStore:
             if not isinstance(count, int) or isinstance(count, bool) or count < 0:
                 raise ValueError("no whole, non-negative 'count'")
         except (ValueError, KeyError) as exc:
-            self._set_aside(f"{exc}")
+            self._set_aside(str(exc)[:160])
+            return 0
+        except RecursionError:
+            self._set_aside("nested too deeply")
             return 0
         return count
 
@@ -67,16 +75,8 @@ class CandleStore:
 
     def _write(self) -> None:
         payload = json.dumps({"count": self._count, "updated": int(time.time())})
-        tmp: str | None = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".candles-", suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            Path(tmp).replace(self.path)
-            tmp = None
+            atomic_write_text(self.path, payload, new_mode=0o644)
             self._warned = False
         except OSError as exc:
             if not self._warned:
@@ -86,7 +86,3 @@ class CandleStore:
                     exc,
                 )
                 self._warned = True
-        finally:
-            if tmp is not None:
-                with contextlib.suppress(OSError):
-                    Path(tmp).unlink()

@@ -1,9 +1,14 @@
 """The kiosk's configuration: one small TOML file of flat ``key = value`` settings.
 
 ``load_config`` never raises and never refuses to start: a missing file means the defaults; a
-file that cannot be read or parsed, an unknown key, a value of the wrong type or out of range
-each give one clear message (naming the file, the key and the bad value) and the default for
-that key. The caller logs the messages and shows them on the admin screen.
+file that cannot be read or parsed (not a regular file, larger than ``MAX_CONFIG_BYTES``, not
+UTF-8, not TOML, nested too deeply for the parser), an unknown key, a value of the wrong type or
+out of range (a path with a NUL in it, or a ``~user`` that does not exist) each give one clear
+message (naming the file, the key and the bad value) and the default for that key. The caller
+logs the messages and shows them on the admin screen.
+
+``read_small_file`` and ``atomic_write_text`` are the guarded read and the atomic, permission-
+keeping write the kiosk's other small files (candles, the PIN lockout) use as well.
 
 Paths in the file may be absolute, start with ``~``, or be relative to the file's own folder.
 """
@@ -11,10 +16,12 @@ Paths in the file may be absolute, start with ``~``, or be relative to the file'
 from __future__ import annotations
 
 import difflib
+import errno
 import json
 import math
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from collections.abc import Callable
@@ -31,10 +38,19 @@ APP_NAME: Final = "memorial-kiosk"
 DATA_DIR_ENV: Final = "KIOSK_DATA_DIR"
 LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 LANGUAGE_PATTERN: Final = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}$")
+# kiosk.toml is a dozen short lines; anything this large is not a configuration file.
+MAX_CONFIG_BYTES: Final = 1024 * 1024
+MAX_PATH_CHARS: Final = 4096
+STATS_FILE: Final = "stats.sqlite"
 
 
 class ConfigError(Exception):
     """The configuration file could not be written. The message names the file and the cause."""
+
+
+class UnusableFile(OSError):
+    """``read_small_file`` refused the file itself: a folder, a FIFO, too large, a NUL in its
+    path. (Other ``OSError``s mean it could not be opened or read at all.)"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +79,7 @@ class Config:
 
     def stats_path(self) -> Path:
         """The visitor statistics file inside the data folder."""
-        return self.data_path() / "stats.sqlite"
+        return self.data_path() / STATS_FILE
 
 
 class SettingDoc(NamedTuple):
@@ -151,11 +167,23 @@ def default_config_path() -> Path:
 
 
 def default_data_dir() -> Path:
-    """``$KIOSK_DATA_DIR`` when set, else the per-user data folder from platformdirs."""
+    """``$KIOSK_DATA_DIR`` when set (and usable), else the per-user data folder."""
+    env, _problem = _env_data_dir()
+    return env if env is not None else user_data_path(APP_NAME, appauthor=False)
+
+
+def _env_data_dir() -> tuple[Path | None, str | None]:
+    """``$KIOSK_DATA_DIR`` as a path (None when unset or unusable), and what is wrong with it."""
     env = os.environ.get(DATA_DIR_ENV, "").strip()
-    if env:
-        return Path(env).expanduser()
-    return user_data_path(APP_NAME, appauthor=False)
+    if not env:
+        return None, None
+    try:
+        return Path(env).expanduser(), None
+    except RuntimeError:
+        return None, (
+            f"{DATA_DIR_ENV}={_shown(env)} names a home folder (~) that cannot be found; "
+            "it is ignored"
+        )
 
 
 # -- validation of single values ------------------------------------------------------------
@@ -188,7 +216,14 @@ def _integer(lo: int, hi: int) -> Callable[[Any, Path], Checked]:
 def _path(value: Any, base: Path) -> Checked:
     if not isinstance(value, str) or not value.strip():
         return None, "must be a non-empty path in quotes"
-    path = Path(value.strip()).expanduser()
+    if "\x00" in value:
+        return None, "must not contain a NUL character"
+    if len(value) > MAX_PATH_CHARS:
+        return None, f"is longer than {MAX_PATH_CHARS} characters"
+    try:
+        path = Path(value.strip()).expanduser()
+    except RuntimeError:  # "~someone" with no such user or home folder
+        return None, "names a home folder (~) that cannot be found"
     return (path if path.is_absolute() else base / path), None
 
 
@@ -250,10 +285,49 @@ def _default_text(key: str) -> str:
     return next(d.default for d in CONFIG_DOC if d.key == key)
 
 
+def read_small_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file at ``path``, refusing whatever could hang or flood a reader.
+
+    Raises ``FileNotFoundError`` when it is absent, ``OSError`` when it cannot be opened or read,
+    and ``UnusableFile`` (an ``OSError`` whose ``strerror`` says why in words) when it is not a
+    regular file (a folder, a FIFO, a device), is larger than ``max_bytes`` or its path holds
+    a NUL. Opening never waits on a FIFO, and no more
+    than ``max_bytes + 1`` bytes are ever read, even from a file that grows meanwhile.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except ValueError:  # an embedded NUL
+        raise UnusableFile(errno.EINVAL, "its path contains a NUL character") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnusableFile(errno.EISDIR, "it is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnusableFile(errno.EINVAL, "it is not a regular file")
+        if info.st_size > max_bytes:
+            raise UnusableFile(
+                errno.EFBIG, f"it is {info.st_size:,} bytes, more than the {max_bytes:,} allowed"
+            )
+        chunks: list[bytes] = []
+        size = 0
+        while size <= max_bytes:
+            chunk = os.read(fd, max_bytes + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > max_bytes:
+            raise UnusableFile(errno.EFBIG, f"it is more than the {max_bytes:,} bytes allowed")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
     """The parsed file (None when absent or unusable) and any message about it."""
     try:
-        raw = path.read_bytes()
+        raw = read_small_file(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return None, []
     except OSError as exc:
@@ -264,6 +338,14 @@ def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
         return None, [f"{path}: is not UTF-8 text; using all defaults"]
     except tomllib.TOMLDecodeError as exc:
         return None, [f"{path}: is not valid TOML ({exc}); using all defaults"]
+    except RecursionError:
+        return None, [f"{path}: is nested too deeply to be a configuration; using all defaults"]
+    except (ValueError, MemoryError) as exc:  # e.g. an integer of thousands of digits
+        return None, [f"{path}: cannot be used ({_short(str(exc))}); using all defaults"]
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _unknown_key_message(path: Path, key: str) -> str:
@@ -321,9 +403,11 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     if data is not None:
         values, value_messages = _check_values(path, data)
         messages += value_messages
-    env = os.environ.get(DATA_DIR_ENV, "").strip()
-    if env:
-        values["data_dir"] = Path(env).expanduser()
+    env, env_problem = _env_data_dir()
+    if env is not None:
+        values["data_dir"] = env
+    if env_problem is not None:
+        messages.append(env_problem)
     config, idle_messages = _check_idle_prompt(path, Config(**values))
     return config, messages + idle_messages
 
@@ -347,51 +431,125 @@ def _with_pin_line(text: str, pin_hash: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _atomic_write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _make_folder(folder: Path) -> None:
+    """Create ``folder`` and its missing parents. Run as root, the new folders are given to the
+    owner of the nearest folder that existed (so ``sudo kiosk --set-pin --config
+    ~kiosk/.config/...`` leaves folders the kiosk's user owns)."""
+    missing: list[Path] = []
+    existing = folder
+    while not existing.exists() and existing.parent != existing:
+        missing.append(existing)
+        existing = existing.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    if missing and os.name == "posix" and os.geteuid() == 0:
+        owner = existing.stat()
+        for created in missing:
+            os.chown(created, owner.st_uid, owner.st_gid)
+
+
+def _set_permissions(fd: int, path: Path, old: os.stat_result | None, new_mode: int) -> None:
+    """Give the file open at ``fd`` the old file's owner, group and mode (or, new, ``new_mode``
+    and, as root, the owner and group of its folder)."""
+    if os.name != "posix":
+        return
+    if old is not None:
+        uid, gid, mode = old.st_uid, old.st_gid, stat.S_IMODE(old.st_mode)
+    else:
+        folder = path.parent.stat()
+        uid, gid, mode = folder.st_uid, folder.st_gid, new_mode
+        if os.geteuid() != 0:  # an ordinary user's new file is simply theirs
+            uid, gid = -1, -1
+    mine = os.fstat(fd)
+    if (uid, gid) != (-1, -1) and (uid, gid) != (mine.st_uid, mine.st_gid):
+        try:
+            os.fchown(fd, uid, gid)
+        except PermissionError:
+            raise OSError(
+                errno.EPERM,
+                f"its owner and group ({uid}:{gid}) cannot be kept by this user; run it as "
+                "root or as the file's owner",
+            ) from None
+    os.fchmod(fd, mode)
+
+
+def atomic_write_text(path: Path, text: str, *, new_mode: int = 0o600) -> None:
+    """Replace ``path`` with ``text`` atomically (a temporary file beside it, fsync, rename).
+
+    The file keeps its owner, group and mode; a new one gets ``new_mode`` (run as root: the owner
+    and group of its folder), so a technician running a command as root never leaves a file the
+    kiosk's user cannot read. Raises ``OSError`` (nothing is changed) when that cannot be done.
+    """
+    _make_folder(path.parent)
+    try:
+        old: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        old = None
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
+            _set_permissions(fh.fileno(), path, old, new_mode)
             os.fsync(fh.fileno())
         tmp.replace(path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` survive a power cut (where the system allows it)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _parses(text: str) -> bool:
+    try:
+        tomllib.loads(text)
+    except (ValueError, RecursionError, MemoryError):
+        return False
+    return True
 
 
 def set_pin_hash(path: Path, pin_hash: str) -> None:
     """Write ``admin_pin_hash`` into the TOML file at ``path``, keeping every other line.
 
-    Creates the file and its folder when missing; replaces the file atomically. An empty
+    Creates the file and its folder when missing; replaces the file atomically, keeping its owner,
+    group and mode (a new file is 0600: it holds the PIN's hash; created by root, it belongs to
+    the owner of its folder). An empty
     ``pin_hash`` clears the PIN. Raises ``ConfigError`` (with a message naming the file) when the
     hash is malformed or the file cannot be read or written.
     """
-    path = Path(path)
+    path = Path(os.path.realpath(path))  # a symlinked kiosk.toml stays a symlink
     if pin_hash and parse_hash(pin_hash) is None:
         raise ConfigError(f"{path}: refusing to write a malformed PIN hash")
     try:
-        old = path.read_text(encoding="utf-8") if path.exists() else ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+        old = read_small_file(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except FileNotFoundError:
+        old = ""
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: is not UTF-8 text; edit the file by hand") from None
     new = _with_pin_line(old, pin_hash)
+    if _parses(old) and not _parses(new):
+        raise ConfigError(
+            f"{path}: the admin_pin_hash line could not be replaced safely; edit the file by hand"
+        )
     try:
-        tomllib.loads(old)
-        was_valid = True
-    except tomllib.TOMLDecodeError:
-        was_valid = False
-    if was_valid:
-        try:
-            tomllib.loads(new)
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(
-                f"{path}: the admin_pin_hash line could not be replaced safely ({exc}); "
-                "edit the file by hand"
-            ) from None
-    try:
-        _atomic_write_text(path, new)
+        atomic_write_text(path, new)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be written ({exc.strerror or exc})") from None
 

@@ -3,10 +3,17 @@ admin screen's facts and actions.
 
 Five taps in the corner within three seconds open the PIN pad (visitors do not find it; a
 technician is told in INSTALL.md). The rules live here, tested without QML; the QML only draws.
+
+Neither the PIN pad nor the admin screen outlives the idle timeout: each counts as activity only
+while touched (the QML reports every press with ``touched``), and after ``idle_timeout_s`` without
+one the pad closes, or the admin screen returns to the exhibit (``left``: the attract loop, with
+the full reset). ``follow`` takes the timeout from the kiosk's ``IdleGuard`` and closes both when
+a visit ends some other way.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from collections.abc import Callable
@@ -16,7 +23,10 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.ops.pin import NO_PIN_MESSAGE, PinGate
+from kiosk.ui.idle import DEFAULT_TIMEOUT_MS, IdleGuard
 from kiosk.ui.qt import Property, QmlUncreatable
+
+log = logging.getLogger(__name__)
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -74,11 +84,18 @@ class AdminController(QObject):
         info: Callable[[], dict[str, Any]],
         gesture: CornerGesture | None = None,
         parent: QObject | None = None,
+        *,
+        idle_timeout_s: float = DEFAULT_TIMEOUT_MS / 1000,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__(parent)
         self._gate = gate
         self._info_source = info
-        self._gesture = gesture or CornerGesture()
+        self._clock = clock or time.monotonic  # monotonic seconds; injected in tests
+        self._gesture = gesture or CornerGesture(clock=self._clock)
+        self._idle_timeout_s = idle_timeout_s
+        self._last_touch = self._clock()
+        self._admin_open = False
         self._pin_pad_open = False
         self._message = ""
         self._info: dict[str, Any] = {}
@@ -86,6 +103,9 @@ class AdminController(QObject):
         # While the pad is locked, its message counts down once a second.
         self._lock_tick = QTimer(self, interval=1000)
         self._lock_tick.timeout.connect(self._update_lock_message)
+        # While the pad or the admin screen is open, a look once a second for the idle timeout.
+        self._idle_tick = QTimer(self, interval=1000)
+        self._idle_tick.timeout.connect(self.check_idle)
 
     # -- properties --------------------------------------------------------------------------
     def _get_pin_pad_open(self) -> bool:
@@ -117,6 +137,57 @@ class AdminController(QObject):
         if open_ != self._pin_pad_open:
             self._pin_pad_open = open_
             self.pinPadOpenChanged.emit()
+        self._watch_idle()
+
+    @property
+    def admin_open(self) -> bool:
+        """Whether the admin screen is open (a correct PIN, and no return or timeout since)."""
+        return self._admin_open
+
+    # -- the idle timeout --------------------------------------------------------------------
+    def follow(self, idle: IdleGuard) -> None:
+        """Use ``idle``'s timeout, and close the pad and the admin screen when a visit ends."""
+        self._idle_timeout_s = idle.timeoutMs / 1000
+        idle.timeoutChanged.connect(lambda: self._set_idle_timeout(idle.timeoutMs / 1000))
+        idle.reset.connect(self._visit_ended)
+
+    def _set_idle_timeout(self, seconds: float) -> None:
+        self._idle_timeout_s = seconds
+
+    @Slot()
+    def touched(self) -> None:
+        """A press anywhere on the pad or the admin screen: the technician is still there."""
+        self._last_touch = self._clock()
+
+    @Slot()
+    def check_idle(self) -> None:
+        """Close the pad, or leave the admin screen, after the idle timeout without a touch."""
+        if not (self._pin_pad_open or self._admin_open):
+            self._idle_tick.stop()
+            return
+        idle_s = self._clock() - self._last_touch
+        if idle_s < self._idle_timeout_s:
+            return
+        if self._admin_open:
+            log.info("admin screen: %.0f s without a touch; back to the exhibit", idle_s)
+            self.resume()
+        if self._pin_pad_open:
+            log.info("PIN pad: %.0f s without a touch; closed", idle_s)
+            self.cancelPin()
+
+    def _watch_idle(self) -> None:
+        if self._pin_pad_open or self._admin_open:
+            if not self._idle_tick.isActive():
+                self._idle_tick.start()
+        else:
+            self._idle_tick.stop()
+
+    def _visit_ended(self) -> None:
+        """Back to the attract loop some other way: nothing of the admin layer stays open."""
+        if self._pin_pad_open:
+            self.cancelPin()
+        if self._admin_open:
+            self.resume()
 
     # -- the way in --------------------------------------------------------------------------
     @Slot()
@@ -127,6 +198,7 @@ class AdminController(QObject):
 
     @Slot()
     def openPinPad(self) -> None:
+        self.touched()
         self._set_pin_pad(True)
         if not self._gate.enabled:
             self._set_message(self.tr("No admin PIN is set. Set one with: kiosk --set-pin"))
@@ -142,8 +214,10 @@ class AdminController(QObject):
     @Slot(str, result=str)
     def submitPin(self, pin: str) -> str:
         """Check a PIN; returns ok, wrong, locked or disabled (the pad shows ``message``)."""
+        self.touched()
         result = self._gate.try_pin(pin)
         if result == "ok":
+            self._admin_open = True
             self._set_pin_pad(False)
             self._set_message("")
             self.refresh()
@@ -165,7 +239,12 @@ class AdminController(QObject):
                 self._set_message("")
             return
         minutes = math.ceil(seconds / 60)
-        self._set_message(self.tr("Too many wrong PINs. Try again in %n minute(s).", "", minutes))
+        if minutes <= 90:
+            text = self.tr("Too many wrong PINs. Try again in %n minute(s).", "", minutes)
+        else:
+            hours = math.ceil(seconds / 3600)
+            text = self.tr("Too many wrong PINs. Try again in %n hour(s).", "", hours)
+        self._set_message(text)
         if not self._lock_tick.isActive():
             self._lock_tick.start()
 
@@ -192,6 +271,8 @@ class AdminController(QObject):
 
     @Slot()
     def resume(self) -> None:
+        self._admin_open = False
+        self._watch_idle()
         self.showTestPattern(False)
         self.left.emit()
 

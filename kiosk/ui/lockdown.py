@@ -6,7 +6,9 @@ what lets the service manager stop the kiosk cleanly.
   program itself is quitting.
 * ``quit_on_signals`` turns SIGTERM and SIGINT into a clean ``QCoreApplication.exit(0)``: the
   C signal handler only writes a byte to a socket, which Qt's event loop notices (Python signal
-  handlers would otherwise not run while Qt sleeps in C++).
+  handlers would otherwise not run while Qt sleeps in C++). A signal that came before it (the
+  ``pending`` one ``kiosk.app`` recorded during start-up) is written to the socket at once, and
+  one that comes before the loop runs waits there: either ends the loop as soon as it starts.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ class KeyLock(QObject):
 
 
 class _SignalBridge(QObject):
-    def __init__(self, app: QCoreApplication) -> None:
+    def __init__(self, app: QCoreApplication, pending: int = 0) -> None:
         super().__init__(app)
         self._rsock, self._wsock = socket.socketpair()
         self._rsock.setblocking(False)
@@ -55,6 +57,9 @@ class _SignalBridge(QObject):
             # A Python-level handler must exist for the wakeup fd to be written.
             self._previous[signum] = signal.signal(signum, self._note)
         self._received: list[int] = []
+        if pending:
+            # Honoured once the loop runs: QCoreApplication.exit() before exec() does nothing.
+            self._wsock.send(bytes([pending & 0xFF]))
 
     def _note(self, signum: int, _frame: object) -> None:
         self._received.append(signum)
@@ -77,6 +82,10 @@ class _SignalBridge(QObject):
         self._wsock.close()
 
 
-def quit_on_signals(app: QCoreApplication) -> _SignalBridge:
-    """SIGTERM or SIGINT ends the event loop with exit code 0. Keep the returned object."""
-    return _SignalBridge(app)
+def quit_on_signals(app: QCoreApplication, pending: int = 0) -> _SignalBridge:
+    """SIGTERM or SIGINT ends the event loop with exit code 0. Keep the returned object.
+
+    ``pending``: a signal number received before this call (0 for none); the loop then ends
+    as soon as it starts.
+    """
+    return _SignalBridge(app, pending)

@@ -29,7 +29,31 @@ def test_folder_is_created(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content", [b"", b"{not json", b'{"count": -3}', b'{"count": "many"}', b"[1, 2]", b"\xff\xfe"]
+    "content",
+    [
+        b"",
+        b"{not json",
+        b'{"count": -3}',
+        b'{"count": "many"}',
+        b"[1, 2]",
+        b"\xff\xfe",
+        b"[" * 100_000,  # issue 14: a RecursionError in json, now refused for its size
+        b"[" * 3000,  # small enough to parse: the RecursionError itself
+        b'{"count": 1' + b"0" * 5000 + b"}",  # beyond int's digit limit
+        b'{"count": 1}' + b" " * 10_000,  # far larger than any candle count
+    ],
+    ids=[
+        "empty",
+        "not-json",
+        "negative",
+        "text",
+        "list",
+        "not-utf8",
+        "brackets-100k",
+        "nested",
+        "digits",
+        "huge",
+    ],
 )
 def test_damaged_file_is_set_aside(tmp_path: Path, content: bytes) -> None:
     """A damaged file counts from zero, is kept aside for a technician, and is replaced."""
@@ -72,3 +96,13 @@ def test_no_temporary_files_left(tmp_path: Path) -> None:
     for _ in range(5):
         store.light()
     assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_is_set_aside_not_waited_on(tmp_path: Path) -> None:
+    """A FIFO named candles.json would block a plain read forever; it is set aside instead."""
+    os.mkfifo(tmp_path / FILE_NAME)
+    store = CandleStore(tmp_path)
+    assert store.count == 0
+    assert store.light() == 1
+    assert CandleStore(tmp_path).count == 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import stat
 import tomllib
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from kiosk.ops.config import (
     ConfigError,
     config_table_markdown,
     default_config_path,
+    default_data_dir,
     load_config,
     set_pin_hash,
 )
@@ -234,3 +237,135 @@ def test_set_pin_reports_unwritable_place(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(ConfigError, match="file"):
         set_pin_hash(blocker / "kiosk.toml", "")
+
+
+# -- hostile and absurd files (issue 14): defaults and a message, never an exception ----------
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"a = " + b"[" * 500 + b"]" * 500 + b"\n", "nested too deeply"),
+        (b"a = " + b"{b = " * 500 + b"1" + b"}" * 500 + b"\n", "nested too deeply"),
+        (b"idle_timeout_s = 1" + b"0" * 5000 + b"\n", "cannot be used"),
+        (b"# " + b"x" * (1024 * 1024 + 1) + b"\n", "more than the"),
+    ],
+    ids=["nested-arrays", "nested-tables", "huge-integer", "huge-file"],
+)
+def test_absurd_file_gives_defaults_and_names_the_problem(
+    tmp_path: Path, content: bytes, says: str
+) -> None:
+    """Deep nesting (RecursionError in tomllib), a 5,000-digit number, a file over 1 MB."""
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes(content)
+    config, messages = load_config(path)
+    assert config == Config()
+    assert len(messages) == 1
+    assert str(path) in messages[0] and says in messages[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_is_not_waited_on(tmp_path: Path) -> None:
+    """A FIFO as the configuration file is refused at once instead of hanging the start."""
+    path = tmp_path / "kiosk.toml"
+    os.mkfifo(path)
+    config, messages = load_config(path)
+    assert config == Config()
+    assert "not a regular file" in messages[0]
+
+
+@pytest.mark.parametrize("key", ["bundle", "data_dir"])
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ('"exhibit\\u0000.sqlite"', "NUL"),
+        ('"~no-such-user-h5/exhibit.sqlite"', "home folder"),
+        ('"' + "x" * 5000 + '"', "longer than"),
+    ],
+    ids=["nul", "unknown-user", "too-long"],
+)
+def test_unusable_path_gives_the_default(tmp_path: Path, key: str, value: str, says: str) -> None:
+    """A NUL (ValueError on first use), a ~user that does not exist, an absurd length."""
+    path = write(tmp_path, f"{key} = {value}\n")
+    config, messages = load_config(path)
+    assert config == Config()
+    assert len(messages) == 1
+    assert key in messages[0] and says in messages[0]
+    config.bundle_path().exists()  # usable: no ValueError
+    config.data_path().exists()
+
+
+def test_env_data_dir_of_unknown_user_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """KIOSK_DATA_DIR=~nobody-here is reported and ignored, not a crash."""
+    monkeypatch.setenv(DATA_DIR_ENV, "~no-such-user-h5/data")
+    config, messages = load_config(tmp_path / "absent.toml")
+    assert config.data_dir is None
+    assert DATA_DIR_ENV in messages[0]
+    assert default_data_dir().name  # no exception
+
+
+def test_set_pin_survives_a_deeply_nested_file(tmp_path: Path) -> None:
+    """`--set-pin` on a file tomllib cannot parse still writes the line (no RecursionError)."""
+    path = write(tmp_path, "a = " + "[" * 500 + "]" * 500 + "\n")
+    stored = hash_pin("1234")
+    set_pin_hash(path, stored)
+    assert f'admin_pin_hash = "{stored}"' in path.read_text(encoding="utf-8")
+
+
+# -- --set-pin keeps the file's owner, group and mode ----------------------------------------
+posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX owners and modes")
+as_root = pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="needs root")
+
+
+@posix_only
+def test_set_pin_keeps_the_mode(tmp_path: Path) -> None:
+    """A kiosk.toml that is 0640 stays 0640 after the PIN is written."""
+    path = write(tmp_path, "idle_timeout_s = 60\n")
+    path.chmod(0o640)
+    set_pin_hash(path, hash_pin("1234"))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+@posix_only
+def test_new_file_is_private(tmp_path: Path) -> None:
+    """A new kiosk.toml holds the PIN's hash: only its owner may read it."""
+    path = tmp_path / "kiosk.toml"
+    set_pin_hash(path, hash_pin("1234"))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@as_root
+def test_set_pin_as_root_keeps_owner_group_and_mode(tmp_path: Path) -> None:
+    """Run as root, `--set-pin` leaves the kiosk user's file as that user's (issue 14)."""
+    path = write(tmp_path, "idle_timeout_s = 60\n")
+    os.chown(path, 65534, 65534)
+    path.chmod(0o600)
+    set_pin_hash(path, hash_pin("1234"))
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (65534, 65534, 0o600)
+    config, messages = load_config(path)
+    assert messages == [] and config.admin_pin_hash
+
+
+@as_root
+def test_new_file_as_root_belongs_to_the_folder_owner(tmp_path: Path) -> None:
+    """A new kiosk.toml (and new folders) written by root go to the owner of the folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    os.chown(home, 65534, 65534)
+    path = home / ".config" / "memorial-kiosk" / "kiosk.toml"
+    set_pin_hash(path, hash_pin("1234"))
+    for made in (path, path.parent, path.parent.parent):
+        assert (made.stat().st_uid, made.stat().st_gid) == (65534, 65534)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+@posix_only
+def test_set_pin_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    """A kiosk.toml that is a symlink is written through; the link stays."""
+    real = write(tmp_path, "idle_timeout_s = 60\n")
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    set_pin_hash(link, hash_pin("1234"))
+    assert link.is_symlink()
+    assert "admin_pin_hash" in real.read_text(encoding="utf-8")

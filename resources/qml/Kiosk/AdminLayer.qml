@@ -39,4 +39,16 @@ Item {
         visible: layer.adminOpen && layer.admin.testPattern
         onDone: layer.admin.showTestPattern(false)
     }
+
+    // Above the pad and the admin screen, taking no touch from them: while either is open, a
+    // press anywhere tells the controller the technician is still there. Without one for the
+    // idle timeout, the pad closes and the admin screen returns to the exhibit.
+    Item {
+        objectName: "adminTouchWatcher"
+        anchors.fill: parent
+        PointHandler {
+            enabled: layer.adminOpen || layer.admin.pinPadOpen
+            onActiveChanged: if (active) layer.admin.touched()
+        }
+    }
 }
