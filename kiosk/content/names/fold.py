@@ -273,8 +273,17 @@ _SINGLE: Final = {
     "z": "z",
 }
 _VOWELS: Final = frozenset("aiou")
-# The letters whose class depends on what follows (a digraph may start with them).
-_UNSTABLE_TAILS: Final = ("shc", "dz", "tc", "d", "z", "c", "s", "k", "g", "t", "y")
+# The letters whose class depends on what follows, and what they may yet become: typed "D" may
+# be the start of "Dzh" (one class, j), "Husey" of "Huseyn" (y gives i) or "Huseyev" (dropped).
+_UNSTABLE_TAILS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("shc", ("shch", "shc")),
+    ("dz", ("dzh", "dz")),
+    ("tc", ("tch", "tc")),
+    ("d", ("d", "dzh")),
+    ("z", ("z", "zh")),
+    ("t", ("t", "tch")),
+    ("y", ("",)),
+)
 
 
 def _classes(k1: str) -> list[str]:
@@ -322,21 +331,25 @@ def classes(k1: str) -> str:
     return "".join(key)
 
 
-def classes_prefix(k1_prefix: str) -> str:
-    """Level 2 key of a word still being typed: only the part more letters cannot change."""
-    stable = k1_prefix
-    changed = True
-    while changed and stable:
-        changed = False
-        for tail in _UNSTABLE_TAILS:
-            if stable.endswith(tail):
-                stable = stable[: -len(tail)]
-                changed = True
-                break
-    key = classes(stable)
-    if key.endswith("ja"):  # Орудже... may become -ов
-        key = key[:-1]
-    return key
+def classes_prefix(k1_prefix: str) -> tuple[str, ...]:
+    """Level 2 keys a word still being typed may begin with: one, or one per way its last
+    letters may go on (``d`` as ``d`` or as the start of ``dzh``). Empty strings left out."""
+    stable: str = k1_prefix
+    endings: tuple[str, ...] = ("",)
+    for tail, completions in _UNSTABLE_TAILS:
+        if k1_prefix.endswith(tail):
+            stable, endings = k1_prefix[: -len(tail)], completions
+            break
+    if k1_prefix.endswith("y"):
+        stable = stable.rstrip("y")  # "йы": what a y is depends on the letter after it
+    keys: list[str] = []
+    for ending in endings:
+        key = classes(stable + ending)
+        if key.endswith(("ja", "jav", "jov")):  # Оруджев... is -ov, or goes on
+            key = key[: key.rindex("j") + 1]
+        if key and key not in keys:
+            keys.append(key)
+    return tuple(keys)
 
 
 # ---------------------------------------------------------------------------------------------

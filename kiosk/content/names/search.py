@@ -123,8 +123,8 @@ class _Slot:
     unit: Unit
     prefix: bool = False  # the last word, maybe still being typed
     p1: str = ""
-    p2: str = ""
-    p3: str = ""
+    p2: tuple[str, ...] = ()  # level 2 keys the word may begin with
+    p3: tuple[str, ...] = ()
     variant_keys: frozenset[str] = frozenset()
     variant_row: tuple[str, ...] = ()
     relation_prefix: str = ""  # the k2 of the father's name before a half-typed oğlu/qızı
@@ -185,7 +185,8 @@ def _whole_slot(unit: Unit, variants: VariantTable) -> _Slot:
 
 def _prefix_slot(unit: Unit, raw1: str) -> _Slot:
     p2 = fold.classes_prefix(raw1)
-    return _Slot(unit=unit, prefix=True, p1=raw1, p2=p2, p3=fold.coarse(p2))
+    p3 = tuple(dict.fromkeys(k for k in map(fold.coarse, p2) if len(k) >= 2))
+    return _Slot(unit=unit, prefix=True, p1=raw1, p2=p2, p3=p3)
 
 
 def _replace_slot(slot: _Slot, **changes: Any) -> _Slot:
@@ -218,10 +219,9 @@ def _terms(slot: _Slot, tier: str) -> list[str]:
     if slot.prefix and tier in ("prefix", "weak"):
         if tier == "prefix":
             terms.append(_q(f"1{slot.p1}", star=True))
-            if slot.p2:
-                terms.append(_q(f"2{slot.p2}", star=True))
-        elif len(slot.p3) >= 2:
-            terms.append(_q(f"3{slot.p3}", star=True))
+            terms += [_q(f"2{p}", star=True) for p in slot.p2]
+        else:
+            terms += [_q(f"3{p}", star=True) for p in slot.p3]
         if slot.relation_prefix:
             terms.append(_q(f"2{slot.relation_prefix}0", star=True))
     return terms
@@ -305,9 +305,9 @@ def _compare_prefix(slot: _Slot, n: Unit) -> tuple[Strength, tuple[str, ...]] | 
     other = ("transliteration",) if slot.unit.script != n.script else ()
     if slot.p1 and (n.raw1.startswith(slot.p1) or n.k1.startswith(slot.p1)):
         return Strength.PREFIX, ("prefix", *other)
-    if slot.p2 and (n.raw2.startswith(slot.p2) or n.k2.startswith(slot.p2)):
+    if any(n.raw2.startswith(p) or n.k2.startswith(p) for p in slot.p2):
         return Strength.PREFIX, ("prefix", *other)
-    if len(slot.p3) >= 2 and n.k3.startswith(slot.p3):
+    if any(n.k3.startswith(p) for p in slot.p3):
         return Strength.WEAK, ("prefix", "sounds_like")
     return None
 
