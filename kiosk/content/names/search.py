@@ -199,7 +199,37 @@ def _q(token: str, star: bool = False) -> str:
     return f'"{token}"*' if star else f'"{token}"'
 
 
-def _terms(slot: _Slot, tier: str) -> list[str]:
+# Prefixes up to this many characters (level digit included) have an FTS5 prefix index.
+_PREFIX_INDEXED: Final = 4
+# A longer prefix becomes at most this many whole tokens, the commonest first.
+_EXPANSION: Final = 48
+
+
+class _Prefixes:
+    """Turns ``2gaji*`` into ``"2gaji" OR "2gajiav" OR ...`` from the term table, per query."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._cache: dict[str, list[str]] = {}
+
+    def terms(self, token: str) -> list[str]:
+        if len(token) <= _PREFIX_INDEXED:
+            return [_q(token, star=True)]
+        found = self._cache.get(token)
+        if found is None:
+            found = [
+                _q(term)
+                for (term,) in self._conn.execute(
+                    "SELECT term FROM people_search_terms WHERE term >= ? AND term < ? "
+                    "ORDER BY docs DESC LIMIT ?",
+                    (token, token + "{", _EXPANSION),
+                )
+            ]
+            self._cache[token] = found
+        return found
+
+
+def _terms(slot: _Slot, tier: str, prefixes: _Prefixes) -> list[str]:
     u = slot.unit
     terms: list[str] = []
     if u.k1:
@@ -218,19 +248,21 @@ def _terms(slot: _Slot, tier: str) -> list[str]:
             terms += [_q(f"2{v}") for v in slot.variant_keys]
     if slot.prefix and tier in ("prefix", "weak"):
         if tier == "prefix":
-            terms.append(_q(f"1{slot.p1}", star=True))
-            terms += [_q(f"2{p}", star=True) for p in slot.p2]
+            terms += prefixes.terms(f"1{slot.p1}")
+            for p in slot.p2:
+                terms += prefixes.terms(f"2{p}")
         else:
-            terms += [_q(f"3{p}", star=True) for p in slot.p3]
+            for p in slot.p3:
+                terms += prefixes.terms(f"3{p}")
         if slot.relation_prefix:
-            terms.append(_q(f"2{slot.relation_prefix}0", star=True))
-    return terms
+            terms += prefixes.terms(f"2{slot.relation_prefix}0")
+    return list(dict.fromkeys(terms))
 
 
-def _expression(slots: Sequence[_Slot], tier: str) -> str:
+def _expression(slots: Sequence[_Slot], tier: str, prefixes: _Prefixes) -> str:
     parts = []
     for slot in slots:
-        terms = _terms(slot, tier)
+        terms = _terms(slot, tier, prefixes)
         if not terms:
             return ""
         parts.append("(" + " OR ".join(terms) + ")")
@@ -431,10 +463,11 @@ def search(
 def _search(conn: sqlite3.Connection, slots: list[_Slot], limit: int, prefix: bool) -> list[Match]:
     seen: set[int] = set()
     results: list[tuple[tuple[int, ...], Match]] = []
+    prefixes = _Prefixes(conn)
     for tier in _TIERS:
         if tier == "prefix" and not (prefix and slots[-1].prefix):
             continue
-        expression = _expression(slots, tier)
+        expression = _expression(slots, tier, prefixes)
         if not expression:
             continue
         rowids = [
