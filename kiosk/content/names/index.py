@@ -1,0 +1,237 @@
+"""The name index: computed ASCII keys in a contentless FTS5 table, plus the names to show.
+
+SQLite's FTS5 tokenizers fold neither ``ə`` nor ``ı`` (PITFALLS.md), so the index never sees a
+raw name: each name becomes tokens such as ``1memmedov`` (level 1), ``2mamadov`` (level 2) and
+``3mdv`` (level 3), the digit naming the level. The table is contentless with ``detail=none``
+(rowids only: no positions, which no query here needs) and prefix indexes for the short prefixes
+a visitor types first.
+
+Tables (all created by :func:`build_index`, dropped and rebuilt on every build):
+
+``people_search``
+    FTS5, contentless; rowid = ``people_search_names.rowid``.
+``people_search_names``
+    The person's key and the names as recorded, to rank, explain and show a match.
+``people_search_variants``
+    The curator's variant table, one spelling per row with its group number.
+``people_search_terms``
+    Every token and how many people have it: a prefix longer than the prefix indexes is
+    expanded here into the commonest whole tokens it begins (FTS5 would otherwise merge the
+    doclists of every such token before the first row: 25-45 ms at 1M names).
+``people_search_meta``
+    ``keys_version``: the version of the key functions; an index built by another version
+    must be rebuilt (:func:`index_is_current`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from typing import Final
+
+from kiosk.content.names.units import analyse, index_tokens
+
+# Bump when a key function changes: every index built before must then be rebuilt.
+KEYS_VERSION: Final = "1"
+
+FIELDS: Final = ("surname", "given", "patronymic", "other")
+
+_SCHEMA: Final = (
+    "CREATE VIRTUAL TABLE people_search USING fts5("
+    "keys, content='', detail=none, columnsize=0, prefix='2 3 4', tokenize='ascii')",
+    "CREATE TABLE people_search_names ("
+    " rowid INTEGER PRIMARY KEY,"
+    " key TEXT NOT NULL,"
+    " surname TEXT NOT NULL,"
+    " given TEXT NOT NULL,"
+    " patronymic TEXT NOT NULL,"
+    " lang TEXT NOT NULL,"
+    " other TEXT NOT NULL,"  # other spellings, one per line
+    " display TEXT"  # NULL: surname, given and patronymic joined by spaces
+    ")",
+    "CREATE TABLE people_search_variants (grp INTEGER NOT NULL, spelling TEXT NOT NULL)",
+    "CREATE TABLE people_search_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE people_search_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID",
+)
+TABLES: Final = (
+    "people_search",
+    "people_search_names",
+    "people_search_variants",
+    "people_search_meta",
+    "people_search_terms",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNames:
+    """A person's names as recorded.
+
+    ``patronymic`` is the father's name or patronymic in any form (``Xəlil qızı``,
+    ``Халил оглы``, ``Халиловна``, or the father's name alone). ``lang`` is the language the
+    name was recorded in (``az``, ``ru``, ``en``...). ``other_spellings`` are whole names in
+    other spellings the curator knows, any alphabet. ``display`` is the name as shown; empty
+    means surname, given name and patronymic joined by spaces.
+    """
+
+    key: str
+    surname: str = ""
+    given: str = ""
+    patronymic: str = ""
+    lang: str = ""
+    other_spellings: tuple[str, ...] = ()
+    display: str = ""
+
+    @property
+    def name(self) -> str:
+        """The name to show."""
+        return self.display or default_display(self.surname, self.given, self.patronymic)
+
+
+def default_display(surname: str, given: str, patronymic: str) -> str:
+    return " ".join(p for p in (surname.strip(), given.strip(), patronymic.strip()) if p)
+
+
+def _own_display(p: PersonNames) -> str | None:
+    """The display name to store: ``None`` when it is the default one."""
+    if p.display and p.display != default_display(p.surname, p.given, p.patronymic):
+        return p.display
+    return None
+
+
+def person_tokens(person: PersonNames) -> str:
+    """The FTS5 document of one person: every token of every field, each once."""
+    seen: dict[str, None] = {}
+    for text in (person.surname, person.given, *person.other_spellings):
+        seen.update(dict.fromkeys(_field_tokens(text)))
+    seen.update(dict.fromkeys(_patronymic_tokens(person.patronymic)))
+    return " ".join(seen)
+
+
+@lru_cache(maxsize=65536)
+def _field_tokens(text: str) -> tuple[str, ...]:
+    return tuple(token for unit in analyse(text) for token in index_tokens(unit))
+
+
+@lru_cache(maxsize=65536)
+def _patronymic_tokens(text: str) -> tuple[str, ...]:
+    tokens: list[str] = []
+    for unit in analyse(text):
+        tokens += index_tokens(unit)
+        if not unit.is_patronymic:  # the father's name alone: son or daughter, unknown
+            tokens += [f"2{unit.k2}0s", f"2{unit.k2}0d", f"3{unit.k3}0s", f"3{unit.k3}0d"]
+    return tuple(tokens)
+
+
+def _rows(people: Iterable[PersonNames]) -> Iterator[tuple[int, PersonNames]]:
+    return enumerate(people, start=1)
+
+
+def build_index(
+    conn: sqlite3.Connection,
+    people: Iterable[PersonNames],
+    variants: Iterable[Sequence[str]] = (),
+    *,
+    batch: int = 5000,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """(Re)build the name index in ``conn`` from ``people``, streamed; return how many.
+
+    Drops and creates the tables in :data:`TABLES`, in one transaction (committed at the end,
+    rolled back on an error). ``variants`` is the curator's variant table (rows of spellings).
+    ``progress``, if callable, is called with the count so far after every batch.
+    """
+    if conn.in_transaction:
+        conn.commit()
+    count = 0
+    try:
+        conn.execute("BEGIN")
+        for table in TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _SCHEMA:
+            conn.execute(statement)
+        rows = _rows(people)
+        terms: dict[str, int] = {}
+        while True:
+            chunk = list(islice(rows, batch))
+            if not chunk:
+                break
+            conn.executemany(
+                "INSERT INTO people_search_names VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        rowid,
+                        p.key,
+                        p.surname,
+                        p.given,
+                        p.patronymic,
+                        p.lang,
+                        "\n".join(p.other_spellings),
+                        _own_display(p),
+                    )
+                    for rowid, p in chunk
+                ],
+            )
+            documents = [(rowid, person_tokens(p)) for rowid, p in chunk]
+            for _, document in documents:
+                for token in document.split(" "):
+                    terms[token] = terms.get(token, 0) + 1
+            conn.executemany("INSERT INTO people_search(rowid, keys) VALUES (?, ?)", documents)
+            count += len(chunk)
+            if progress is not None:
+                progress(count)
+        _store_variants(conn, variants)
+        conn.executemany("INSERT INTO people_search_terms VALUES (?, ?)", terms.items())
+        conn.execute("INSERT INTO people_search(people_search) VALUES ('optimize')")
+        conn.execute(
+            "INSERT INTO people_search_meta VALUES ('keys_version', ?), ('people', ?)",
+            (KEYS_VERSION, str(count)),
+        )
+        conn.commit()
+    except BaseException:
+        conn.rollback()
+        raise
+    return count
+
+
+def _store_variants(conn: sqlite3.Connection, variants: Iterable[Sequence[str]]) -> None:
+    conn.executemany(
+        "INSERT INTO people_search_variants VALUES (?, ?)",
+        [
+            (group, spelling)
+            for group, row in enumerate(variants)
+            for spelling in row
+            if spelling and spelling.strip()
+        ],
+    )
+
+
+def set_variants(conn: sqlite3.Connection, variants: Iterable[Sequence[str]]) -> None:
+    """Replace the stored variant table (no rebuild of the keys needed: it applies at query
+    time)."""
+    with conn:
+        conn.execute("DELETE FROM people_search_variants")
+        _store_variants(conn, variants)
+
+
+def load_variants(conn: sqlite3.Connection) -> list[tuple[str, ...]]:
+    """The stored variant table as rows of spellings."""
+    groups: dict[int, list[str]] = {}
+    for group, spelling in conn.execute(
+        "SELECT grp, spelling FROM people_search_variants ORDER BY rowid"
+    ):
+        groups.setdefault(group, []).append(spelling)
+    return [tuple(v) for v in groups.values()]
+
+
+def index_is_current(conn: sqlite3.Connection) -> bool:
+    """Whether ``conn`` holds a name index built by this version of the key functions."""
+    try:
+        row = conn.execute(
+            "SELECT value FROM people_search_meta WHERE name = 'keys_version'"
+        ).fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None and row[0] == KEYS_VERSION
