@@ -153,8 +153,9 @@ def test_poll_finds_change_without_events(
         w.poll()
 
 
-def test_changing_file_is_not_checked(store: BundleStore, bundle: Path) -> None:
-    """While size or mtime still change between looks, nothing is checked."""
+def test_changing_file_is_not_checked(qtbot: QtBot, store: BundleStore, bundle: Path) -> None:
+    """While size or mtime still change between looks, nothing is checked; once stable, the
+    kiosk's copy of it is (on a worker thread)."""
     looks = iter([FileSignature(100, 1), FileSignature(200, 2), FileSignature(300, 3)])
     current: list[FileSignature] = []
 
@@ -174,8 +175,10 @@ def test_changing_file_is_not_checked(store: BundleStore, bundle: Path) -> None:
     w.poll()  # 200: changing
     w.poll()  # 300: changing
     assert calls == []
-    w.poll()  # 300 again: stable, so checked
-    assert calls == [w.path]
+    w.poll()  # 300 again: stable, so copied and checked
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=WAIT_MS)
+    assert calls[0].parent == store.folder and calls[0].name.startswith(".incoming-")
+    qtbot.waitUntil(lambda: not w.busy, timeout=WAIT_MS)
     w.stop()
 
 
