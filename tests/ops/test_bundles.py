@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.content.reader import check_readable
 from kiosk.ops import bundles
 from kiosk.ops.bundles import (
     MAX_BUNDLE_BYTES,
@@ -529,12 +530,12 @@ def test_start_survives_an_unexpected_error_from_the_content_layer(
     is still used, not the shipped exhibit."""
     good, _ = store.startup_bundle(published)
     build_bundle(published, "v2")
-    real = bundles.check_readable
+    real = check_readable
 
     def flaky(path: object) -> None:
         if Path(str(path)) == published:
             raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
-        real(path)  # type: ignore[arg-type]
+        real(str(path))
 
     monkeypatch.setattr(bundles, "check_readable", flaky)
     path, notes = store.startup_bundle(published)

@@ -31,6 +31,13 @@ def publish(good: Path, dest: Path) -> None:
     publish_bytes(good.read_bytes(), dest)
 
 
+def commit_staged(watcher: BundleWatcher, store: BundleStore) -> Path:
+    """What the kiosk does at the end of a visit: commit the candidate the watcher staged."""
+    staged = watcher.take_staged()
+    assert staged is not None
+    return store.commit(staged)
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     path = tmp_path / "published"
@@ -76,7 +83,7 @@ def test_good_then_corrupt_then_half_written(
     v2 = build_bundle(tmp_path / "v2.sqlite", "v2")
     with qtbot.waitSignal(watcher.candidateReady, timeout=WAIT_MS):
         publish(v2, bundle)
-    store.adopt(bundle, watcher.last_result)
+    commit_staged(watcher, store)
 
     bad = corrupt_copy(v2, tmp_path / "bad.sqlite")
     with qtbot.waitSignal(watcher.candidateRejected, timeout=WAIT_MS) as refused:
@@ -110,7 +117,7 @@ def test_watch_survives_replace(
         new = build_bundle(tmp_path / f"{version}.sqlite", version)
         with qtbot.waitSignal(watcher.candidateReady, timeout=WAIT_MS):
             publish(new, bundle)
-        store.adopt(bundle, watcher.last_result)
+        commit_staged(watcher, store)
     assert str(bundle) in watcher.watched_paths
 
 
