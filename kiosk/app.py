@@ -229,6 +229,30 @@ def _interruptible(read: Callable[[str], str]) -> Callable[[str], str]:
     return wrapped
 
 
+def _one_line(text: str, limit: int = 500) -> str:
+    """A message from a bundle, made one line of a readable length."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "\u2026"
+
+
+def _unreadable_bundle(bundle: Path) -> str:
+    """Why ``bundle`` cannot be shown (type and size before opening, then readable), or ""."""
+    from kiosk.content.reader import BundleError, check_readable  # noqa: PLC0415
+    from kiosk.ops.bundles import precheck  # noqa: PLC0415
+
+    problem = precheck(bundle)
+    if problem:
+        return problem
+    try:
+        check_readable(bundle)
+    except BundleError as exc:
+        return str(exc)
+    except Exception as exc:  # a damaged file gives a message, never a traceback
+        log.debug("reading %s failed", bundle, exc_info=True)
+        return f"{bundle}: cannot be read as a bundle ({type(exc).__name__}: {exc})"
+    return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line. SIGTERM and SIGINT, at any moment, end it with exit code 0.
 
@@ -265,13 +289,16 @@ def _main(argv: Sequence[str] | None) -> int:
 
     if args.self_test:
         _headless_defaults()
-        from kiosk.ui.selftest import run_self_test  # noqa: PLC0415
+        from kiosk.ui.selftest import bundle_problem, run_self_test  # noqa: PLC0415
 
         report = run_self_test(bundle, data_dir(args.data_dir, config))
         if _checkpoint("self-test"):
             return EXIT_OK
         if sys.stdout is not None:
             print(json.dumps(report, ensure_ascii=False, indent=2))
+        problem = bundle_problem(report)
+        if problem:
+            _say(f"kiosk: the bundle failed the self-test: {_one_line(problem)}")
         return EXIT_OK if report["ok"] else EXIT_FAILED
 
     size: tuple[int, int] | None = None
@@ -282,12 +309,9 @@ def _main(argv: Sequence[str] | None) -> int:
             _say(f"kiosk: {exc}")
             return EXIT_USAGE
         _headless_defaults()
-        from kiosk.content.reader import BundleError, check_readable  # noqa: PLC0415
-
-        try:
-            check_readable(bundle)
-        except BundleError as exc:
-            _say(f"kiosk: cannot show this bundle: {exc}")
+        problem = _unreadable_bundle(bundle)
+        if problem:
+            _say(f"kiosk: cannot show this bundle: {_one_line(problem)}")
             return EXIT_USAGE
 
     return _run(args, config, config_messages, bundle, size)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -144,3 +145,101 @@ def test_self_test_fails_on_a_broken_bundle(tmp_path: Path) -> None:
     assert report["checks"][0]["name"] == "bundle readable"
     assert not report["checks"][0]["ok"]
     assert str(junk) in report["checks"][0]["detail"]
+
+
+# -- damaged bundles at the technician's doors (issue 14) ---------------------------------------
+def _damage(kind: str, target: Path) -> Path:
+    if kind == "folder":
+        target.mkdir()
+    elif kind == "symlink-loop":
+        target.symlink_to(target.name)
+    elif kind == "fifo":
+        os.mkfifo(target)
+    elif kind == "empty":
+        target.write_bytes(b"")
+    elif kind == "truncated":
+        target.write_bytes(paths.default_bundle().read_bytes()[:100])
+    else:  # random bytes behind an SQLite header
+        target.write_bytes(b"SQLite format 3\x00" + random.Random(3).randbytes(8192))
+    return target
+
+
+DAMAGED = {
+    "folder": "is a folder",
+    "symlink-loop": "loops",
+    "fifo": "named pipe",
+    "empty": "empty",
+    "truncated": "",
+    "random": "",
+}
+
+
+@pytest.mark.timeout(120)  # opening a FIFO would block for ever
+@pytest.mark.parametrize(("kind", "words"), sorted(DAMAGED.items()))
+def test_screenshots_of_a_damaged_bundle_exit_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, words: str
+) -> None:
+    """--screenshots on a damaged bundle: exit 2 (as the README says) and one line naming the
+    file and the problem; no traceback, nothing written."""
+    bad = _damage(kind, tmp_path / "exhibit.sqlite")
+    shots = tmp_path / "shots"
+    assert main(["--bundle", str(bad), "--screenshots", str(shots)]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(bad) in err and words in err
+    assert "Traceback" not in err
+    assert not shots.exists()
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(("kind", "words"), sorted(DAMAGED.items()))
+def test_self_test_bundle_checks_on_a_damaged_bundle(tmp_path: Path, kind: str, words: str) -> None:
+    """The self-test's bundle checks fail with the file and the problem; they never raise."""
+    from kiosk.ui.selftest import check_bundle
+
+    bad = _damage(kind, tmp_path / "exhibit.sqlite")
+    checks = check_bundle(bad)
+    assert checks[0]["name"] == "bundle readable" and not checks[0]["ok"]
+    assert str(bad) in checks[0]["detail"] and words in checks[0]["detail"]
+
+
+def test_self_test_survives_an_unexpected_error_from_the_content_layer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A UnicodeDecodeError from the reader (a bit flip) is a failed check with its message."""
+    from kiosk.ui import selftest
+
+    def broken(_path: object) -> None:
+        raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+
+    monkeypatch.setattr(selftest, "check_readable", broken)
+    checks = selftest.check_bundle(paths.default_bundle())
+    assert not checks[0]["ok"] and "UnicodeDecodeError" in checks[0]["detail"]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_self_test_on_a_fifo_exits_1_with_the_reason(tmp_path: Path) -> None:
+    """--self-test on a FIFO: it does not hang; exit 1, the JSON report says why, one line on
+    stderr names the file and the problem; the screens are not loaded."""
+    fifo = _damage("fifo", tmp_path / "exhibit.sqlite")
+    result = _run("--self-test", "--bundle", str(fifo), data=tmp_path / "data")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert "named pipe" in report["checks"][0]["detail"]
+    assert {"name": "screens", "ok": False}.items() <= report["checks"][-1].items()
+    assert "Traceback" not in result.stderr
+    assert f"{fifo}: is a named pipe" in result.stderr
+
+
+@pytest.mark.slow
+def test_screenshots_of_a_bundle_damaged_inside_exit_2(tmp_path: Path) -> None:
+    """A bundle whose header reads but whose pages are damaged: exit 2, no traceback."""
+    data = bytearray(paths.default_bundle().read_bytes())
+    for offset in range(4096 * 2, len(data), 4096):
+        data[offset : offset + 64] = b"\xff" * 64
+    bad = tmp_path / "exhibit.sqlite"
+    bad.write_bytes(bytes(data))
+    result = _run("--screenshots", str(tmp_path / "shots"), "--bundle", str(bad), data=tmp_path)
+    assert result.returncode == EXIT_USAGE, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and str(bad) in result.stderr

@@ -4,9 +4,11 @@ bundles, stopped with SIGTERM; and `kiosk --set-pin`."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -141,3 +143,90 @@ def test_set_pin_refuses_bad_input(tmp_path: Path, lines: str, says: str) -> Non
     assert says in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "kiosk.toml").exists()
+
+
+def test_starts_on_a_fifo_without_hanging(start: Any, tmp_path: Path) -> None:
+    """A FIFO as the configured bundle is refused from its type (never opened, which would
+    block); the kiosk starts and the log says why."""
+    fifo = tmp_path / "exhibit.sqlite"
+    os.mkfifo(fifo)
+    kiosk = start(fifo)
+    assert f"{fifo}: is a named pipe" in kiosk.log_text()
+    kiosk.proc.send_signal(signal.SIGTERM)
+    assert kiosk.proc.wait(timeout=30) == 0
+
+
+_STUCK_CHECK = """
+import sys, threading
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+
+from kiosk.ops.bundles import BundleStore, check_candidate
+from kiosk.ops.pin import PinGate
+from kiosk.ops.watcher import BundleWatcher
+from kiosk.ui.lockdown import quit_on_signals
+from kiosk.ui.operations import Operations
+from kiosk.ui.shell import KioskShell, Timings
+
+app = QGuiApplication([])
+published, data = Path(sys.argv[1]), Path(sys.argv[2])
+never = threading.Event()
+
+def stuck(path):
+    print("checking", flush=True)
+    never.wait()  # a check that never ends (a huge bundle, a hung disk)
+    return check_candidate(path)
+
+store = BundleStore(data)
+start, _ = store.startup_bundle(published)
+shell = KioskShell(data, Timings(animate=False))
+assert shell.open_bundle(start)
+watcher = BundleWatcher(published, store, checker=stuck, debounce_ms=20, parent=shell)
+ops = Operations(shell, PinGate(""), store, None, configured=published, watcher=watcher)
+ops.start()
+signals = quit_on_signals(app)
+print("ready", flush=True)
+code = app.exec()
+signals.restore()
+shell.shutdown()
+print("stopped", flush=True)
+sys.exit(code)
+"""
+
+
+def test_sigterm_during_a_stuck_check_quits_promptly(tmp_path: Path, qtbot: Any) -> None:
+    """SIGTERM while a bundle check is stuck on the worker thread: the event loop is free to
+    quit, shutdown waits for the check a bounded time only, and the exit code is 0 well
+    within systemd's TimeoutStopSec (15 s)."""
+    published = tmp_path / "published" / "exhibit.sqlite"
+    published.parent.mkdir()
+    shutil.copyfile(paths.default_bundle(), published)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _STUCK_CHECK, str(published), str(tmp_path / "data")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout or []), daemon=True)
+    reader.start()
+    try:
+        qtbot.waitUntil(lambda: "ready\n" in lines, timeout=60_000)
+        staged = published.with_name("staged.sqlite")
+        data = bytearray(published.read_bytes())
+        data[-1] ^= 1  # other bytes, another checksum: a new candidate
+        staged.write_bytes(bytes(data))
+        staged.replace(published)
+        qtbot.waitUntil(lambda: "checking\n" in lines, timeout=30_000)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=12) == 0
+        reader.join(10)
+        assert "stopped\n" in lines
+        assert "Traceback" not in (proc.stderr.read() if proc.stderr else "")
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()

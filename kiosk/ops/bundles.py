@@ -5,9 +5,16 @@ into its own data folder, ``<data_dir>/bundles/``, and opens that copy. The publ
 held open only for the moments it takes to check and copy it, so ``kiosk-content publish`` can
 replace it with ``os.replace`` even on Windows, where an open file cannot be replaced.
 
-* ``check_candidate(path)``: readable, ``PRAGMA quick_check``, and the content validator.
-* ``BundleStore.adopt(path)``: copy into ``bundles/`` atomically, record it as current in
-  ``bundles/state.json``, keep the previous copy, delete older ones.
+* ``precheck(path)``: what ``stat`` tells before a file is opened: a regular file (not a
+  folder, a FIFO that would block an ``open``, a symlink loop) of at most ``MAX_BUNDLE_BYTES``.
+* ``check_candidate(path)``: the pre-check, readable, and the content validator (which starts
+  with ``PRAGMA quick_check``: the integrity check runs once). Never raises: any exception from
+  the content layer is a refusal carrying its message.
+* ``BundleStore.stage(path)``: copy into ``bundles/`` under a temporary name and check the copy
+  (the bytes the kiosk will run, checked once); may run on a worker thread and be cancelled.
+  ``BundleStore.commit(staged)``: rename it into place and record it as current in
+  ``bundles/state.json`` (cheap: for the GUI thread); keep the previous copy, delete older
+  ones. ``adopt(path)`` is both at once.
 * ``BundleStore.startup_bundle(configured)``: what to open at start; never raises.
 * ``Stability``: a file is taken only when its size and mtime are unchanged across two looks
   a debounce apart, so a half-copied file is not taken while it is still being written.
@@ -15,17 +22,20 @@ replace it with ``os.replace`` even on Windows, where an open file cannot be rep
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
 import os
+import stat
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import IO, Any, Final, Literal
 
 from kiosk import paths
 from kiosk.content.reader import BundleError, check_readable
@@ -39,6 +49,21 @@ COPY_SUFFIX: Final = ".sqlite"
 TEMP_PREFIX: Final = ".incoming-"
 _CHUNK: Final = 1024 * 1024
 _MAX_QUICK_CHECK_LINES: Final = 5
+_MB: Final = 1024 * 1024
+
+# The largest bundle the kiosk takes, checked from the file's size before it is opened. A
+# memorial with a photograph of each of a thousand people is some hundreds of MB; a bigger file
+# is a mistake (or an attack) that would take minutes to copy and check and fill the data folder.
+MAX_BUNDLE_BYTES: Final = 1024 * _MB
+
+
+class Cancelled(Exception):
+    """A check or copy was asked to stop (the kiosk is quitting, or a newer file arrived)."""
+
+
+def _raise_if_cancelled(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled
 
 
 # -- stability of a file being copied -------------------------------------------------------
@@ -48,17 +73,32 @@ class FileSignature:
 
     size: int
     mtime_ns: int
+    kind: str = "file"  # "file", or "folder", "special" (FIFO, socket, device), "broken" link
 
 
 def observe(path: Path) -> FileSignature | None:
-    """The file's signature, or None when it is missing, a folder or cannot be stat'ed."""
+    """The signature of what is at ``path``, or None when nothing is there.
+
+    A folder, a FIFO or a symlink that loops get a signature too (with their ``kind``), so a
+    watcher notices them, checks them and says why they are refused.
+    """
     try:
         st = Path(path).stat()
+    except (FileNotFoundError, NotADirectoryError, ValueError):
+        return None
     except OSError:
-        return None
-    if not Path(path).is_file():
-        return None
-    return FileSignature(st.st_size, st.st_mtime_ns)
+        try:
+            st = Path(path).lstat()  # a symlink loop, or a file we may not look at
+        except (OSError, ValueError):
+            return None
+        return FileSignature(st.st_size, st.st_mtime_ns, "broken")
+    if stat.S_ISREG(st.st_mode):
+        kind = "file"
+    elif stat.S_ISDIR(st.st_mode):
+        kind = "folder"
+    else:
+        kind = "special"
+    return FileSignature(st.st_size, st.st_mtime_ns, kind)
 
 
 Steadiness = Literal["missing", "changing", "stable"]
@@ -107,11 +147,64 @@ class CandidateResult:
 Checker = Callable[[Path], CandidateResult]
 
 
-def file_checksum(path: Path) -> str:
-    """The sha256 hex digest of the file at ``path`` (raises OSError)."""
+def _describe_os_error(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return f"{path}: is a symbolic link that loops (it never reaches a file)"
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return f"{path}: no such file"
+    return f"{path}: cannot be read ({exc.strerror or exc})"
+
+
+def precheck(path: Path, max_bytes: int = MAX_BUNDLE_BYTES) -> str | None:
+    """Why ``path`` cannot be a bundle, from ``stat`` alone (nothing is opened), or None.
+
+    Refuses what is missing, a folder, a FIFO, socket or device (opening a FIFO blocks until
+    someone writes to it), a symlink loop, an empty file, and a file over ``max_bytes``.
+    """
+    try:
+        st = Path(path).stat()
+    except ValueError:  # a NUL in the name
+        return f"{str(path)!r}: is not a usable file name"
+    except OSError as exc:
+        return _describe_os_error(Path(path), exc)
+    if stat.S_ISDIR(st.st_mode):
+        return f"{path}: is a folder, not a bundle file"
+    if stat.S_ISFIFO(st.st_mode):
+        return f"{path}: is a named pipe (FIFO), not a bundle file"
+    if not stat.S_ISREG(st.st_mode):
+        return f"{path}: is a socket or device, not a bundle file"
+    if st.st_size == 0:
+        return f"{path}: the file is empty"
+    if st.st_size > max_bytes:
+        return (
+            f"{path}: is too large ({st.st_size / _MB:,.0f} MB; the kiosk takes bundles of up "
+            f"to {max_bytes / _MB:,.0f} MB)"
+        )
+    return None
+
+
+def open_regular(path: Path) -> IO[bytes]:
+    """Open ``path`` for reading only if it is a regular file; never blocks on a FIFO.
+
+    The type is checked on the open descriptor, so a file swapped for a FIFO between a
+    ``stat`` and the ``open`` is still refused (OSError).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def file_checksum(path: Path, cancel: threading.Event | None = None) -> str:
+    """The sha256 hex digest of the file at ``path`` (raises OSError, or Cancelled)."""
     digest = hashlib.sha256()
-    with Path(path).open("rb") as fh:
+    with open_regular(Path(path)) as fh:
         while chunk := fh.read(_CHUNK):
+            _raise_if_cancelled(cancel)
             digest.update(chunk)
     return digest.hexdigest()
 
@@ -126,38 +219,52 @@ def _quick_check(path: Path) -> list[str]:
     return [f"{path}: the database is damaged (quick_check: {'; '.join(shown)}{more})"]
 
 
+def _unexpected(path: Path, exc: BaseException, doing: str) -> str:
+    """A refusal for an exception the content layer did not turn into a BundleError."""
+    logger.warning("bundles: %s %s failed unexpectedly", doing, path, exc_info=exc)
+    return f"{path}: cannot be read as a bundle ({type(exc).__name__}: {exc})"
+
+
 def _validation(path: Path) -> tuple[list[str], list[str]]:
-    """Errors and warnings from the content validator; never raises."""
-    try:
-        report = validate_bundle(path)
-    except Exception as exc:  # the validator never raises by design; a bug must not stop the kiosk
-        logger.exception("the validator failed on %s", path)
-        return [f"{path}: could not be validated ({type(exc).__name__}: {exc})"], []
+    """Errors and warnings from the content validator (its first step is quick_check)."""
+    report = validate_bundle(path)
     return [str(e) for e in report.errors], [str(w) for w in report.warnings]
 
 
 Validator = Callable[[Path], tuple[list[str], list[str]]]
 
 
-def check_candidate(path: Path, validator: Validator | None = None) -> CandidateResult:
-    """Check a bundle file before the kiosk takes it: readable, quick_check, validation.
+def check_candidate(
+    path: Path, validator: Validator | None = None, *, max_bytes: int = MAX_BUNDLE_BYTES
+) -> CandidateResult:
+    """Check a bundle file before the kiosk takes it: the pre-check, readable, validation.
 
     ``validator`` returns (errors, warnings); by default it is ``validate_bundle`` from
-    ``kiosk.content.validate``. Never raises; an unreadable or broken file gives ``ok=False``
-    with the reasons.
+    ``kiosk.content.validate``, whose first step is ``PRAGMA quick_check``, so SQLite's
+    integrity check runs once. Another validator (the tests' content-free one) gets the
+    runtime's own quick_check first. Never raises: an unreadable or broken file, and any
+    exception from the content layer, give ``ok=False`` with the reasons.
     """
     path = Path(path)
+    problem = precheck(path, max_bytes)
+    if problem:
+        return CandidateResult(path, False, (problem,), "")
     try:
         check_readable(path)
         checksum = file_checksum(path)
     except BundleError as exc:
         return CandidateResult(path, False, (str(exc),), "")
     except OSError as exc:
-        return CandidateResult(path, False, (f"{path}: cannot be read ({exc})",), "")
-    problems = _quick_check(path)
-    if problems:
-        return CandidateResult(path, False, tuple(problems), checksum)
-    errors, warnings = (validator or _validation)(path)
+        return CandidateResult(path, False, (_describe_os_error(path, exc),), "")
+    except Exception as exc:  # any failure of the content layer is a refusal, not a crash
+        return CandidateResult(path, False, (_unexpected(path, exc, "reading"),), "")
+    try:
+        problems = _quick_check(path) if validator is not None else []
+        if problems:
+            return CandidateResult(path, False, tuple(problems), checksum)
+        errors, warnings = (validator or _validation)(path)
+    except Exception as exc:
+        return CandidateResult(path, False, (_unexpected(path, exc, "validating"),), checksum)
     return CandidateResult(path, not errors, tuple(errors), checksum, tuple(warnings))
 
 
@@ -233,7 +340,36 @@ def _atomic_write_json(path: Path, data: dict[str, Any]) -> None:
 
 
 def _source_key(path: Path) -> str:
-    return str(Path(path).expanduser().resolve())
+    """The path as recorded in ``state.json``: resolved when it can be (a symlink loop cannot:
+    ``Path.resolve`` raises RuntimeError before Python 3.13, OSError after)."""
+    p = Path(path)
+    try:
+        return str(p.expanduser().resolve())
+    except (OSError, RuntimeError, ValueError):
+        return str(p.absolute())
+
+
+class _SourceUnreadable(Exception):
+    """Reading the candidate failed (its fault, not the data folder's)."""
+
+    def __init__(self, exc: OSError) -> None:
+        super().__init__(str(exc))
+        self.error = exc
+
+
+@dataclass(frozen=True, slots=True)
+class Staged:
+    """A candidate copied into the data folder under a temporary name, and the verdict on the
+    copy. ``file`` is None when the candidate was refused (the copy is then deleted)."""
+
+    source: Path
+    file: Path | None
+    result: CandidateResult
+    signature: FileSignature | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.result.ok and self.file is not None
 
 
 class BundleStore:
@@ -250,11 +386,17 @@ class BundleStore:
         checker: Checker = check_candidate,
         default_bundle: Path | None = None,
         clock: Callable[[], float] = time.time,
+        max_bytes: int = MAX_BUNDLE_BYTES,
     ) -> None:
         self.folder = Path(data_dir) / "bundles"
         self._checker = checker
         self._default = default_bundle if default_bundle is not None else paths.default_bundle()
         self._clock = clock
+        self.max_bytes = max_bytes
+        # Temporary copies being written or waiting to be committed (a worker thread stages
+        # while the GUI thread commits): cleaning up must not delete them.
+        self._live: set[Path] = set()
+        self._live_lock = threading.Lock()
 
     # -- state -------------------------------------------------------------------------------
     @property
@@ -328,23 +470,59 @@ class BundleStore:
             logger.error("bundles: cannot record the rejection in %s (%s)", self.state_path, exc)
 
     # -- adopting ----------------------------------------------------------------------------
-    def _copy_to_temp(self, source: Path) -> tuple[Path, str]:
-        """Copy ``source`` into the folder under a temporary name; returns it and its sha256."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=COPY_SUFFIX, dir=self.folder)
-        tmp = Path(tmp_name)
-        digest = hashlib.sha256()
+    def _copy_to_temp(
+        self, source: Path, cancel: threading.Event | None = None
+    ) -> tuple[Path, str]:
+        """Copy ``source`` into the folder under a temporary name; returns it and its sha256.
+
+        Raises ``_SourceUnreadable`` when reading the source fails, OSError when the folder
+        cannot take the copy (full, read-only), ``Cancelled`` when asked to stop.
+        """
         try:
-            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-                while chunk := src.read(_CHUNK):
-                    digest.update(chunk)
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+            src = open_regular(source)
+        except OSError as exc:
+            raise _SourceUnreadable(exc) from None
+        with src:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=COPY_SUFFIX, dir=self.folder)
+            tmp = Path(tmp_name)
+            with self._live_lock:
+                self._live.add(tmp)
+            digest = hashlib.sha256()
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    while True:
+                        _raise_if_cancelled(cancel)
+                        try:
+                            chunk = src.read(_CHUNK)
+                        except OSError as exc:
+                            raise _SourceUnreadable(exc) from None
+                        if not chunk:
+                            break
+                        digest.update(chunk)
+                        out.write(chunk)
+                    out.flush()
+                    os.fsync(out.fileno())
+            except BaseException:
+                self.discard_file(tmp)
+                raise
         return tmp, digest.hexdigest()
+
+    def discard_file(self, tmp: Path | None) -> None:
+        """Delete a temporary copy (a staged candidate no longer wanted). Never raises."""
+        if tmp is None:
+            return
+        with self._live_lock:
+            self._live.discard(tmp)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError as exc:
+            logger.info("bundles: cannot delete %s yet (%s)", tmp.name, exc)
+
+    def discard(self, staged: Staged | None) -> None:
+        """Forget a staged candidate and delete its copy. Never raises."""
+        if staged is not None:
+            self.discard_file(staged.file)
 
     def _final_name(self, checksum: str) -> Path:
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(self._clock()))
@@ -355,67 +533,110 @@ class BundleStore:
             candidate = self.folder / f"{COPY_PREFIX}{stamp}-{checksum[:12]}-{n}{COPY_SUFFIX}"
         return candidate
 
-    def adopt(self, path: Path, checked: CandidateResult | None = None) -> Path:
-        """Copy the bundle at ``path`` into the kiosk's folder and make it current.
+    def stage(
+        self,
+        path: Path,
+        checked: CandidateResult | None = None,
+        *,
+        checker: Checker | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Staged:
+        """Copy the candidate at ``path`` into the folder and check the copy; nothing is current
+        yet (``commit`` does that). Meant for a worker thread; ``cancel`` stops it.
 
-        The copy is written under a temporary name, and its checksum compared with
-        ``checked.checksum`` (a result from ``check_candidate`` on ``path``); when they differ
-        (the file changed since), or no result is given, the copy itself is checked. Then it is
-        renamed into place and recorded in ``state.json``; the previous copy is kept, older
-        ones deleted. Returns the path of the kiosk's copy to open. Raises ``AdoptError`` when
-        the bundle is refused or cannot be copied.
+        The copy, not the published file, is checked: it is what the kiosk will run, and the
+        published file is held open only while it is copied. When ``checked`` (a result from
+        ``check_candidate`` on ``path``) has the copy's checksum, the copy is not checked again.
+        Returns a refused ``Staged`` (``file`` None) for a bad bundle; raises ``AdoptError``
+        with ``storage=True`` when the data folder cannot take the copy, ``Cancelled``.
         """
         source = Path(path)
         signature = observe(source)
+        problem = precheck(source, self.max_bytes)
+        if problem:
+            return Staged(source, None, CandidateResult(source, False, (problem,), ""), signature)
         try:
-            tmp, checksum = self._copy_to_temp(source)
+            tmp, checksum = self._copy_to_temp(source, cancel)
+        except _SourceUnreadable as exc:
+            problem = _describe_os_error(source, exc.error)
+            return Staged(source, None, CandidateResult(source, False, (problem,), ""), signature)
         except OSError as exc:
-            problem = f"{source}: cannot be copied to {self.folder} ({exc})"
-            raise AdoptError([problem], storage=source.is_file()) from None
+            problem = f"{source}: cannot be copied to {self.folder} ({exc.strerror or exc})"
+            raise AdoptError([problem], storage=True) from None
         try:
-            return self._adopt_copy(source, signature, tmp, checksum, checked)
-        finally:
-            tmp.unlink(missing_ok=True)
-
-    def _adopt_copy(
-        self,
-        source: Path,
-        signature: FileSignature | None,
-        tmp: Path,
-        checksum: str,
-        checked: CandidateResult | None,
-    ) -> Path:
-        if checked is not None and checked.ok and checked.checksum == checksum:
-            result = replace(checked, path=tmp)
-        else:
-            result = self._checker(tmp)
+            _raise_if_cancelled(cancel)
+            if checked is not None and checked.ok and checked.checksum == checksum:
+                result = replace(checked, path=source)
+            else:
+                verdict = (checker or self._checker)(tmp)
+                _raise_if_cancelled(cancel)
+                result = CandidateResult(
+                    source,
+                    verdict.ok,
+                    tuple(p.replace(str(tmp), str(source)) for p in verdict.problems),
+                    checksum,
+                    verdict.warnings,
+                )
+        except BaseException:
+            self.discard_file(tmp)
+            raise
         if not result.ok:
-            raise AdoptError([p.replace(str(tmp), str(source)) for p in result.problems])
-        sig = signature or FileSignature(-1, -1)
-        current = self.current()
-        record = BundleRecord(
-            file=self._final_name(checksum),
-            checksum=checksum,
-            validated_at=self._now_iso(),
-            source=_source_key(source),
-            warnings=result.warnings,
-            size=tmp.stat().st_size,
-            source_size=sig.size,
-            source_mtime_ns=sig.mtime_ns,
-        )
-        if current is not None and current.checksum == checksum and current.file.is_file():
-            record = replace(record, file=current.file)  # same content: keep the same copy
-            self._save(record, self.previous())
-            return record.file
+            self.discard_file(tmp)
+            return Staged(source, None, result, signature)
+        return Staged(source, tmp, result, signature)
+
+    def commit(self, staged: Staged) -> Path:
+        """Make a staged copy current: rename it into place, record it in ``state.json``,
+        delete older copies. Cheap (no reading or checking): fit for the GUI thread.
+        Returns the copy to open; raises ``AdoptError`` (``storage=True`` when the folder
+        failed) and leaves the current copy as it was.
+        """
+        if not staged.ok or staged.file is None:
+            raise AdoptError(staged.result.problems or (f"{staged.source}: was not checked",))
+        tmp, checksum = staged.file, staged.result.checksum
         try:
+            return self._commit(staged, tmp, checksum)
+        finally:
+            self.discard_file(tmp)
+
+    def _commit(self, staged: Staged, tmp: Path, checksum: str) -> Path:
+        sig = staged.signature or FileSignature(-1, -1)
+        current = self.current()
+        try:
+            record = BundleRecord(
+                file=self._final_name(checksum),
+                checksum=checksum,
+                validated_at=self._now_iso(),
+                source=_source_key(staged.source),
+                warnings=staged.result.warnings,
+                size=tmp.stat().st_size,
+                source_size=sig.size,
+                source_mtime_ns=sig.mtime_ns,
+            )
+            if current is not None and current.checksum == checksum and current.file.is_file():
+                record = replace(record, file=current.file)  # same content: keep the same copy
+                self._save(record, self.previous())
+                return record.file
             tmp.replace(record.file)
             self._save(record, current)
         except OSError as exc:
-            problem = f"{source}: cannot be stored in {self.folder} ({exc})"
+            problem = f"{staged.source}: cannot be stored in {self.folder} ({exc})"
             raise AdoptError([problem], storage=True) from None
-        logger.info("bundles: adopted %s as %s", source, record.file.name)
+        logger.info("bundles: adopted %s as %s", staged.source, record.file.name)
         self._delete_old(keep={record.file, *([current.file] if current else [])})
         return record.file
+
+    def adopt(self, path: Path, checked: CandidateResult | None = None) -> Path:
+        """Copy the bundle at ``path`` into the kiosk's folder and make it current.
+
+        ``stage`` then ``commit``: the copy is checked unless ``checked`` (a result from
+        ``check_candidate`` on ``path``) has its checksum. Returns the path of the kiosk's copy
+        to open. Raises ``AdoptError`` when the bundle is refused or cannot be copied.
+        """
+        staged = self.stage(path, checked)
+        if not staged.ok:
+            raise AdoptError(staged.result.problems)
+        return self.commit(staged)
 
     def _save(self, current: BundleRecord, previous: BundleRecord | None) -> None:
         if previous is not None and (
@@ -433,6 +654,8 @@ class BundleStore:
             *self.folder.glob(f"{COPY_PREFIX}*{COPY_SUFFIX}"),
             *self.folder.glob(f"{TEMP_PREFIX}*"),
         ]
+        with self._live_lock:
+            keep = keep | self._live
         for path in leftovers:
             if path in keep:
                 continue
@@ -444,15 +667,18 @@ class BundleStore:
     # -- starting ----------------------------------------------------------------------------
     def _usable_copy(self, record: BundleRecord | None) -> bool:
         """Whether a recorded copy is still there, whole, readable and sound (no checksum)."""
-        if record is None or not record.file.is_file():
+        if record is None or precheck(record.file, max(self.max_bytes, record.size)):
             return False
         try:
             if record.size and record.file.stat().st_size != record.size:
                 return False
             check_readable(record.file)
+            return not _quick_check(record.file)
         except (OSError, BundleError):
             return False
-        return not _quick_check(record.file)
+        except Exception as exc:  # a damaged copy is not usable, whatever the content layer says
+            logger.warning("bundles: %s", _unexpected(record.file, exc, "re-reading the copy"))
+            return False
 
     def _unchanged_since_adopted(self, configured: Path, record: BundleRecord | None) -> bool:
         if record is None or record.source != _source_key(configured):
@@ -483,7 +709,7 @@ class BundleStore:
             assert current is not None
             return current.file, []
         notes: list[str] = []
-        result = self._checker(configured)
+        result = self._check(configured)
         if result.ok:
             try:
                 return self.adopt(configured, result), []
@@ -501,6 +727,13 @@ class BundleStore:
             self.note_rejected(result)
         return self._fallback(configured, notes)
 
+    def _check(self, path: Path) -> CandidateResult:
+        """The checker's verdict; an injected checker that raises refuses the file."""
+        try:
+            return self._checker(path)
+        except Exception as exc:
+            return CandidateResult(path, False, (_unexpected(path, exc, "checking"),), "")
+
     def _fallback(self, configured: Path, notes: list[str]) -> tuple[Path, list[str]]:
         for record in (self.current(), self.previous()):
             if record is not None and self._usable_copy(record):
@@ -510,7 +743,7 @@ class BundleStore:
                 )
                 return record.file, notes
         is_default = _source_key(self._default) == _source_key(configured)
-        if not is_default and self._checker(self._default).ok:
+        if not is_default and self._check(self._default).ok:
             notes.append("Showing the exhibit that ships with the program.")
             return self._default, notes
         notes.append(

@@ -2,6 +2,8 @@
 
 ``reload(path)`` opens another bundle (a curator's new publication) and switches to it only when
 it reads completely; otherwise the last good content stays on screen and ``loadFailed`` says why.
+``reload(copy, checked=True)`` skips SQLite's integrity check for a copy the live-update worker
+has just checked (kiosk.ops.bundles.BundleStore.stage), so a swap checks once, off this thread.
 The runtime only ever reads: the bundle is opened read-only by the content layer.
 """
 
@@ -114,19 +116,30 @@ class ContentController(QObject):
 
     # -- loading -----------------------------------------------------------------------------
     @Slot(str, result=bool)
-    def reload(self, path: str | Path, locale: str = "") -> bool:
-        """Switch to the bundle at ``path``; keep the current one if it cannot be read."""
+    def reload(self, path: str | Path, locale: str = "", *, checked: bool = False) -> bool:
+        """Switch to the bundle at ``path``; keep the current one if it cannot be read.
+
+        ``checked``: the file was just checked (quick_check and validation) and not changed
+        since, so its integrity is not checked again here.
+        """
         path = Path(path)
         wanted = locale or (self._bundle.locale if self._bundle else "")
         bundle: Bundle | None = None
         try:
-            _require_sound(path)
+            if not checked:
+                _require_sound(path)
             bundle = Bundle(path, wanted or None)
             snapshot = _read(bundle, self._generation + 1)
-        except (BundleError, sqlite3.Error, OSError, ValueError) as exc:
+        except Exception as exc:  # any failure of the content layer keeps the last good content
             if bundle is not None:
                 bundle.close()
-            message = str(exc) if isinstance(exc, BundleError) else f"{path}: {exc}"
+            if isinstance(exc, BundleError):
+                message = str(exc)
+            elif isinstance(exc, sqlite3.Error | OSError):
+                message = f"{path}: {exc}"
+            else:
+                log.warning("reading %s failed unexpectedly", path, exc_info=True)
+                message = f"{path}: cannot be read ({type(exc).__name__}: {exc})"
             log.error("bundle not loaded, keeping the current content: %s", message)
             self._set_error(message)
             self.loadFailed.emit(message)

@@ -2,11 +2,13 @@
 
 ``Operations`` connects, for one running kiosk:
 
-* live bundle updates: the watcher's good candidate waits until the visit is over (the next
-  return to the attract loop) and is then adopted into the kiosk's own data folder and shown;
-  a refused one is logged and shown on the admin screen while the current content stays;
+* live bundle updates: the watcher copies and checks a new bundle on a worker thread; a good
+  one waits, staged, until the visit is over (the next return to the attract loop) and is then
+  committed (a rename) and shown; a refused one is logged and shown on the admin screen while
+  the current content stays; a data folder that cannot take it is retried with a back-off and
+  said on the admin screen; quitting cancels a running check without waiting for it;
 * the admin screen: the PIN pad opens it, it holds the idle timer, "Return" ends it with a full
-  reset, "Reload" checks the bundle again and switches at once (no visitor is there);
+  reset, "Reload" checks the bundle again and switches as soon as it is checked;
 * anonymous visitor statistics: visits, screens and their time, language, candle, silence;
 * the systemd watchdog: READY=1 after the first frame, WATCHDOG=1 from a timer on the GUI
   thread, so a hung UI (not just a dead process) is restarted.
@@ -20,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from kiosk import __version__
 from kiosk.ops import sdnotify
@@ -65,6 +67,7 @@ class Operations(QObject):
         self.log_dir = log_dir
         self.startup_notes = list(startup_notes or [])
         self.pending: str = ""
+        self._switch_when_checked = False  # the admin asked to reload: no visitor to wait for
         self._clock = clock
         self._visit_started: float | None = None
         self._screen: str = ATTRACT
@@ -90,17 +93,27 @@ class Operations(QObject):
         if self.watcher is not None:
             self.watcher.candidateReady.connect(self._candidate_ready)
             self.watcher.candidateRejected.connect(self._candidate_rejected)
+            self.watcher.checked.connect(self._check_finished)
+            self.watcher.troubleChanged.connect(self._trouble_changed)
 
     def start(self) -> None:
         """Begin watching the bundle, and tell systemd once the first frame is on screen."""
         if self.watcher is not None:
             self.watcher.start()
+            app = QCoreApplication.instance()
+            if app is not None:
+                app.aboutToQuit.connect(self.stop)
         window = self.shell.window
         if window is not None:
             window.frameSwapped.connect(self._first_frame)
         interval = sdnotify.watchdog_interval_s()
         if interval:
             self._watchdog.start(max(1000, int(interval * 1000 / 2)))
+
+    def stop(self) -> None:
+        """Stop watching; a check still running is cancelled, not waited for (SIGTERM)."""
+        if self.watcher is not None:
+            self.watcher.stop()
 
     def _first_frame(self) -> None:
         window = self.shell.window
@@ -113,35 +126,59 @@ class Operations(QObject):
     def _candidate_ready(self, path: str) -> None:
         log.info("a new bundle is ready: %s; it will be shown when this visit ends", path)
         self.pending = path
-        if self.shell.navigator.screen == ATTRACT and self.shell.idle.state == ATTRACT:
+        at_attract = self.shell.navigator.screen == ATTRACT and self.shell.idle.state == ATTRACT
+        if at_attract or self._switch_when_checked:
             self._switch()
 
     def _candidate_rejected(self, path: str, reason: str) -> None:
         log.error("refused the new bundle %s: %s; the current content stays", path, reason)
+        self._refresh_admin()
+
+    def _check_finished(self) -> None:
+        if self.watcher is None or not self.watcher.busy:
+            self._switch_when_checked = False
+
+    def _trouble_changed(self, text: str) -> None:
+        if text:
+            log.warning("live updates: %s", text)
+        self._refresh_admin()
+
+    def _refresh_admin(self) -> None:
+        if self.shell.navigator.screen == ADMIN:
+            self.admin.refresh()
 
     def _switch(self) -> bool:
-        """Adopt the pending bundle and show it; the current content stays on any failure."""
+        """Commit the staged bundle and show it; the current content stays on any failure.
+
+        Runs on the GUI thread at the end of a visit: the bundle was copied and checked on the
+        worker thread, so this is a rename, a small state file and reading the copy.
+        """
         pending, self.pending = self.pending, ""
-        if not pending:
+        staged = self.watcher.take_staged() if self.watcher is not None else None
+        if not pending or staged is None:
             return False
-        checked = self.watcher.last_result if self.watcher is not None else None
         try:
-            copy = self.store.adopt(Path(pending), checked)
+            copy = self.store.commit(staged)
         except AdoptError as exc:
             log.error("could not take the new bundle %s: %s", pending, exc)
+            if exc.storage and self.watcher is not None:
+                self.watcher.retry_later(str(exc))
             return False
-        if not self.shell.content.reload(copy):
+        if not self.shell.content.reload(copy, checked=True):
             log.error("the new bundle %s could not be shown; keeping the last good one", copy)
             return False
         log.info("now showing %s (copied from %s)", copy, pending)
+        self._refresh_admin()
         return True
 
     def reload_now(self) -> None:
-        """The admin's "Reload bundle": check the watched file again and switch at once."""
-        if self.watcher is not None:
-            self.watcher.recheck()
+        """The admin's "Reload bundle": check the watched file again (on the worker thread)
+        and switch as soon as it is checked; a bundle already waiting is shown at once."""
         if self.pending:
             self._switch()
+        if self.watcher is not None:
+            self._switch_when_checked = True
+            self.watcher.recheck()
 
     # -- visits and the admin screen ---------------------------------------------------------
     def _visit_began(self) -> None:
@@ -197,6 +234,7 @@ class Operations(QObject):
             "path": str(current.file) if current else "",
             "configured": str(self.configured),
             "pending": self.pending,
+            "updates": self.watcher.trouble if self.watcher is not None else "",
             "rejected": (
                 f"{rejected.source} at {rejected.at}: {'; '.join(rejected.problems[:3])}"
                 if rejected

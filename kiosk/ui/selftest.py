@@ -19,6 +19,8 @@ from PySide6.QtGui import QFont, QFontInfo, QGuiApplication
 
 from kiosk import paths
 from kiosk.content.reader import BundleError, check_readable
+from kiosk.content.validate import validate_bundle
+from kiosk.ops.bundles import precheck
 from kiosk.ops.pin import PinGate
 from kiosk.ui.admin import AdminController
 from kiosk.ui.fonts import (
@@ -53,18 +55,29 @@ def check_fts5() -> Check:
     return _check("sqlite fts5", True, f"SQLite {sqlite3.sqlite_version} has FTS5")
 
 
+def _unreadable(bundle: Path, exc: Exception) -> str:
+    if isinstance(exc, BundleError):
+        return str(exc)
+    return f"{bundle}: cannot be read as a bundle ({type(exc).__name__}: {exc})"
+
+
 def check_bundle(bundle: Path) -> list[Check]:
-    checks: list[Check] = []
+    """ "bundle readable" then "bundle valid"; never raises (a damaged file is a failed check).
+
+    The file type and size are checked before it is opened: a FIFO would block the open.
+    """
+    problem = precheck(bundle)
+    if problem:
+        return [_check("bundle readable", False, problem)]
     try:
         check_readable(bundle)
-    except BundleError as exc:
-        return [_check("bundle readable", False, str(exc))]
-    checks.append(_check("bundle readable", True, str(bundle)))
+    except Exception as exc:  # any failure of the content layer is a finding, not a traceback
+        return [_check("bundle readable", False, _unreadable(bundle, exc))]
+    checks = [_check("bundle readable", True, str(bundle))]
     try:
-        from kiosk.content.validate import validate_bundle  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - the validator ships with the program
-        return checks
-    report = validate_bundle(bundle)
+        report = validate_bundle(bundle)
+    except Exception as exc:
+        return [*checks, _check("bundle valid", False, _unreadable(bundle, exc))]
     detail = report.summary()
     if report.errors:
         detail += "; " + "; ".join(str(p) for p in report.errors[:5])
@@ -169,14 +182,27 @@ def run_self_test(
     messages = QtMessages().install()
     checks: list[Check] = []
     try:
-        checks += check_bundle(bundle)
+        bundle_checks = check_bundle(bundle)
+        checks += bundle_checks
         checks += check_fonts()
         checks.append(check_fts5())
-        if checks[0]["ok"]:
+        if all(c["ok"] for c in bundle_checks):
             with tempfile.TemporaryDirectory(prefix="kiosk-selftest-") as scratch:
                 # Candles lit by the self-test do not count: a scratch data folder.
                 checks += check_screens(bundle, Path(scratch), messages)
+        else:
+            # The kiosk never shows a bundle that fails these checks, and a damaged or oversized
+            # one could keep the screens busy for minutes: they are not loaded.
+            checks.append(_check("screens", False, "not loaded: the bundle failed its checks"))
     finally:
         QtMessages.uninstall()
     del app, data_dir
     return {"ok": all(c["ok"] for c in checks), "bundle": str(bundle), "checks": checks}
+
+
+def bundle_problem(report: dict[str, Any]) -> str:
+    """The first failed bundle check's detail, for a one-line message; "" when none failed."""
+    for check in report.get("checks", []):
+        if str(check.get("name", "")).startswith("bundle ") and not check.get("ok"):
+            return str(check.get("detail", ""))
+    return ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import random
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -76,3 +78,67 @@ def sqlite_rows(path: Path, sql: str) -> list[tuple[object, ...]]:
         return conn.execute(sql).fetchall()
     finally:
         conn.close()
+
+
+# -- damaged and hostile files, made here (the content layer's own corpus is another's work) ----
+DAMAGES = (
+    "random",
+    "truncated-100",
+    "truncated-half",
+    "bitflip-1",
+    "bitflip-2",
+    "bitflip-3",
+    "empty",
+    "folder",
+    "symlink-loop",
+    "fifo",
+    "extra-view",
+    "extra-trigger",
+)
+
+
+def damaged(kind: str, good: Path, target: Path) -> Path:
+    """Put a damaged version of the bundle ``good`` at ``target`` (which must not exist).
+
+    ``random``: 8 KB of random bytes behind an SQLite header; ``truncated-N`` / ``-half``: the
+    first N bytes (or half); ``bitflip-SEED``: 16 bits flipped at random places; ``empty``;
+    ``folder``; ``symlink-loop``: a link to itself; ``fifo``: a named pipe (opening it for
+    reading blocks until a writer comes); ``extra-view`` / ``extra-trigger``: a sound database
+    with one object the schema does not have.
+    """
+    data = good.read_bytes()
+    if kind == "random":
+        rng = random.Random(7)
+        target.write_bytes(b"SQLite format 3\x00" + rng.randbytes(8192))
+    elif kind.startswith("truncated-"):
+        size = len(data) // 2 if kind.endswith("half") else int(kind.split("-")[1])
+        target.write_bytes(data[:size])
+    elif kind.startswith("bitflip-"):
+        rng = random.Random(int(kind.split("-")[1]))
+        flipped = bytearray(data)
+        for _ in range(16):
+            flipped[rng.randrange(len(flipped))] ^= 1 << rng.randrange(8)
+        target.write_bytes(bytes(flipped))
+    elif kind == "empty":
+        target.write_bytes(b"")
+    elif kind == "folder":
+        target.mkdir()
+    elif kind == "symlink-loop":
+        target.symlink_to(target.name)
+    elif kind == "fifo":
+        os.mkfifo(target)
+    elif kind in ("extra-view", "extra-trigger"):
+        target.write_bytes(data)
+        conn = sqlite3.connect(target)
+        if kind == "extra-view":
+            conn.execute("CREATE VIEW everything AS SELECT * FROM events, people, sections")
+        else:
+            conn.execute(
+                "CREATE TRIGGER grow AFTER INSERT ON events BEGIN "
+                "INSERT INTO events SELECT * FROM events; END"
+            )
+        conn.commit()
+        conn.close()
+    else:
+        raise ValueError(kind)
+    return target

@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 
+from kiosk.content.reader import check_readable
+from kiosk.ops import bundles
 from kiosk.ops.bundles import (
+    MAX_BUNDLE_BYTES,
     AdoptError,
     BundleStore,
+    Cancelled,
     CandidateResult,
     FileSignature,
     Stability,
     check_candidate,
+    precheck,
 )
 
-from .helpers import FakeClock, build_bundle, checker, corrupt_copy
+from .helpers import DAMAGES, FakeClock, build_bundle, checker, corrupt_copy, damaged
 
 
 def sha(path: Path) -> str:
@@ -349,3 +356,188 @@ def test_never_raises_on_checker_failure(tmp_path: Path, shipped: Path) -> None:
     store = BundleStore(tmp_path / "data", checker=broken, default_bundle=shipped)
     path, notes = store.startup_bundle(tmp_path / "x.sqlite")
     assert path == shipped and "checker bug" in notes[0]
+
+
+# -- damaged and hostile files (issue 14) -------------------------------------------------------
+NEVER_A_BUNDLE = {
+    "random": "",
+    "truncated-100": "",
+    "truncated-half": "",
+    "empty": "empty",
+    "folder": "folder",
+    "symlink-loop": "loops",
+    "fifo": "named pipe",
+}
+
+
+@pytest.mark.timeout(60)  # a FIFO opened for reading would block for ever
+@pytest.mark.parametrize(("kind", "words"), sorted(NEVER_A_BUNDLE.items()))
+def test_damaged_candidates_are_refused_naming_file_and_problem(
+    tmp_path: Path, published: Path, kind: str, words: str
+) -> None:
+    """Every damaged file is a refusal that names the file (and, where stat can tell, the
+    problem), with the real validator; nothing raises and nothing blocks."""
+    bad = damaged(kind, published, tmp_path / f"{kind}.sqlite")
+    result = check_candidate(bad)
+    assert not result.ok
+    assert str(bad) in result.reason and words in result.reason
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("kind", DAMAGES)
+def test_no_damaged_file_makes_the_checker_raise(
+    tmp_path: Path, published: Path, kind: str
+) -> None:
+    """Bit flips, extra views and triggers may or may not be refused (the content layer decides
+    what a bundle is); the runtime's checker never raises on any of them."""
+    bad = damaged(kind, published, tmp_path / f"{kind}.sqlite")
+    result = check_candidate(bad)
+    if not result.ok:
+        assert str(bad) in result.reason
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"),
+        RuntimeError("Symlink loop from '/x'"),
+        MemoryError(),
+    ],
+)
+def test_any_exception_from_the_content_layer_is_a_refusal(
+    published: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    error: Exception,
+) -> None:
+    """An exception the content layer did not turn into a BundleError refuses the candidate
+    with its message, logged with the traceback at WARNING; it does not propagate."""
+
+    def broken(_path: object) -> None:
+        raise error
+
+    monkeypatch.setattr(bundles, "check_readable", broken)
+    result = check_candidate(published)
+    assert not result.ok
+    assert str(published) in result.reason and type(error).__name__ in result.reason
+    logged = [r for r in caplog.records if r.levelno == logging.WARNING and r.exc_info]
+    assert logged and str(published) in logged[0].getMessage()
+
+
+def test_a_validator_that_raises_is_a_refusal(published: Path) -> None:
+    """A validator bug refuses the candidate; it does not reach the excepthook."""
+
+    def validator(_p: Path) -> tuple[list[str], list[str]]:
+        raise KeyError("columns")
+
+    result = check_candidate(published, validator=validator)
+    assert not result.ok and "KeyError" in result.reason
+
+
+def test_a_huge_file_is_refused_from_its_size_without_reading_it(tmp_path: Path) -> None:
+    """A file over MAX_BUNDLE_BYTES is refused by stat alone (a sparse file: nothing is read)."""
+    huge = tmp_path / "huge.sqlite"
+    with huge.open("wb") as fh:
+        fh.truncate(MAX_BUNDLE_BYTES + 1)
+    assert "too large" in (precheck(huge) or "")
+    result = check_candidate(huge)
+    assert not result.ok and "too large" in result.reason and str(huge) in result.reason
+
+
+def test_stage_refuses_an_oversized_bundle_before_copying(
+    tmp_path: Path, shipped: Path, published: Path
+) -> None:
+    """With a limit below the bundle's size nothing is copied into the data folder."""
+    store = BundleStore(
+        tmp_path / "data",
+        checker=checker,
+        default_bundle=shipped,
+        max_bytes=published.stat().st_size - 1,
+    )
+    staged = store.stage(published)
+    assert not staged.ok and "too large" in staged.result.reason
+    assert not store.folder.exists() or list(store.folder.iterdir()) == []
+
+
+def test_stage_checks_the_copy_and_commit_makes_it_current(
+    store: BundleStore, published: Path, counting: CountingChecker
+) -> None:
+    """stage copies and checks the copy (not the published file) and changes nothing current;
+    commit renames it into place without checking again."""
+    staged = store.stage(published)
+    assert staged.ok and staged.file is not None and staged.file.parent == store.folder
+    assert counting.calls == [staged.file]
+    assert store.current() is None
+    copy = store.commit(staged)
+    assert counting.calls == [staged.file]
+    current = store.current()
+    assert current is not None and current.file == copy
+    assert copy.read_bytes() == published.read_bytes()
+
+
+def test_a_commit_does_not_delete_a_copy_being_staged(
+    store: BundleStore, published: Path, tmp_path: Path
+) -> None:
+    """A worker staging the next bundle while the GUI thread commits keeps its copy."""
+    first = store.stage(published)
+    second = store.stage(build_bundle(tmp_path / "v2.sqlite", "v2"))
+    store.commit(first)
+    assert second.file is not None and second.file.exists()
+    store.discard(second)
+    assert not second.file.exists()
+
+
+def test_a_cancelled_stage_leaves_nothing(store: BundleStore, published: Path) -> None:
+    """A stage cancelled (the kiosk quitting) raises Cancelled and deletes its copy."""
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        store.stage(published, cancel=cancel)
+    assert list(store.folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["symlink-loop", "folder", "random", "truncated-half"])
+def test_start_on_a_damaged_bundle_uses_the_last_good_copy(
+    store: BundleStore, published: Path, tmp_path: Path, kind: str
+) -> None:
+    """A damaged configured bundle at start: the last good copy (not the shipped exhibit),
+    with a note naming the file and why."""
+    good, _ = store.startup_bundle(published)
+    published.unlink()
+    damaged(kind, build_bundle(tmp_path / "v2.sqlite", "v2"), published)
+    path, notes = store.startup_bundle(published)
+    assert path == good
+    assert str(published) in notes[0] and "refused" in notes[0]
+    assert "last good copy" in notes[-1]
+    rejection = store.last_rejected()
+    assert rejection is not None and rejection.source.endswith("exhibit.sqlite")
+
+
+@pytest.mark.timeout(60)
+def test_start_on_a_fifo_does_not_hang(store: BundleStore, published: Path) -> None:
+    """A FIFO as the configured bundle: refused from its type, never opened; last good copy."""
+    good, _ = store.startup_bundle(published)
+    published.unlink()
+    os.mkfifo(published)
+    path, notes = store.startup_bundle(published)
+    assert path == good and "named pipe" in notes[0]
+
+
+def test_start_survives_an_unexpected_error_from_the_content_layer(
+    store: BundleStore, published: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A UnicodeDecodeError (a bit flip in the schema) refuses the bundle; the last good copy
+    is still used, not the shipped exhibit."""
+    good, _ = store.startup_bundle(published)
+    build_bundle(published, "v2")
+    real = check_readable
+
+    def flaky(path: object) -> None:
+        if Path(str(path)) == published:
+            raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+        real(str(path))
+
+    monkeypatch.setattr(bundles, "check_readable", flaky)
+    path, notes = store.startup_bundle(published)
+    assert path == good
+    assert "UnicodeDecodeError" in notes[0] and "last good copy" in notes[-1]

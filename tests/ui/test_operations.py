@@ -3,9 +3,13 @@ statistics and recovery from an exception, with a real shell, watcher and file r
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import sqlite3
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +18,7 @@ import pytest
 from PySide6.QtCore import QObject, QPoint, Signal
 
 from kiosk.ops import logs
-from kiosk.ops.bundles import BundleStore
+from kiosk.ops.bundles import BundleStore, check_candidate
 from kiosk.ops.pin import PinGate, hash_pin
 from kiosk.ops.stats import StatsStore, summarize
 from kiosk.ops.watcher import BundleWatcher
@@ -182,7 +186,8 @@ def test_admin_holds_the_idle_timer_and_returns_to_attract(kiosk: Any) -> None:
 
 
 def test_admin_reload_switches_at_once(kiosk: Any, qtbot: Any) -> None:
-    """The technician's "Reload bundle" checks the file now and shows it without waiting."""
+    """The technician's "Reload bundle" checks the file now (on the worker thread) and shows
+    it as soon as it is checked, without waiting for the end of the visit."""
     shell, ops, published, _ = kiosk
     ops.watcher.stop()  # no file events: only the button may find the new edition
     _publish(published, title="Second edition")
@@ -190,7 +195,8 @@ def test_admin_reload_switches_at_once(kiosk: Any, qtbot: Any) -> None:
     ops.admin.openPinPad()
     ops.admin.submitPin(PIN)
     ops.admin.reload()
-    assert shell.content.title == "Second edition"
+    qtbot.waitUntil(lambda: shell.content.title == "Second edition", timeout=5000)
+    assert shell.navigator.screen == ADMIN
 
 
 def test_corner_taps_open_the_pin_pad_on_screen(kiosk: Any, qtbot: Any, qt_warnings: Any) -> None:
@@ -255,3 +261,122 @@ def test_start_falls_back_to_the_last_good_copy(tmp_path: Path) -> None:
     shutil.rmtree(published.parent)
     start, notes = store.startup_bundle(published)
     assert start == good
+
+
+# -- checking off the GUI thread, once (issues 13 and 14) ---------------------------------------
+def test_a_swap_runs_quick_check_once_and_off_the_gui_thread(
+    kiosk: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From the new file to the new content on screen, with the real validator: one
+    PRAGMA quick_check, on the worker thread; the switch at the end of the visit checks nothing."""
+    shell, ops, published, _ = kiosk
+    checks: list[str] = []
+    real_connect = sqlite3.connect
+
+    def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = real_connect(*args, **kwargs)
+
+        def trace(sql: str) -> None:
+            if "quick_check" in sql.lower():
+                checks.append(threading.current_thread().name)
+
+        conn.set_trace_callback(trace)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    shell.idle.activity()
+    with qtbot.waitSignal(ops.watcher.candidateReady, timeout=5000):
+        _publish(published, title="Second edition")
+    assert len(checks) == 1 and checks[0] != threading.main_thread().name
+    shell.end_visit()
+    assert shell.content.title == "Second edition"
+    assert len(checks) == 1
+
+
+def test_a_folder_swapped_in_is_shown_on_the_admin_screen(kiosk: Any, qtbot: Any) -> None:
+    """A folder where the bundle was: refused, the content stays, the admin facts say why."""
+    shell, ops, published, _ = kiosk
+    with qtbot.waitSignal(ops.watcher.candidateRejected, timeout=5000):
+        published.unlink()
+        published.mkdir()
+    shell.end_visit()
+    assert shell.content.title == "First edition"
+    assert "is a folder" in ops.info()["rejected"]
+
+
+def test_a_full_data_folder_is_said_and_retried(
+    qapp: Any, tmp_path: Path, fast_timings: Timings, pin_hash: str, qtbot: Any
+) -> None:
+    """The data folder cannot take the new copy: the admin facts say so, the content stays;
+    once it can, the new edition is taken without anyone doing anything."""
+    published = make_bundle(tmp_path / "published" / "exhibit.sqlite", title="First edition")
+    data = tmp_path / "data"
+    store = BundleStore(data)
+    start, _ = store.startup_bundle(published)
+    shell = KioskShell(data, fast_timings)
+    assert shell.open_bundle(start)
+    watcher = BundleWatcher(
+        published, store, debounce_ms=20, poll_ms=600_000, retry_ms=(40, 80), parent=shell
+    )
+    ops = Operations(shell, PinGate(pin_hash), store, None, configured=published, watcher=watcher)
+    ops.start()
+    real_copy = store._copy_to_temp
+    failing = [True]
+
+    def copy(source: Path, cancel: Any = None) -> Any:
+        if failing[0]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_copy(source, cancel)
+
+    store._copy_to_temp = copy  # type: ignore[method-assign]
+    try:
+        with qtbot.waitSignal(watcher.troubleChanged, timeout=5000):
+            _publish(published, title="Second edition")
+        assert "No space left on device" in ops.info()["updates"]
+        assert shell.content.title == "First edition"
+        failing[0] = False
+        qtbot.waitUntil(lambda: shell.content.title == "Second edition", timeout=5000)
+        assert ops.info()["updates"] == ""
+    finally:
+        watcher.stop()
+        shell.shutdown()
+
+
+def test_quitting_does_not_wait_for_a_running_check(
+    qapp: Any, tmp_path: Path, fast_timings: Timings, pin_hash: str, qtbot: Any
+) -> None:
+    """The application's quit (what SIGTERM does) stops the watcher at once, even while a
+    check is stuck on the worker thread; its late outcome changes nothing."""
+    published = make_bundle(tmp_path / "published" / "exhibit.sqlite", title="First edition")
+    data = tmp_path / "data"
+    started, release = threading.Event(), threading.Event()
+
+    def stuck(path: Path) -> Any:
+        started.set()
+        release.wait()
+        return check_candidate(path)
+
+    store = BundleStore(data, checker=stuck)
+    release.set()  # the start-up check goes through
+    start, _ = store.startup_bundle(published)
+    shell = KioskShell(data, fast_timings)
+    assert shell.open_bundle(start)
+    watcher = BundleWatcher(published, store, debounce_ms=20, poll_ms=600_000, parent=shell)
+    ops = Operations(shell, PinGate(pin_hash), store, None, configured=published, watcher=watcher)
+    ops.start()
+    try:
+        started.clear()
+        release.clear()
+        _publish(published, title="Second edition")
+        qtbot.waitUntil(started.is_set, timeout=5000)
+        before = time.monotonic()
+        qapp.aboutToQuit.emit()  # what QCoreApplication.exit() sends before exec() returns
+        assert time.monotonic() - before < 5.0
+        assert not watcher.busy
+        release.set()
+        with qtbot.assertNotEmitted(watcher.candidateReady, wait=50):
+            pass
+        assert shell.content.title == "First edition"
+    finally:
+        release.set()
+        shell.shutdown()

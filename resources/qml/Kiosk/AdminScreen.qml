@@ -74,6 +74,11 @@ Rectangle {
             Fact { label: qsTr("Waiting to switch"); value: screen.info.pending || "" }
             Fact { label: qsTr("Last refused"); value: screen.info.rejected || "" }
             Fact {
+                objectName: "adminUpdates"
+                label: qsTr("Live updates")
+                value: screen.info.updates || qsTr("New bundles are taken")
+            }
+            Fact {
                 label: qsTr("Warnings")
                 value: (screen.info.warnings || []).length === 0 ? qsTr("none")
                     : (screen.info.warnings || []).join("\n")
