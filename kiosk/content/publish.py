@@ -82,8 +82,8 @@ def publish(
     if not report.readable:
         message = report.problems[0].message if report.problems else "not a readable bundle"
         raise PublishError(f"refused: {message}", report)
-    if report.errors:
-        count = len(report.errors)
+    if report.error_count:
+        count = report.error_count
         raise PublishError(
             f"refused: {source} has {count} error{'s' * (count != 1)} "
             f"(first: {report.errors[0]}); run `kiosk-content validate {source}`",

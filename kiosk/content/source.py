@@ -43,13 +43,14 @@ import sqlite_utils
 
 from kiosk.content import formats as fmt
 from kiosk.content.images import MIME_EXTENSIONS, ImageError, sniff
-from kiosk.content.reader import BundleError, check_readable, connect_readonly
+from kiosk.content.reader import BundleError, check_readable, open_bundle
 from kiosk.content.records import PartialDate, Precision
 from kiosk.content.schema import (
     CONTENT_TABLES,
     REMEMBRANCE_KINDS,
     TRANSLATABLE,
     create_or_migrate,
+    table_columns,
 )
 
 REPRODUCIBLE_APPLIED_AT = "1970-01-01 00:00:00+00:00"
@@ -823,10 +824,6 @@ def _fsync(path: Path) -> None:
 # == exporting a bundle ==========================================================================
 
 
-def _lenient_text(raw: bytes) -> str:
-    return raw.decode("utf-8", "replace")
-
-
 def _s(value: Any) -> str:
     if value is None:
         return ""
@@ -854,15 +851,13 @@ def export(bundle: str | Path, out_dir: str | Path) -> list[Path]:
     out = Path(out_dir)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ExportError(f"{out}: exists and is not an empty folder; export into a new folder")
-    try:
-        conn = connect_readonly(bundle)
-    except sqlite3.Error as exc:
-        raise BundleError(f"{bundle}: cannot be opened ({exc})") from None
-    conn.text_factory = _lenient_text
+    conn = open_bundle(bundle)
     try:
         files = _export_files(conn)
     except sqlite3.Error as exc:
         raise BundleError(f"{bundle}: the bundle is damaged or incomplete ({exc})") from None
+    except MemoryError:
+        raise BundleError(f"{bundle}: holds more than this computer can export") from None
     finally:
         conn.close()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -884,8 +879,9 @@ def export(bundle: str | Path, out_dir: str | Path) -> list[Path]:
     return written
 
 
-def _rows(conn: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql)
+def _rows(conn: sqlite3.Connection, table: str, order: str = "") -> list[dict[str, Any]]:
+    # The schema's columns by name, never `*` (check_readable refused anything extra).
+    cursor = conn.execute(f"SELECT {', '.join(table_columns(table))} FROM {table} {order}")
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -896,15 +892,15 @@ def _key_map(rows: list[dict[str, Any]]) -> dict[Any, str]:
 
 def _export_files(conn: sqlite3.Connection) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    exhibit_rows = _rows(conn, "SELECT * FROM exhibit ORDER BY id LIMIT 1")
-    sources = _rows(conn, "SELECT * FROM sources ORDER BY id")
-    media = _rows(conn, "SELECT * FROM media ORDER BY id")
-    sections = _rows(conn, "SELECT * FROM sections ORDER BY position, id")
-    events = _rows(conn, "SELECT * FROM events ORDER BY position, id")
-    statistics = _rows(conn, "SELECT * FROM statistics ORDER BY position, id")
-    remembrance = _rows(conn, "SELECT * FROM remembrance ORDER BY position, id")
-    people = _rows(conn, "SELECT * FROM people ORDER BY id")
-    translations = _rows(conn, "SELECT * FROM translations")
+    exhibit_rows = _rows(conn, "exhibit", "ORDER BY id LIMIT 1")
+    sources = _rows(conn, "sources", "ORDER BY id")
+    media = _rows(conn, "media", "ORDER BY id")
+    sections = _rows(conn, "sections", "ORDER BY position, id")
+    events = _rows(conn, "events", "ORDER BY position, id")
+    statistics = _rows(conn, "statistics", "ORDER BY position, id")
+    remembrance = _rows(conn, "remembrance", "ORDER BY position, id")
+    people = _rows(conn, "people", "ORDER BY id")
+    translations = _rows(conn, "translations")
 
     source_keys, media_keys = _key_map(sources), _key_map(media)
     section_keys, statistic_keys = _key_map(sections), _key_map(statistics)
