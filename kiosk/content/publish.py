@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.reader import BundleError, check_readable
+from kiosk.content.reader import BundleError, check_readable, read_header
 from kiosk.content.validate import Report, quick_check, validate_bundle
 
 RETRY_SECONDS = 5.0
@@ -73,6 +73,12 @@ def publish(
     """
     source = Path(bundle)
     target = Path(dest)
+    try:
+        read_header(source)  # a folder, FIFO, symlink loop...: refused before it is opened
+    except BundleError as exc:
+        unreadable = Report(str(source), readable=False)
+        unreadable.add("error", "", "", "", str(exc))
+        raise PublishError(f"refused: {exc}", unreadable) from None
     if target.is_dir():
         target = target / source.name
     _check_paths(source, target)

@@ -43,7 +43,8 @@ import sqlite_utils
 
 from kiosk.content import formats as fmt
 from kiosk.content.images import MIME_EXTENSIONS, ImageError, sniff
-from kiosk.content.reader import BundleError, check_readable, open_bundle
+from kiosk.content.limits import MAX_ROWS
+from kiosk.content.reader import BundleError, check_readable, json_list, open_bundle
 from kiosk.content.records import PartialDate, Precision
 from kiosk.content.schema import (
     CONTENT_TABLES,
@@ -853,6 +854,7 @@ def export(bundle: str | Path, out_dir: str | Path) -> list[Path]:
         raise ExportError(f"{out}: exists and is not an empty folder; export into a new folder")
     conn = open_bundle(bundle)
     try:
+        _check_row_limits(bundle, conn)
         files = _export_files(conn)
     except sqlite3.Error as exc:
         raise BundleError(f"{bundle}: the bundle is damaged or incomplete ({exc})") from None
@@ -877,6 +879,18 @@ def export(bundle: str | Path, out_dir: str | Path) -> list[Path]:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return written
+
+
+def _check_row_limits(bundle: str | Path, conn: sqlite3.Connection) -> None:
+    """Refuse (BundleError) a bundle with a table over its row limit: export holds the whole
+    exhibit in memory, so it only takes what ``validate`` would let a kiosk take."""
+    for table in CONTENT_TABLES:
+        count = int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        if count > MAX_ROWS[table] and table != "exhibit":
+            raise BundleError(
+                f"{bundle}: {table} has {count:,} rows; the limit is {MAX_ROWS[table]:,}, "
+                "so it is not exported"
+            )
 
 
 def _rows(conn: sqlite3.Connection, table: str, order: str = "") -> list[dict[str, Any]]:
@@ -1025,12 +1039,7 @@ def _export_files(conn: sqlite3.Connection) -> dict[str, bytes]:
 
 
 def _exhibit_toml(exhibit: dict[str, Any], sources: list[dict[str, Any]]) -> str:
-    try:
-        locales_value = json.loads(_s(exhibit.get("locales")) or "[]")
-    except ValueError:
-        locales_value = []
-    if not isinstance(locales_value, list):
-        locales_value = []
+    locales_value = json_list(_s(exhibit.get("locales")) or "[]")
     values: dict[str, str | list[str]] = {
         "title": _s(exhibit.get("title")),
         "subtitle": _s(exhibit.get("subtitle")),

@@ -28,6 +28,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Final, Literal
 
@@ -106,6 +107,8 @@ _MARKUP: Final = re.compile(
 )
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _BIDI: Final = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What any of the three could match starts with one of these (a quick first look per text).
+_SUSPECT: Final = re.compile("[<:(@=\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _REFS: Final[dict[tuple[str, str], str]] = {
     ("sections", "image_id"): "media",
     ("sections", "source_id"): "sources",
@@ -219,18 +222,37 @@ class Report:
             self.problems.append(problem)
             self._first.setdefault(key, problem.message)
             return
+        self._update_count_line(key)
+
+    def add_unlisted(
+        self, severity: Severity, table: str, name: str, *, rule: str, count: int
+    ) -> None:
+        """Count ``count`` more problems of a rule that already listed its ``limit``."""
+        if count <= 0:
+            return
+        if severity == "error":
+            self.error_count += count
+        else:
+            self.warning_count += count
+        key = (severity, table, name, rule)
+        self._seen[key] = self._seen.get(key, 0) + count
+        self._update_count_line(key)
+
+    def _update_count_line(self, key: tuple[str, ...]) -> None:
+        severity, table, name, _rule = key
+        more = self._seen[key] - self.limit
+        if more <= 0:
+            return
         at = self._count_line.get(key)
         if at is None:  # the first one over the cap: add the line that counts the rest
-            self.problems.append(Problem(severity, printable(table), "", printable(name), ""))
+            self.problems.append(Problem("error", "", "", "", ""))
             at = self._count_line[key] = len(self.problems) - 1
-        more = seen - self.limit
-        line = self.problems[at]
         self.problems[at] = Problem(
-            severity,
-            line.table,
+            "error" if severity == "error" else "warning",
+            printable(table),
             "",
-            line.field,
-            f"... and {more:,} more of the same ({shorten(self._first[key], 80)})",
+            printable(name),
+            f"... and {more:,} more of the same ({shorten(self._first.get(key, ''), 80)})",
             more=more,
         )
 
@@ -363,6 +385,23 @@ def validate_bundle(path: str | Path) -> Report:
     return report
 
 
+# Python types that fit a declared column type as they are (checked first, for speed).
+_ACCEPTS: Final[dict[str, tuple[type, ...]]] = {
+    "TEXT": (str, _Undecodable),
+    "INTEGER": (int,),
+    "REAL": (int, float),
+}
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(value: str, precision: str) -> PartialDate | str:
+    """``PartialDate.parse``, remembered (a names list repeats its dates): the date or why not."""
+    try:
+        return PartialDate.parse(value, precision)
+    except ValueError as exc:
+        return shorten(str(exc), 200)
+
+
 def _compare_dates(a: str, b: str) -> int:
     """Compare partial ISO dates on what both know: '1992' equals '1992-02-26'."""
     n = min(len(a), len(b))
@@ -411,6 +450,18 @@ class _Validator:
         self.default_locale = ""
         self.other_locales: list[str] = []
         self.latest_event: tuple[str, str] | None = None
+        self.row_rules: dict[str, Callable[[str, Row], None]] = {
+            "statistics": self.row_statistics,
+            "media": self.row_media,
+            "sections": self.row_sections,
+            "events": self.row_events,
+            "remembrance": self.row_remembrance,
+            "people": self.row_people,
+            "translations": self.row_translations,
+        }
+        self.refs: dict[str, list[tuple[str, str]]] = {}
+        for (from_table, name), target in _REFS.items():
+            self.refs.setdefault(from_table, []).append((name, target))
 
     # -- reporting ---------------------------------------------------------------------------
     # The rule a problem belongs to, for the cap per rule, is the line that reports it.
@@ -516,6 +567,11 @@ class _Validator:
         out: Row = {}
         for name, (kind, not_null) in expected.items():
             value = raw.get(name)
+            if type(value) in _ACCEPTS.get(kind, ()) and (  # the usual case, quickly
+                not isinstance(value, str) or len(value) <= MAX_TEXT_CHARS
+            ):
+                out[name] = value
+                continue
             if name == "data" and table == "media":
                 # The image was checked as it was read; keep the blob out of memory.
                 kind_of = raw.get("data_type")
@@ -689,14 +745,13 @@ class _Validator:
         ):
             self.warn(table, label, "source_id", "names no source")
         self.check_texts(table, label, row)
-        for (from_table, name), target in _REFS.items():
-            if from_table == table:
-                value = self.integer(row, name)
-                if value is not None and value not in self.ids_of.get(target, ()):
-                    self.error(
-                        table, label, name, f"points at {target} id {value}, which does not exist"
-                    )
-        rule = getattr(self, f"row_{table}", None)
+        for name, target in self.refs.get(table, ()):
+            value = self.integer(row, name)
+            if value is not None and value not in self.ids_of.get(target, ()):
+                self.error(
+                    table, label, name, f"points at {target} id {value}, which does not exist"
+                )
+        rule = self.row_rules.get(table)
         if rule is not None:
             rule(label, row)
 
@@ -714,25 +769,8 @@ class _Validator:
     ) -> None:
         if isinstance(value, _Undecodable):
             self.error(table, label, name, "is not valid UTF-8 text")
-        markup = _MARKUP.search(value)
-        if markup:
-            self.error(
-                table,
-                label,
-                name,
-                f"contains {shorten(markup[0].strip(), 40)!r}: no markup, links or addresses "
-                "in a bundle (they could make a screen load something)",
-            )
-        control = _CONTROL.search(value)
-        if control:
-            self.error(
-                table,
-                label,
-                name,
-                f"contains an invisible control character (U+{ord(control[0]):04X})",
-            )
-        if _BIDI.search(value):
-            self.warn(table, label, name, "contains invisible text-direction characters")
+        if _SUSPECT.search(value):
+            self._check_markup(table, label, name, value)
         if isinstance(value, _Cut):
             return  # its length was reported as it was read
         limits = TEXT_LIMITS.get(limit_key)
@@ -762,6 +800,27 @@ class _Validator:
                         f"paragraph {number} is {len(paragraph):,} characters; split it "
                         f"(under {PARAGRAPH_WARN} reads well standing)",
                     )
+
+    def _check_markup(self, table: str, label: str, name: str, value: str) -> None:
+        markup = _MARKUP.search(value)
+        if markup:
+            self.error(
+                table,
+                label,
+                name,
+                f"contains {shorten(markup[0].strip(), 40)!r}: no markup, links or addresses "
+                "in a bundle (they could make a screen load something)",
+            )
+        control = _CONTROL.search(value)
+        if control:
+            self.error(
+                table,
+                label,
+                name,
+                f"contains an invisible control character (U+{ord(control[0]):04X})",
+            )
+        if _BIDI.search(value):
+            self.warn(table, label, name, "contains invisible text-direction characters")
 
     def row_statistics(self, label: str, row: Row) -> None:
         value = row.get("value")
@@ -815,11 +874,16 @@ class _Validator:
                 "missing: say whether the date is a year, month, day or time",
             )
             return None
-        try:
-            return PartialDate.parse(str(value), str(precision))
-        except ValueError as exc:
-            self.error(table, label, value_name, shorten(str(exc), 200))
+        text, kind = str(value), str(precision)
+        parsed = (
+            _parse_date(text, kind)
+            if len(text) <= 40 and len(kind) <= 10
+            else (_parse_date.__wrapped__(text, kind))
+        )
+        if isinstance(parsed, str):
+            self.error(table, label, value_name, parsed)
             return None
+        return parsed
 
     def row_events(self, label: str, row: Row) -> None:
         """Called in display order (position, then id), as the kiosk shows them."""
@@ -1035,23 +1099,34 @@ class _Validator:
                 else:
                     key = "CASE WHEN typeof(r.key) = 'text' THEN r.key ELSE '' END"
                 for name in names:
-                    sql = (
-                        f"SELECT substr(r.key, 1, 101), r.id, r.rowid FROM {table} AS r "
-                        "LEFT JOIN translations AS t ON t.tbl = ? AND t.field = ? "
-                        f"AND t.locale = ? AND t.key = {key} "
-                        f"AND typeof(t.text) = 'text' AND trim(t.text, {_WS}) <> '' "
-                        f"WHERE typeof(r.{name}) = 'text' AND trim(r.{name}, {_WS}) <> '' "
-                        "AND t.tbl IS NULL ORDER BY r.rowid"
-                    )
-                    for row_key, ident, rowid in self.conn.execute(sql, (table, name, locale)):
-                        label = self._label(table, {"key": row_key, "id": ident}, int(rowid))
-                        self.warn(
-                            table,
-                            label,
-                            name,
-                            f"no {shorten(locale, 40)} translation "
-                            f"(the {shorten(self.default_locale, 40)} text is shown)",
-                        )
+                    self._missing_translation(table, name, locale, key)
+
+    def _missing_translation(self, table: str, name: str, locale: str, key: str) -> None:
+        where = (
+            f"FROM {table} AS r LEFT JOIN translations AS t ON t.tbl = ? AND t.field = ? "
+            f"AND t.locale = ? AND t.key = {key} "
+            f"AND typeof(t.text) = 'text' AND trim(t.text, {_WS}) <> '' "
+            f"WHERE typeof(r.{name}) = 'text' AND trim(r.{name}, {_WS}) <> '' AND t.tbl IS NULL"
+        )
+        params = (table, name, locale)
+        listed = 0
+        message = (
+            f"no {shorten(locale, 40)} translation "
+            f"(the {shorten(self.default_locale, 40)} text is shown)"
+        )
+        limit = self.report.limit
+        for row_key, ident, rowid in self.conn.execute(
+            f"SELECT substr(r.key, 1, 101), r.id, r.rowid {where} ORDER BY r.rowid LIMIT ?",
+            (*params, limit),
+        ):
+            label = self._label(table, {"key": row_key, "id": ident}, int(rowid))
+            self.report.add("warning", table, label, name, message, rule="translation")
+            listed += 1
+        if listed == limit:
+            total = int(self.conn.execute(f"SELECT count(*) {where}", params).fetchone()[0])
+            self.report.add_unlisted(
+                "warning", table, name, rule="translation", count=total - listed
+            )
 
 
 def _json(text: str) -> object:
