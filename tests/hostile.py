@@ -16,6 +16,7 @@ in ``skip_reason()``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -384,7 +385,5 @@ def hostile_corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]
     # an unreadable file must not stop pytest from cleaning up its folders
     for path in root.rglob("*"):
         if not path.is_symlink():
-            try:
+            with contextlib.suppress(OSError):
                 path.chmod(0o700)
-            except OSError:
-                pass

@@ -249,7 +249,7 @@ def test_problems_are_capped_per_rule(hostile_corpus: Corpus) -> None:
 def test_big_text_is_not_echoed(hostile_corpus: Corpus) -> None:
     """info shortens a 50 MB title to one short line; validate names the field."""
     path = hostile_corpus.path(BY_NAME["big-text"])
-    code, out, err = invoke("info", path)
+    code, out, _err = invoke("info", path)
     assert code == 0 and len(out) < 2000 and "…" in out
     report = validate_bundle(path)
     assert ("exhibit", "exhibit", "title") in {(p.table, p.row, p.field) for p in report.errors}
