@@ -9,6 +9,8 @@
    or the new one, never a mixture, and a crash or power cut leaves one of the two.
 
 A refused or failed publish leaves DEST exactly as it was and removes its temporary file.
+A publish that was killed (SIGKILL, power cut) leaves ``.DEST.<pid>.publishing`` behind;
+the next publish to DEST removes those whose process is gone.
 
 Windows: ``os.replace`` cannot replace a file another program holds open. The kiosk therefore
 never holds the published file open for long: it copies it into its own data folder and reads
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.reader import BundleError, check_readable, read_header
+from kiosk.content.tempfiles import remove_stale, temp_name
 from kiosk.content.validate import Report, quick_check, validate_bundle
 
 RETRY_SECONDS = 5.0
@@ -99,7 +102,8 @@ def publish(
     if damage:
         raise PublishError(f"refused: {source} is damaged ({damage[0]})", report)
 
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.publishing")
+    remove_stale(target, "publishing")  # left by a publish that was killed
+    tmp = temp_name(target, "publishing")
     try:
         size, after = _copy_synced(source, tmp)
         if after != before:

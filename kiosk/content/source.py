@@ -53,6 +53,7 @@ from kiosk.content.schema import (
     create_or_migrate,
     table_columns,
 )
+from kiosk.content.tempfiles import remove_stale, temp_name
 
 REPRODUCIBLE_APPLIED_AT = "1970-01-01 00:00:00+00:00"
 
@@ -782,11 +783,14 @@ def write_bundle(content: SourceContent, bundle: str | Path) -> BuildResult:
     if target.is_dir():
         raise BuildError([SourceProblem(str(target), None, "is a folder; give a bundle file name")])
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
+    remove_stale(target, "building")  # left by a build that was killed
+    tmp = temp_name(target, "building")
     tmp.unlink(missing_ok=True)
     try:
         db = sqlite_utils.Database(tmp)
         try:
+            # A bundle is one file: rollback-journal mode, never WAL (readers refuse WAL).
+            db.execute("PRAGMA journal_mode = DELETE")
             create_or_migrate(db)
             conn = db.conn
             with conn:
