@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.publish import PublishError, publish
+from kiosk.content.source import build
 
 from .conftest import BundleFactory
 
@@ -157,8 +158,6 @@ def test_a_very_old_leftover_goes_whatever_its_pid(
 def test_build_removes_what_a_killed_build_left(synthetic_source: Path, tmp_path: Path) -> None:
     """The same for `build`'s `.NAME.<pid>.building`; and a built bundle is one file in
     rollback-journal mode (header bytes 18 and 19 are 1, not WAL's 2)."""
-    from kiosk.content.source import build  # noqa: PLC0415
-
     target = tmp_path / "out.sqlite"
     stale = target.with_name(f".out.sqlite.{_dead_pid()}.building")
     stale.write_bytes(b"half")
