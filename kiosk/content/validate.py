@@ -364,8 +364,8 @@ def validate_bundle(path: str | Path) -> Report:
                     "If a program has the bundle open, close it (so it writes its changes into "
                     "the file) and validate again",
                 )
-        for message in deviations:
-            report.add("error", "", "", "", message)
+        for message in deviations:  # each one its own rule: all are listed
+            report.add("error", "", "", "", message, rule=message)
         size = Path(path).stat().st_size
         if size > MAX_BUNDLE_BYTES:
             report.add(
