@@ -122,7 +122,9 @@ def read_header(path: str | Path) -> bytes:
     if not header.startswith(SQLITE_HEADER):
         raise BundleError(f"{p}: not a content bundle (not an SQLite database)")
     if len(header) < _HEADER_BYTES:
-        raise BundleError(f"{p}: the file is cut off ({len(header)} bytes; not a whole database)")
+        raise BundleError(
+            f"{p}: the file is incomplete, cut off at {len(header)} bytes (not a whole database)"
+        )
     write_version, read_version = header[18], header[19]
     if write_version == 2 or read_version == 2:
         raise BundleError(
@@ -140,7 +142,7 @@ def read_header(path: str | Path) -> bytes:
     size_valid = header[24:28] == header[92:96]
     if size_valid and pages and st.st_size < pages * page_size:
         raise BundleError(
-            f"{p}: the file is cut off ({st.st_size:,} bytes; its header says "
+            f"{p}: the file is incomplete, cut off at {st.st_size:,} bytes (its header says "
             f"{pages * page_size:,}): was it copied completely?"
         )
     return header
