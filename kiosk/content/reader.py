@@ -167,6 +167,19 @@ def open_bundle(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def read_image(conn: sqlite3.Connection, media_id: int) -> bytes | None:
+    """The bytes of media row ``media_id`` on a connection from ``open_bundle``: None when the
+    row is missing, its data is not binary, or it is over ``MAX_IMAGE_BYTES`` (such a blob is
+    never read into memory). Raises sqlite3.Error for a damaged file."""
+    row = conn.execute(
+        "SELECT CASE WHEN typeof(data) = 'blob' AND length(data) <= ? THEN data END "
+        "FROM media WHERE id = ?",
+        (MAX_IMAGE_BYTES, media_id),
+    ).fetchone()
+    data = row[0] if row is not None else None
+    return data if isinstance(data, bytes) else None
+
+
 def _check_schema(p: Path, conn: sqlite3.Connection) -> list[str]:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
@@ -467,10 +480,7 @@ class Bundle:
     def media_data(self, media_id: int) -> bytes | None:
         """The image's bytes; None when there is none, it is not binary, or it is over the
         image size limit (which is never read into memory)."""
-        rows = self._query(
-            "SELECT CASE WHEN typeof(data) = 'blob' AND length(data) <= ? THEN data END AS data "
-            "FROM media WHERE id = ?",
-            (MAX_IMAGE_BYTES, media_id),
-        )
-        data = rows[0]["data"] if rows else None
-        return data if isinstance(data, bytes) else None
+        try:
+            return read_image(self._conn, media_id)
+        except sqlite3.Error as exc:
+            raise BundleError(f"{self.path}: cannot be read ({exc})") from None
