@@ -493,7 +493,7 @@ class _Validator:
             try:
                 step()
             except sqlite3.Error as exc:
-                self.error(table, "", "", f"cannot be read ({exc})")
+                self.error(table, "", "", f"the database is damaged: cannot be read ({exc})")
             except Exception as exc:  # report, never crash
                 self.error(table, "", "", f"could not be checked ({type(exc).__name__}: {exc})")
 
