@@ -28,11 +28,12 @@ from typing import Any
 import click
 
 from kiosk import __version__
+from kiosk.content.limits import MAX_ECHO_CHARS
 from kiosk.content.publish import PublishError, publish, sha256_of
-from kiosk.content.reader import BundleError, check_readable, connect_readonly
+from kiosk.content.reader import BundleError, check_readable, json_list, open_bundle
 from kiosk.content.schema import CONTENT_TABLES
 from kiosk.content.source import BuildError, ExportError, build, export
-from kiosk.content.validate import Report, printable, validate_bundle
+from kiosk.content.validate import Report, printable, shorten, validate_bundle
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -109,13 +110,22 @@ def validate_command(bundle: Path, as_json: bool) -> int:
 
 
 def bundle_info(path: Path) -> dict[str, Any]:
-    """What ``info`` shows, read defensively. Raises BundleError for an unreadable bundle."""
+    """What ``info`` shows, read defensively. Raises BundleError for an unreadable bundle.
+
+    Every text taken from the bundle is cut to ``MAX_ECHO_CHARS`` (and read no longer than
+    that), with control characters replaced: a 50 MB title prints as one short line.
+    """
     check_readable(path)
     info: dict[str, Any] = {"bundle": str(path)}
+    echo = MAX_ECHO_CHARS + 1
     try:
-        with closing(connect_readonly(path)) as conn:
-            conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
-            row = conn.execute("SELECT * FROM exhibit ORDER BY id LIMIT 1").fetchone()
+        with closing(open_bundle(path)) as conn:
+            row = conn.execute(
+                f"SELECT substr(title, 1, {echo}) AS title, substr(subtitle, 1, {echo}) AS "
+                f"subtitle, substr(default_locale, 1, {echo}) AS default_locale, "
+                f"substr(content_version, 1, {echo}) AS content_version, "
+                "substr(locales, 1, 10001) AS locales FROM exhibit ORDER BY id LIMIT 1"
+            ).fetchone()
             exhibit = dict(row) if row is not None else {}
             info["schema"] = conn.execute("PRAGMA user_version").fetchone()[0]
             info["counts"] = {
@@ -127,15 +137,19 @@ def bundle_info(path: Path) -> dict[str, Any]:
         raise BundleError(f"{path}: the database is damaged or incomplete ({exc})") from None
     for name in ("title", "subtitle", "default_locale", "content_version"):
         value = exhibit.get(name)
-        info[name] = "" if value is None else printable(str(value))
+        info[name] = "" if value is None else _echo(str(value))
+    info["locales"] = [_echo(str(x)) for x in json_list(exhibit.get("locales"))[:50]]
     try:
-        locales = json.loads(str(exhibit.get("locales") or "[]"))
-    except ValueError:
-        locales = []
-    info["locales"] = [printable(str(x)) for x in locales] if isinstance(locales, list) else []
-    info["size"] = path.stat().st_size
-    info["sha256"] = sha256_of(path)
+        info["size"] = path.stat().st_size
+        info["sha256"] = sha256_of(path)
+    except OSError as exc:
+        raise BundleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     return info
+
+
+def _echo(text: str) -> str:
+    """A text from a bundle as ``info`` prints it: one short line, no control characters."""
+    return printable(shorten(text, MAX_ECHO_CHARS))
 
 
 @click.command("info")
@@ -178,7 +192,7 @@ def publish_command(bundle: Path, dest: Path) -> int:
             return EXIT_UNREADABLE
         _fail(str(exc))
         return EXIT_PROBLEMS
-    warnings = len(result.report.warnings)
+    warnings = result.report.warning_count
     click.echo(
         f"published {bundle} to {result.dest} ({result.size:,} bytes, sha256 "
         f"{result.sha256[:12]}…, {warnings} warning{'s' * (warnings != 1)})"

@@ -9,6 +9,8 @@
    or the new one, never a mixture, and a crash or power cut leaves one of the two.
 
 A refused or failed publish leaves DEST exactly as it was and removes its temporary file.
+A publish that was killed (SIGKILL, power cut) leaves ``.DEST.<pid>.publishing`` behind;
+the next publish to DEST removes those whose process is gone.
 
 Windows: ``os.replace`` cannot replace a file another program holds open. The kiosk therefore
 never holds the published file open for long: it copies it into its own data folder and reads
@@ -27,7 +29,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.reader import BundleError, check_readable
+from kiosk.content.reader import BundleError, check_readable, read_header
+from kiosk.content.tempfiles import remove_stale, temp_name
 from kiosk.content.validate import Report, quick_check, validate_bundle
 
 RETRY_SECONDS = 5.0
@@ -73,6 +76,12 @@ def publish(
     """
     source = Path(bundle)
     target = Path(dest)
+    try:
+        read_header(source)  # a folder, FIFO, symlink loop...: refused before it is opened
+    except BundleError as exc:
+        unreadable = Report(str(source), readable=False)
+        unreadable.add("error", "", "", "", str(exc))
+        raise PublishError(f"refused: {exc}", unreadable) from None
     if target.is_dir():
         target = target / source.name
     _check_paths(source, target)
@@ -82,8 +91,8 @@ def publish(
     if not report.readable:
         message = report.problems[0].message if report.problems else "not a readable bundle"
         raise PublishError(f"refused: {message}", report)
-    if report.errors:
-        count = len(report.errors)
+    if report.error_count:
+        count = report.error_count
         raise PublishError(
             f"refused: {source} has {count} error{'s' * (count != 1)} "
             f"(first: {report.errors[0]}); run `kiosk-content validate {source}`",
@@ -93,7 +102,8 @@ def publish(
     if damage:
         raise PublishError(f"refused: {source} is damaged ({damage[0]})", report)
 
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.publishing")
+    remove_stale(target, "publishing")  # left by a publish that was killed
+    tmp = temp_name(target, "publishing")
     try:
         size, after = _copy_synced(source, tmp)
         if after != before:

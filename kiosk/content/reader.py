@@ -7,15 +7,19 @@ One ``Bundle`` per thread (sqlite3 connections are not shared across threads).
 
 from __future__ import annotations
 
+import errno
 import json
 import math
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from kiosk.content.images import MAX_IMAGE_BYTES
 from kiosk.content.records import (
     Event,
     Exhibit,
@@ -27,47 +31,157 @@ from kiosk.content.records import (
     Source,
     Statistic,
 )
-from kiosk.content.schema import CONTENT_TABLES, SCHEMA_VERSION, TRANSLATABLE
+from kiosk.content.schema import (
+    SCHEMA_VERSION,
+    TRANSLATABLE,
+    compare_shape,
+    expected_shape,
+    shape_of,
+    table_columns,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+_HEADER_BYTES = 100
+# Files SQLite keeps beside a database while it is being written. A bundle is read as one
+# file: these are ignored (never read, never created), and `validate` mentions them.
+SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 class BundleError(Exception):
-    """A file that cannot be read as a content bundle. The message is meant for a curator."""
+    """A file that cannot be read as a content bundle. The message is meant for a curator:
+    it names the file and says what is wrong."""
+
+
+def lenient_text(raw: bytes) -> str:
+    """A text factory that never raises: bytes that are not UTF-8 become U+FFFD."""
+    return raw.decode("utf-8", "replace")
+
+
+def _uri(path: str | Path, query: str) -> str:
+    # Path.absolute(), not resolve(): a symlink loop must not raise RuntimeError here.
+    return "file:" + quote(str(Path(path).absolute()), safe="/:\\") + "?" + query
 
 
 def connect_readonly(path: str | Path) -> sqlite3.Connection:
-    """Open ``path`` read-only by URI; fails (never creates) when the file is missing."""
-    uri = "file:" + quote(str(Path(path).resolve()), safe="/:\\") + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, check_same_thread=True)
+    """Open ``path`` read-only by URI; fails (never creates) when the file is missing.
+
+    For SQLite files other than bundles (the statistics file, which the kiosk writes in WAL
+    mode). Bundles are opened with ``open_bundle``.
+    """
+    conn = sqlite3.connect(_uri(path, "mode=ro"), uri=True, check_same_thread=True)
     conn.row_factory = sqlite3.Row
     return conn
 
 
-def check_readable(path: str | Path) -> None:
-    """Raise BundleError unless ``path`` is an SQLite file of a schema this program reads."""
-    p = Path(path)
-    if not p.exists():
-        raise BundleError(f"{p}: no such file")
-    if p.is_dir():
-        raise BundleError(f"{p}: is a folder, not a bundle file")
+def _file_problem(p: Path) -> str | None:
+    """Why ``p`` is not a regular, readable, non-empty file (checked before it is opened)."""
     try:
-        with p.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+        st = p.stat()
+    except FileNotFoundError:
+        return "a symbolic link to nothing" if p.is_symlink() else "no such file"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that leads round in a loop"
+        return f"cannot be read ({exc.strerror or exc})"
+    except ValueError as exc:  # a NUL in the path
+        return f"not a usable file name ({exc})"
+    if stat.S_ISDIR(st.st_mode):
+        return "is a folder, not a bundle file"
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else "a device or socket"
+        return f"is {kind}, not a bundle file"
+    if st.st_size == 0:
+        return "the file is empty"
+    return None
+
+
+def read_header(path: str | Path) -> bytes:
+    """The first 100 bytes of ``path`` (the SQLite header), checked as a bundle's header.
+
+    Refuses, with a BundleError naming the file: a missing file, a folder, a FIFO or device
+    (never opened, so it cannot hang), a symlink loop, an unreadable or empty file, a file
+    that is not SQLite, a cut-off file, and a bundle in write-ahead-log (WAL) mode.
+    """
+    p = Path(path)
+    problem = _file_problem(p)
+    if problem:
+        raise BundleError(f"{p}: {problem}")
+    try:
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):  # swapped for something else since the check
+                raise BundleError(f"{p}: is not a regular file")
+            header = os.read(fd, _HEADER_BYTES)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise BundleError(f"{p}: cannot be read ({exc.strerror or exc})") from None
-    if len(header) == 0:
+    if not header:
         raise BundleError(f"{p}: the file is empty")
-    if header != SQLITE_HEADER:
+    if not header.startswith(SQLITE_HEADER):
         raise BundleError(f"{p}: not a content bundle (not an SQLite database)")
+    if len(header) < _HEADER_BYTES:
+        raise BundleError(
+            f"{p}: the file is incomplete, cut off at {len(header)} bytes (not a whole database)"
+        )
+    write_version, read_version = header[18], header[19]
+    if write_version == 2 or read_version == 2:
+        raise BundleError(
+            f"{p}: the database is in write-ahead-log (WAL) mode; a bundle must be one file. "
+            "Rebuild it with `kiosk-content build`, or run `PRAGMA journal_mode=DELETE` on it "
+            "in the program that made it"
+        )
+    if write_version != 1 or read_version != 1:
+        raise BundleError(f"{p}: the database is damaged (its header is not valid)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise BundleError(f"{p}: the database is damaged (page size {page_size} in its header)")
+    pages = int.from_bytes(header[28:32], "big")
+    size_valid = header[24:28] == header[92:96]
+    if size_valid and pages and st.st_size < pages * page_size:
+        raise BundleError(
+            f"{p}: the file is incomplete, cut off at {st.st_size:,} bytes (its header says "
+            f"{pages * page_size:,}): was it copied completely?"
+        )
+    return header
+
+
+def open_bundle(path: str | Path) -> sqlite3.Connection:
+    """Open the bundle file ``path`` for reading, as one file, after ``read_header``'s checks.
+
+    The connection reads the file alone: a ``-wal`` or ``-journal`` beside it is never read,
+    and no ``-wal``/``-shm`` file is ever created beside it (SQLite's ``immutable`` open). The
+    file must therefore be replaced only by a rename, never rewritten in place while open
+    (``publish`` and the kiosk's own copies do so). Texts that are not UTF-8 come back with
+    U+FFFD. Rows come as ``sqlite3.Row``. Raises BundleError.
+    """
+    read_header(path)
     try:
-        with closing(connect_readonly(p)) as conn:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = {
-                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            }
+        conn = sqlite3.connect(_uri(path, "mode=ro&immutable=1"), uri=True, check_same_thread=True)
     except sqlite3.Error as exc:
-        raise BundleError(f"{p}: the database is damaged or incomplete ({exc})") from None
+        raise BundleError(f"{path}: cannot be opened ({exc})") from None
+    conn.row_factory = sqlite3.Row
+    conn.text_factory = lenient_text
+    return conn
+
+
+def read_image(conn: sqlite3.Connection, media_id: int) -> bytes | None:
+    """The bytes of media row ``media_id`` on a connection from ``open_bundle``: None when the
+    row is missing, its data is not binary, or it is over ``MAX_IMAGE_BYTES`` (such a blob is
+    never read into memory). Raises sqlite3.Error for a damaged file."""
+    row = conn.execute(
+        "SELECT CASE WHEN typeof(data) = 'blob' AND length(data) <= ? THEN data END "
+        "FROM media WHERE id = ?",
+        (MAX_IMAGE_BYTES, media_id),
+    ).fetchone()
+    data = row[0] if row is not None else None
+    return data if isinstance(data, bytes) else None
+
+
+def _check_schema(p: Path, conn: sqlite3.Connection) -> list[str]:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise BundleError(
             f"{p}: made for a newer kiosk (bundle schema {version}; this program reads up to "
@@ -75,9 +189,48 @@ def check_readable(path: str | Path) -> None:
         )
     if version < 1:
         raise BundleError(f"{p}: not a content bundle (no schema version)")
-    missing = [t for t in CONTENT_TABLES if t not in tables]
-    if missing:
-        raise BundleError(f"{p}: not a complete bundle (missing tables: {', '.join(missing)})")
+    differences = compare_shape(shape_of(conn, expected_shape().columns))
+    if differences.refused:
+        first = differences.refused[0]
+        if first.startswith("missing tables:"):
+            raise BundleError(f"{p}: not a complete bundle ({first})")
+        shown = "; ".join(differences.refused[:6])
+        more = len(differences.refused) - 6
+        raise BundleError(
+            f"{p}: not a bundle of this schema ({shown}"
+            + (f"; and {more} more" if more > 0 else "")
+            + "). A bundle holds the schema's tables and columns exactly: rebuild it with "
+            "`kiosk-content build`"
+        )
+    return differences.deviations
+
+
+def check_bundle(path: str | Path) -> list[str]:
+    """``check_readable``, returning what it tolerated: the schema deviations (lost
+    constraints or indexes) that validation reports as errors."""
+    p = Path(path)
+    try:
+        with closing(open_bundle(p)) as conn:
+            return _check_schema(p, conn)
+    except BundleError:
+        raise
+    except sqlite3.Error as exc:
+        raise BundleError(f"{p}: the database is damaged or incomplete ({exc})") from None
+    except Exception as exc:  # whatever a hostile file provokes, the answer is a BundleError
+        raise BundleError(
+            f"{p}: the database cannot be read ({type(exc).__name__}: {exc})"
+        ) from None
+
+
+def check_readable(path: str | Path) -> None:
+    """Raise BundleError unless ``path`` is a bundle this program can read.
+
+    Checks, reading no row: the file (``read_header``), the schema version, and the schema's
+    shape: every table, column (hidden and generated ones included), view, trigger and index
+    is compared with what ``schema.create_or_migrate`` makes, and anything extra, missing or
+    changed is refused with the differences listed. Never raises anything but BundleError.
+    """
+    check_bundle(path)
 
 
 def _date(value: Any, precision: Any) -> PartialDate | None:
@@ -116,33 +269,41 @@ def _float(value: Any) -> float:
     return 0.0
 
 
-def _lenient_text(raw: bytes) -> str:
-    return raw.decode("utf-8", "replace")
+def _select(table: str, where: str = "") -> str:
+    """``SELECT <the schema's columns> FROM table ...``: never ``*``, so nothing a bundle adds
+    is ever read (check_readable refuses such bundles anyway)."""
+    return f"SELECT {', '.join(table_columns(table))} FROM {table} {where}".rstrip()
+
+
+def json_list(value: object, max_chars: int = 10_000) -> list[object]:
+    """``value`` parsed as a JSON list, or [] (too long, not JSON, nested too deep, not a list)."""
+    if not isinstance(value, str) or len(value) > max_chars:
+        return []
+    try:
+        parsed = json.loads(value)
+    except (ValueError, RecursionError):
+        return []
+    return parsed if isinstance(parsed, list) else []
 
 
 class Bundle:
     """A content bundle opened read-only, in one locale."""
 
     def __init__(self, path: str | Path, locale: str | None = None) -> None:
-        check_readable(path)
         self.path = Path(path)
+        check_readable(self.path)
         try:
-            self._conn = connect_readonly(self.path)
-            self._conn.text_factory = _lenient_text
+            self._conn = open_bundle(self.path)
             row = self._conn.execute(
-                "SELECT default_locale, locales FROM exhibit WHERE id = 1"
+                "SELECT substr(default_locale, 1, 50) AS default_locale, "
+                "substr(locales, 1, 10001) AS locales FROM exhibit WHERE id = 1"
             ).fetchone()
         except sqlite3.Error as exc:
             raise BundleError(f"{self.path}: the database is damaged ({exc})") from None
         if row is None:
             raise BundleError(f"{self.path}: table exhibit, row 1 is missing")
         self.default_locale: str = _text(row["default_locale"]) or "en"
-        try:
-            locales = json.loads(row["locales"] or "[]")
-        except (TypeError, ValueError):
-            locales = []
-        if not isinstance(locales, list):
-            locales = []
+        locales = json_list(row["locales"])
         self.locales: tuple[str, ...] = tuple(
             dict.fromkeys([self.default_locale, *(str(x) for x in locales)])
         )
@@ -183,10 +344,12 @@ class Bundle:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise BundleError(f"{self.path}: cannot be read ({exc})") from None
+        except MemoryError:
+            raise BundleError(f"{self.path}: holds more than this computer can read") from None
 
     # -- records -----------------------------------------------------------------------------
     def exhibit(self) -> Exhibit:
-        row = self._query("SELECT * FROM exhibit WHERE id = 1")[0]
+        row = self._query(_select("exhibit", "WHERE id = 1"))[0]
         return Exhibit(
             title=self._tr("exhibit", row, "title"),
             subtitle=self._tr("exhibit", row, "subtitle"),
@@ -204,7 +367,7 @@ class Bundle:
                 self._tr("sources", r, "title"),
                 self._tr("sources", r, "detail"),
             )
-            for r in self._query("SELECT * FROM sources ORDER BY id")
+            for r in self._query(_select("sources", "ORDER BY id"))
         }
 
     def sections(self) -> list[Section]:
@@ -220,14 +383,14 @@ class Bundle:
                 sensitive=bool(r["sensitive"]),
                 advisory=self._tr("sections", r, "advisory"),
             )
-            for r in self._query("SELECT * FROM sections ORDER BY position, id")
+            for r in self._query(_select("sections", "ORDER BY position, id"))
         ]
 
     def events(self) -> list[Event]:
         return list(self.iter_events())
 
     def iter_events(self) -> Iterator[Event]:
-        for r in self._query("SELECT * FROM events ORDER BY position, id"):
+        for r in self._query(_select("events", "ORDER BY position, id")):
             yield Event(
                 id=_int(r["id"]),
                 position=_int(r["position"]),
@@ -257,7 +420,7 @@ class Bundle:
                 source_id=_int_or_none(r["source_id"]),
                 parent_id=_int_or_none(r["parent_id"]),
             )
-            for r in self._query("SELECT * FROM statistics ORDER BY position, id")
+            for r in self._query(_select("statistics", "ORDER BY position, id"))
         ]
 
     def remembrance(self) -> list[Remembrance]:
@@ -273,7 +436,7 @@ class Bundle:
                 body=self._tr("remembrance", r, "body"),
                 source_id=_int_or_none(r["source_id"]),
             )
-            for r in self._query("SELECT * FROM remembrance ORDER BY position, id")
+            for r in self._query(_select("remembrance", "ORDER BY position, id"))
         ]
 
     def people_count(self) -> int:
@@ -292,7 +455,7 @@ class Bundle:
                 photo_id=_int_or_none(r["photo_id"]),
             )
             for r in self._query(
-                "SELECT * FROM people ORDER BY name, id LIMIT ? OFFSET ?", (limit, offset)
+                _select("people", "ORDER BY name, id LIMIT ? OFFSET ?"), (limit, offset)
             )
         ]
 
@@ -315,6 +478,9 @@ class Bundle:
         )
 
     def media_data(self, media_id: int) -> bytes | None:
-        rows = self._query("SELECT data FROM media WHERE id = ?", (media_id,))
-        data = rows[0]["data"] if rows else None
-        return data if isinstance(data, bytes) else None
+        """The image's bytes; None when there is none, it is not binary, or it is over the
+        image size limit (which is never read into memory)."""
+        try:
+            return read_image(self._conn, media_id)
+        except sqlite3.Error as exc:
+            raise BundleError(f"{self.path}: cannot be read ({exc})") from None

@@ -43,14 +43,17 @@ import sqlite_utils
 
 from kiosk.content import formats as fmt
 from kiosk.content.images import MIME_EXTENSIONS, ImageError, sniff
-from kiosk.content.reader import BundleError, check_readable, connect_readonly
+from kiosk.content.limits import MAX_ROWS
+from kiosk.content.reader import BundleError, check_readable, json_list, open_bundle
 from kiosk.content.records import PartialDate, Precision
 from kiosk.content.schema import (
     CONTENT_TABLES,
     REMEMBRANCE_KINDS,
     TRANSLATABLE,
     create_or_migrate,
+    table_columns,
 )
+from kiosk.content.tempfiles import remove_stale, temp_name
 
 REPRODUCIBLE_APPLIED_AT = "1970-01-01 00:00:00+00:00"
 
@@ -780,11 +783,14 @@ def write_bundle(content: SourceContent, bundle: str | Path) -> BuildResult:
     if target.is_dir():
         raise BuildError([SourceProblem(str(target), None, "is a folder; give a bundle file name")])
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
+    remove_stale(target, "building")  # left by a build that was killed
+    tmp = temp_name(target, "building")
     tmp.unlink(missing_ok=True)
     try:
         db = sqlite_utils.Database(tmp)
         try:
+            # A bundle is one file: rollback-journal mode, never WAL (readers refuse WAL).
+            db.execute("PRAGMA journal_mode = DELETE")
             create_or_migrate(db)
             conn = db.conn
             with conn:
@@ -823,10 +829,6 @@ def _fsync(path: Path) -> None:
 # == exporting a bundle ==========================================================================
 
 
-def _lenient_text(raw: bytes) -> str:
-    return raw.decode("utf-8", "replace")
-
-
 def _s(value: Any) -> str:
     if value is None:
         return ""
@@ -854,15 +856,14 @@ def export(bundle: str | Path, out_dir: str | Path) -> list[Path]:
     out = Path(out_dir)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ExportError(f"{out}: exists and is not an empty folder; export into a new folder")
+    conn = open_bundle(bundle)
     try:
-        conn = connect_readonly(bundle)
-    except sqlite3.Error as exc:
-        raise BundleError(f"{bundle}: cannot be opened ({exc})") from None
-    conn.text_factory = _lenient_text
-    try:
+        _check_row_limits(bundle, conn)
         files = _export_files(conn)
     except sqlite3.Error as exc:
         raise BundleError(f"{bundle}: the bundle is damaged or incomplete ({exc})") from None
+    except MemoryError:
+        raise BundleError(f"{bundle}: holds more than this computer can export") from None
     finally:
         conn.close()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -884,8 +885,21 @@ def export(bundle: str | Path, out_dir: str | Path) -> list[Path]:
     return written
 
 
-def _rows(conn: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql)
+def _check_row_limits(bundle: str | Path, conn: sqlite3.Connection) -> None:
+    """Refuse (BundleError) a bundle with a table over its row limit: export holds the whole
+    exhibit in memory, so it only takes what ``validate`` would let a kiosk take."""
+    for table in CONTENT_TABLES:
+        count = int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        if count > MAX_ROWS[table] and table != "exhibit":
+            raise BundleError(
+                f"{bundle}: {table} has {count:,} rows; the limit is {MAX_ROWS[table]:,}, "
+                "so it is not exported"
+            )
+
+
+def _rows(conn: sqlite3.Connection, table: str, order: str = "") -> list[dict[str, Any]]:
+    # The schema's columns by name, never `*` (check_readable refused anything extra).
+    cursor = conn.execute(f"SELECT {', '.join(table_columns(table))} FROM {table} {order}")
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
@@ -896,15 +910,15 @@ def _key_map(rows: list[dict[str, Any]]) -> dict[Any, str]:
 
 def _export_files(conn: sqlite3.Connection) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    exhibit_rows = _rows(conn, "SELECT * FROM exhibit ORDER BY id LIMIT 1")
-    sources = _rows(conn, "SELECT * FROM sources ORDER BY id")
-    media = _rows(conn, "SELECT * FROM media ORDER BY id")
-    sections = _rows(conn, "SELECT * FROM sections ORDER BY position, id")
-    events = _rows(conn, "SELECT * FROM events ORDER BY position, id")
-    statistics = _rows(conn, "SELECT * FROM statistics ORDER BY position, id")
-    remembrance = _rows(conn, "SELECT * FROM remembrance ORDER BY position, id")
-    people = _rows(conn, "SELECT * FROM people ORDER BY id")
-    translations = _rows(conn, "SELECT * FROM translations")
+    exhibit_rows = _rows(conn, "exhibit", "ORDER BY id LIMIT 1")
+    sources = _rows(conn, "sources", "ORDER BY id")
+    media = _rows(conn, "media", "ORDER BY id")
+    sections = _rows(conn, "sections", "ORDER BY position, id")
+    events = _rows(conn, "events", "ORDER BY position, id")
+    statistics = _rows(conn, "statistics", "ORDER BY position, id")
+    remembrance = _rows(conn, "remembrance", "ORDER BY position, id")
+    people = _rows(conn, "people", "ORDER BY id")
+    translations = _rows(conn, "translations")
 
     source_keys, media_keys = _key_map(sources), _key_map(media)
     section_keys, statistic_keys = _key_map(sections), _key_map(statistics)
@@ -1029,12 +1043,7 @@ def _export_files(conn: sqlite3.Connection) -> dict[str, bytes]:
 
 
 def _exhibit_toml(exhibit: dict[str, Any], sources: list[dict[str, Any]]) -> str:
-    try:
-        locales_value = json.loads(_s(exhibit.get("locales")) or "[]")
-    except ValueError:
-        locales_value = []
-    if not isinstance(locales_value, list):
-        locales_value = []
+    locales_value = json_list(_s(exhibit.get("locales")) or "[]")
     values: dict[str, str | list[str]] = {
         "title": _s(exhibit.get("title")),
         "subtitle": _s(exhibit.get("subtitle")),

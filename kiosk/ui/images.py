@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtQml import QQmlImageProviderBase
 from PySide6.QtQuick import QQuickImageProvider
 
-from kiosk.content.reader import connect_readonly
+from kiosk.content.reader import BundleError, open_bundle, read_image
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class BundleImageProvider(QQuickImageProvider):
             old = getattr(local, "conn", None)
             if old is not None:
                 old.close()
-            local.conn = connect_readonly(path)
+            local.conn = open_bundle(path)  # the file alone; nothing created beside it
             local.path = path
         conn: sqlite3.Connection = local.conn
         return conn
@@ -61,12 +61,11 @@ class BundleImageProvider(QQuickImageProvider):
             conn = self._connection()
             if conn is None:
                 return None
-            row = conn.execute("SELECT data FROM media WHERE id = ?", (media_id,)).fetchone()
-        except sqlite3.Error as exc:
+            return read_image(conn, media_id)  # None when missing, not binary or too large
+        except (sqlite3.Error, BundleError) as exc:
             log.warning("image %s: the bundle cannot be read (%s)", media_id, exc)
             self._local.path = None
             return None
-        return bytes(row[0]) if row and row[0] is not None else None
 
     def requestImage(self, image_id: str, size: QSize, requested_size: QSize) -> QImage:
         try:

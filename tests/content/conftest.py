@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hostile import hostile_corpus  # noqa: F401  (the damaged-bundle corpus, a session fixture)
 
 from kiosk.content.source import build
 

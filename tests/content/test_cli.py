@@ -263,3 +263,25 @@ def test_terminal_escapes_in_a_bundle_are_not_printed(fresh_bundle: BundleFactor
     for command in ("validate", "info"):
         _code, out, err = invoke(command, bundle)
         assert "\x1b" not in out + err
+
+
+def test_info_shortens_what_it_echoes(fresh_bundle: BundleFactory) -> None:
+    """A 5,000-character title is printed cut, on one line (JSON too)."""
+    bundle = fresh_bundle(lambda c: c.execute("UPDATE exhibit SET title = ?", ("T" * 5000,)))
+    code, out, _err = invoke("info", bundle)
+    title = next(line for line in out.splitlines() if line.startswith("Title:"))
+    assert code == 0 and len(title) < 260 and title.endswith("…")
+    code, out, _err = invoke("info", bundle, "--json")
+    assert code == 0 and len(json.loads(out)["title"]) <= 200
+
+
+def test_info_and_export_name_the_damage(tmp_path: Path, fresh_bundle: BundleFactory) -> None:
+    """A bit-flipped column name: info and export say what differs, exit 2, not "unexpected"."""
+    data = fresh_bundle().read_bytes()
+    at = data.index(b"source_id")
+    path = tmp_path / "flipped.sqlite"
+    path.write_bytes(data[:at] + b"sourcX_id" + data[at + 9 :])
+    for args in (("info", path), ("export", path, "-o", tmp_path / "out")):
+        code, out, err = invoke(*args)
+        assert code == 2 and out == "", (out, err)
+        assert str(path) in err and "sourcX_id" in err and "unexpected" not in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import struct
 import zlib
 
@@ -93,3 +94,19 @@ def test_truncations_never_raise(data: bytes, cut: int) -> None:
     problems = check_image(truncated)
     if len(truncated) < len(data):
         assert problems
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from([png_bytes(9, 7), gif_bytes(), jpeg_bytes(), webp_bytes()]),
+    st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 7)), min_size=1, max_size=6),
+)
+def test_bit_flips_never_raise(data: bytes, flips: list[tuple[int, int]]) -> None:
+    """A real image with bits flipped anywhere (lengths, sizes, markers): a list of problems
+    from check_image, and sniff answers or raises ImageError, nothing else."""
+    damaged = bytearray(data)
+    for at, bit in flips:
+        damaged[at % len(damaged)] ^= 1 << bit
+    assert isinstance(check_image(bytes(damaged)), list)
+    with contextlib.suppress(ImageError):
+        sniff(bytes(damaged))

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.publish import PublishError, publish
+from kiosk.content.source import build
 
 from .conftest import BundleFactory
 
@@ -114,3 +115,53 @@ def test_publishing_onto_itself_is_refused(fresh_bundle: BundleFactory) -> None:
     bundle = fresh_bundle()
     with pytest.raises(PublishError, match="bundle itself"):
         publish(bundle, bundle)
+
+
+def _dead_pid() -> int:
+    """A process number that is not running (a child that has exited and been reaped)."""
+    pid = os.fork() if hasattr(os, "fork") else 0
+    if pid == 0 and hasattr(os, "fork"):
+        os._exit(0)
+    if pid:
+        os.waitpid(pid, 0)
+    return pid or 999_999_999
+
+
+def test_publish_removes_what_a_killed_publish_left(
+    fresh_bundle: BundleFactory, tmp_path: Path
+) -> None:
+    """`.exhibit.sqlite.<pid>.publishing` of a process that is gone (SIGKILLed mid-publish) is
+    removed by the next publish; one of a live process, or of another name, is kept."""
+    dest, _old = kiosk_folder(tmp_path)
+    stale = dest.with_name(f".exhibit.sqlite.{_dead_pid()}.publishing")
+    live = dest.with_name(f".exhibit.sqlite.{os.getppid()}.publishing")
+    other = dest.with_name(f".other.sqlite.{_dead_pid()}.publishing")
+    for path in (stale, live, other):
+        path.write_bytes(b"half a bundle")
+    publish(fresh_bundle(), dest)
+    assert not stale.exists()
+    assert live.exists() and other.exists()
+
+
+def test_a_very_old_leftover_goes_whatever_its_pid(
+    fresh_bundle: BundleFactory, tmp_path: Path
+) -> None:
+    """A leftover older than a day is removed even if its pid was reused by a live process."""
+    dest, _old = kiosk_folder(tmp_path)
+    old = dest.with_name(f".exhibit.sqlite.{os.getppid()}.publishing")
+    old.write_bytes(b"x")
+    os.utime(old, (0, 0))
+    publish(fresh_bundle(), dest)
+    assert not old.exists()
+
+
+def test_build_removes_what_a_killed_build_left(synthetic_source: Path, tmp_path: Path) -> None:
+    """The same for `build`'s `.NAME.<pid>.building`; and a built bundle is one file in
+    rollback-journal mode (header bytes 18 and 19 are 1, not WAL's 2)."""
+    target = tmp_path / "out.sqlite"
+    stale = target.with_name(f".out.sqlite.{_dead_pid()}.building")
+    stale.write_bytes(b"half")
+    build(synthetic_source, target)
+    assert not stale.exists()
+    assert target.read_bytes()[18:20] == b"\x01\x01"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.sqlite", "source"]

@@ -362,3 +362,52 @@ def test_section_body_over_the_hard_limit(fresh_bundle: BundleFactory) -> None:
         )
     )
     assert ("sections", "start", "body") in where(report)
+
+
+def test_lost_constraints_are_errors_not_refusals(fresh_bundle: BundleFactory) -> None:
+    """A bundle whose tables lost their keys and constraints (rewritten by another tool) is
+    readable, and each difference from the schema is an error saying to rebuild."""
+    report = validate_bundle(fresh_bundle(loose=True))
+    assert report.readable and not report.ok
+    messages = [p.message for p in report.errors]
+    assert any("constraints" in m and "kiosk-content build" in m for m in messages)
+    assert any("people_name" in m for m in messages)
+
+
+def test_every_difference_from_the_schema_is_listed(fresh_bundle: BundleFactory) -> None:
+    """An extra column, a view and a trigger: refused, with each of them named."""
+    report = validate_bundle(
+        fresh_bundle(
+            "ALTER TABLE people ADD COLUMN nickname TEXT",
+            "CREATE VIEW everyone AS SELECT * FROM people",
+            "CREATE TRIGGER touch AFTER INSERT ON people BEGIN SELECT 1; END",
+        )
+    )
+    assert not report.readable
+    message = report.problems[0].message
+    assert "nickname" in message and "everyone" in message and "touch" in message
+
+
+def test_text_over_the_hard_limit_is_not_read_whole(fresh_bundle: BundleFactory) -> None:
+    """A text over MAX_TEXT_CHARS is one error naming the limit (its display limit is not
+    reported again with a wrong count)."""
+    report = validate_bundle(
+        fresh_bundle(lambda c: c.execute("UPDATE events SET body = ?", ("x" * 200_001,)))
+    )
+    bodies = [p for p in report.errors if p.field == "body"]
+    assert bodies and all("100,000" in p.message for p in bodies)
+
+
+def test_json_counts_everything_and_lists_a_few(fresh_bundle: BundleFactory) -> None:
+    """Over the cap, `errors` counts every problem; `problems` lists ten and one count line."""
+
+    def many(conn: sqlite3.Connection) -> None:
+        conn.executemany(
+            "INSERT INTO people (key, name, age) VALUES (?, ?, 200)",
+            ((f"old{i}", f"Old {i}") for i in range(500)),
+        )
+
+    data = json.loads(validate_bundle(fresh_bundle(many)).to_json())
+    ages = [p for p in data["problems"] if p["field"] == "age"]
+    assert data["errors"] == 500 and len(ages) == 11
+    assert ages[-1]["message"].startswith("... and 490 more of the same")

@@ -1,0 +1,38 @@
+"""The size limits of a content bundle: what ``validate`` enforces and a curator can look up.
+
+They are set far above real exhibits (the default exhibit has a few dozen rows; a large
+archive has tens of thousands of events; a names list may hold a million people), and low
+enough that checking, copying and showing a bundle stays bounded in memory and time.
+docs/content-format.md lists them for curators.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# The whole bundle file. Over it, validation reports one error and reads no rows.
+MAX_BUNDLE_BYTES: Final = 2 * 1024**3
+
+# Rows per table. Over a limit, validation reports one error and does not read that table.
+MAX_ROWS: Final[dict[str, int]] = {
+    "exhibit": 1,
+    "sources": 10_000,
+    "media": 10_000,
+    "sections": 1_000,
+    "events": 200_000,
+    "statistics": 10_000,
+    "remembrance": 10_000,
+    "people": 2_000_000,
+    "translations": 10_000_000,
+}
+
+# Any single text value (or a non-image value of any type), in characters. The screens' own,
+# much lower limits per field (validate.TEXT_LIMITS) come on top; this one keeps a hostile
+# 50 MB text from ever being read whole into the program.
+MAX_TEXT_CHARS: Final = 100_000
+
+# Problems listed per rule; the rest are counted in one line ("... and 999,990 more").
+MAX_PROBLEMS_PER_RULE: Final = 10
+
+# What `info` echoes of a bundle's texts, in characters.
+MAX_ECHO_CHARS: Final = 200
