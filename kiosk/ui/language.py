@@ -1,9 +1,16 @@
 """The visitor's language: the bundle's content and the program's own words ("Home", "Next").
 
 Content comes from the bundle in the chosen locale (ContentController.setLocale). The program's
-words come from Qt translation files ``kiosk_<locale>.qm`` in the translations folder when they
-exist; until then the words show in English. ``touchPrompts`` gives "Touch to begin" in every
-language of the bundle at once, for the attract loop.
+words come from Qt translation files ``kiosk_<locale>.qm`` in the translations folder
+(resources/translations, made by scripts/update-translations); a language without one shows
+them in English. ``touchPrompts`` gives "Touch to begin" in every language of the bundle at
+once, for the attract loop.
+
+The visit's language is also Qt's default locale while it lasts (``QLocale.setDefault``), so
+``%Ln`` in a translated string and ``Qt.locale()`` in QML write numbers as the visitor's
+language does (7 000 / 7.000 / 7,000), whatever the PC's own locale is. The translator and the
+default locale change *before* the content is re-read in the new language, so text the models
+put together from translated words ("34 года") is in the new language too.
 """
 
 from __future__ import annotations
@@ -13,7 +20,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+    Slot,
+)
 from PySide6.QtQml import QmlElement
 
 from kiosk.ui.content import ContentController
@@ -25,7 +40,8 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
-TOUCH_TO_BEGIN = ("Attract", "Touch to begin")
+# QT_TRANSLATE_NOOP marks the words for lupdate; they are looked up per language below.
+TOUCH_TO_BEGIN = ("Attract", str(QT_TRANSLATE_NOOP("Attract", "Touch to begin")))
 
 
 @QmlElement
@@ -47,6 +63,7 @@ class LanguageController(QObject):
         self._retranslate = retranslate
         self._translators: dict[str, QTranslator | None] = {}
         self._installed: QTranslator | None = None
+        self._installed_code: str | None = None
         self.start_locale = ""
         content.localeChanged.connect(self._on_locale)
         content.changed.connect(self.choicesChanged)
@@ -64,17 +81,32 @@ class LanguageController(QObject):
             self._translators[code] = translator
         return self._translators[code]
 
-    def _on_locale(self, code: str) -> None:
+    def _install(self, code: str) -> bool:
+        """Make ``code`` the language of the program's words and numbers; True when it
+        changed (the QML is retranslated then: its words and its ``%Ln`` numbers)."""
+        if code == self._installed_code:
+            return False
+        self._installed_code = code
+        if code:
+            QLocale.setDefault(QLocale(code))
         app = QCoreApplication.instance()
-        translator = self._translator(code)
+        translator = self._translator(code) if code else None
         if app is not None and translator is not self._installed:
             if self._installed is not None:
                 app.removeTranslator(self._installed)
             if translator is not None:
                 app.installTranslator(translator)
             self._installed = translator
-            if self._retranslate is not None:
-                self._retranslate()
+        if self._retranslate is not None:
+            self._retranslate()
+        return True
+
+    def _on_locale(self, code: str) -> None:
+        # A visitor's choice installed the words already (choose); a new bundle, or the first
+        # one, arrives here with its language: its models were built before the words were
+        # there, so the few rows made of translated words are made again.
+        if self._install(code):
+            self._content.people_model.retranslate()
         self.currentChanged.emit(code)
 
     # -- properties --------------------------------------------------------------------------
@@ -109,7 +141,11 @@ class LanguageController(QObject):
     # -- actions -----------------------------------------------------------------------------
     @Slot(str)
     def choose(self, code: str) -> None:
+        if code in self._content.locale_codes():
+            self._install(code)
         self._content.setLocale(code)
+        if self._content.locale_code() != code:  # the content could not follow
+            self._install(self._content.locale_code())
 
     @Slot()
     def reset(self) -> None:
