@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -39,6 +40,9 @@ QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
+
+# The translator of the program's words installed in the application now (at most one).
+_INSTALLED: list[QTranslator] = []
 
 # QT_TRANSLATE_NOOP marks the words for lupdate; they are looked up per language below.
 TOUCH_TO_BEGIN = ("Attract", str(QT_TRANSLATE_NOOP("Attract", "Touch to begin")))
@@ -62,7 +66,6 @@ class LanguageController(QObject):
         self._dir = translations_dir
         self._retranslate = retranslate
         self._translators: dict[str, QTranslator | None] = {}
-        self._installed: QTranslator | None = None
         self._installed_code: str | None = None
         self.start_locale = ""
         content.localeChanged.connect(self._on_locale)
@@ -91,12 +94,17 @@ class LanguageController(QObject):
             QLocale.setDefault(QLocale(code))
         app = QCoreApplication.instance()
         translator = self._translator(code) if code else None
-        if app is not None and translator is not self._installed:
-            if self._installed is not None:
-                app.removeTranslator(self._installed)
+        if app is not None and _INSTALLED[-1:] != ([translator] if translator else []):
+            # One set of the program's words at a time, whichever controller installed the
+            # last (tests build many shells in one application; a stale Russian translator
+            # would answer for strings English leaves to the source text).
+            for old in _INSTALLED:
+                if shiboken6.isValid(old):
+                    app.removeTranslator(old)
+            _INSTALLED.clear()
             if translator is not None:
                 app.installTranslator(translator)
-            self._installed = translator
+                _INSTALLED.append(translator)
         if self._retranslate is not None:
             self._retranslate()
         return True
@@ -131,7 +139,7 @@ class LanguageController(QObject):
         for code in self._content.locale_codes() or [""]:
             translator = self._translator(code) if code else None
             text = translator.translate(*TOUCH_TO_BEGIN) if translator is not None else ""
-            text = text or QCoreApplication.translate(*TOUCH_TO_BEGIN)
+            text = text or TOUCH_TO_BEGIN[1]  # the English words, whatever language is on
             if text not in prompts:
                 prompts.append(text)
         return prompts
