@@ -407,7 +407,7 @@
     </message>
     <message>
         <source>Swipe to move through time. Tap an event to read it.</source>
-        <translation>Zamanda irəliləmək üçün ekranı sürüşdürün. Oxumaq üçün hadisəyə toxunun.</translation>
+        <translation>İlləri sürüşdürün. Oxumaq üçün hadisəyə toxunun.</translation>
     </message>
 </context>
 </TS>

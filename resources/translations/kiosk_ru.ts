@@ -412,7 +412,7 @@
     </message>
     <message>
         <source>Swipe to move through time. Tap an event to read it.</source>
-        <translation>Проведите пальцем, чтобы двигаться во времени. Коснитесь события, чтобы прочитать его.</translation>
+        <translation>Листайте годы. Коснитесь события, чтобы прочитать его.</translation>
     </message>
 </context>
 </TS>
