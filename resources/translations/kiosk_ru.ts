@@ -290,7 +290,7 @@
     </message>
     <message>
         <source>Sixty seconds of stillness. The screen will dim, then return.</source>
-        <translation>Шестьдесят секунд тишины. Экран потускнеет, затем вернётся.</translation>
+        <translation>Шестьдесят секунд тишины. Экран потускнеет, а потом снова прояснится.</translation>
     </message>
     <message>
         <source>Begin the minute of silence</source>
