@@ -308,3 +308,41 @@ def test_touch_to_begin_in_every_language_of_the_bundle(make_shell: Any) -> None
     shown = item(shell.window, "touchPrompts")
     texts = [c.property("text") for c in shown.childItems() if c.inherits("QQuickText")]
     assert texts == prompts
+
+
+def test_a_string_moved_to_another_file_keeps_its_translation(tmp_path: Path) -> None:
+    """QML moved between files changes a string's context; the update script gives it the
+    translation its identical English text already had, so a move never loses words."""
+    ts = tmp_path / "kiosk_ru.ts"
+    ts.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context><name>OldPlace</name>
+  <message><source>Light a candle</source>
+    <translation type="vanished">Зажечь свечу</translation></message>
+</context>
+<context><name>NewPlace</name>
+  <message><source>Light a candle</source>
+    <translation type="unfinished"></translation></message>
+  <message><source>Something new</source>
+    <translation type="unfinished"></translation></message>
+</context>
+</TS>
+""",
+        encoding="utf-8",
+    )
+    carried = _script().carry_over(ts)
+    assert carried == ["kiosk_ru.ts: NewPlace: 'Light a candle'"]
+    moved = {
+        (c, m.findtext("source")): m.find("translation")
+        for c, m in (
+            (context.findtext("name"), message)
+            for context in ET.parse(ts).iter("context")
+            for message in context.iter("message")
+        )
+    }
+    done = moved[("NewPlace", "Light a candle")]
+    assert done is not None and done.text == "Зажечь свечу" and done.get("type") is None
+    new = moved[("NewPlace", "Something new")]
+    assert new is not None and new.get("type") == "unfinished"
