@@ -87,14 +87,15 @@ class LanguageController(QObject):
     def _install(self, code: str) -> bool:
         """Make ``code`` the language of the program's words and numbers; True when it
         changed (the QML is retranslated then: its words and its ``%Ln`` numbers)."""
-        if code == self._installed_code:
+        translator = self._translator(code) if code else None
+        wanted = [translator] if translator is not None else []
+        if code == self._installed_code and wanted == _INSTALLED:
             return False
         self._installed_code = code
         if code:
             QLocale.setDefault(QLocale(code))
         app = QCoreApplication.instance()
-        translator = self._translator(code) if code else None
-        if app is not None and _INSTALLED[-1:] != ([translator] if translator else []):
+        if app is not None and wanted != _INSTALLED:
             # One set of the program's words at a time, whichever controller installed the
             # last (tests build many shells in one application; a stale Russian translator
             # would answer for strings English leaves to the source text).
