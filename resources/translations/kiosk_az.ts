@@ -176,11 +176,11 @@
     <name>HistoryScreen</name>
     <message>
         <source>Previous</source>
-        <translation>Əvvəlki</translation>
+        <translation>Geri</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation>Növbəti</translation>
+        <translation>İrəli</translation>
     </message>
 </context>
 <context>
