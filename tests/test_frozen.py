@@ -434,6 +434,23 @@ def test_frozen_self_test_passes(frozen: Path) -> None:
 
 
 @pytest.mark.slow
+def test_frozen_program_carries_its_translations(frozen: Path, qapp: object) -> None:
+    """The compiled words are where kiosk.paths looks in a frozen build, and load."""
+    from PySide6.QtCore import QTranslator
+
+    folder = frozen / "kiosk" / "_internal" / "kiosk" / "_data" / "resources" / "translations"
+    assert sorted(q.name for q in folder.glob("*.qm")) == [
+        "kiosk_az.qm",
+        "kiosk_en.qm",
+        "kiosk_ru.qm",
+    ]
+    assert not list(folder.glob("*.ts")), "the sources stay out of the program"
+    translator = QTranslator()
+    assert translator.load("kiosk_ru", str(folder))
+    assert translator.translate("HomeButton", "Home") == "Главная"
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the size goal is Linux's")
 def test_frozen_folder_fits_the_size_budget(frozen: Path) -> None:
     """The program folder stays under 120 MB: small enough to copy to many kiosks from a USB

@@ -78,7 +78,9 @@ def test_installed_package_finds_its_resources(installed: Path, tmp_path: Path) 
         "print(p.data_root()); "
         "assert p.default_bundle().is_file(); "
         "assert (p.qml_dir() / 'Kiosk' / 'qmldir').is_file(); "
-        "assert (p.fonts_dir() / 'NotoSerif-Regular.ttf').is_file()"
+        "assert (p.fonts_dir() / 'NotoSerif-Regular.ttf').is_file(); "
+        "qm = {q.name for q in p.translations_dir().glob('kiosk_*.qm')}; "
+        "assert qm >= {'kiosk_az.qm', 'kiosk_ru.qm', 'kiosk_en.qm'}, qm"
     )
     env = {**os.environ, "PYTHONPATH": str(installed)}
     result = subprocess.run(

@@ -23,10 +23,14 @@ MONO_FAMILY = "Noto Sans Mono"
 # exhibit's letters.
 SHIPPED_FAMILIES = (HEADING_FAMILY, BODY_FAMILY, MONO_FAMILY)
 # Letters each script of the first exhibit needs: Azerbaijani, Russian, English.
+# (The whole alphabets, both cases: a font can have "ё" and lack "Ё".) The signs are the ones
+# the translations write: no-break hyphen in "1992‑ci il", no-break spaces in "1992 г.",
+# Russian quotation marks, dashes.
 COVERAGE_SAMPLES = {
-    "Azerbaijani": "əƏıİşŞğĞçÇöÖüÜ",
-    "Russian": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяЁЖЩЯ",
+    "Azerbaijani": "abcçdeəfgğhxıijkqlmnoöprsştuüvyzABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZ",
+    "Russian": "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
     "English": "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+    "signs": "\u2011\u00a0\u202f«»„“”‘’–—…№·",
 }
 
 

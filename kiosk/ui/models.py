@@ -413,22 +413,36 @@ class PeopleModel(RowModel):
         "PeopleRoles", ["key", "name", "lifeText", "fate", "notes", "initial", "photoUrl"]
     )
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # (row, dates, age) of each person whose age is known: their line is made again when
+        # the words of another language arrive (retranslate).
+        self._aged: list[tuple[int, str, int]] = []
+
+    def _life_text(self, dates: str, age: int | None) -> str:
+        if age is None:
+            return dates
+        # "aged 34" / "34 года" / "34 yaşında": the number decides the word (numerus forms).
+        aged = self.tr("aged %n", "", age)
+        return f"{dates} ({aged})" if dates else aged
+
     def load(self, people: Iterable[Person], generation: int, locale: QLocale) -> None:
-        rows, keys = [], []
+        rows: list[tuple[Any, ...]] = []
+        keys: list[str] = []
+        self._aged = []
         for p in people:
             born = format_partial_date(p.birth_date, locale)
             died = format_partial_date(p.death_date, locale)
-            life = f"{born} – {died}" if born and died else (born or died)
+            dates = f"{born} – {died}" if born and died else (born or died)
             if p.age is not None:
-                age = self.tr("aged %1").replace("%1", locale.toString(p.age))
-                life = f"{life} ({age})" if life else age
+                self._aged.append((len(rows), dates, p.age))
             name = p.name.strip()
             keys.append(str(p.id))
             rows.append(
                 (
                     str(p.id),
                     name,
-                    life,
+                    self._life_text(dates, p.age),
                     p.fate,
                     p.notes,
                     locale.toUpper(name[:1]) if name else "",
@@ -436,6 +450,12 @@ class PeopleModel(RowModel):
                 )
             )
         self._replace(keys, rows)
+
+    def retranslate(self) -> None:
+        """Make the lines of translated words again, in the words installed now."""
+        for row, dates, age in self._aged:
+            if row < len(self._rows):
+                self._set_field(row, self.Roles["lifeText"], self._life_text(dates, age))
 
     @Slot(result="QVariantList")
     def initials(self) -> list[dict[str, Any]]:

@@ -85,10 +85,14 @@ def test_people_model_empty_means_no_names(content: ContentController) -> None:
         ("1992-02", "month", EN, "February 1992"),
         ("1992-02-26", "day", EN, "26 February 1992"),
         ("1992-02-26T05:00", "time", EN, "26 February 1992, 05:00"),
-        ("1992-02", "month", RU, "Февраль 1992"),
-        ("1992-02-26", "day", RU, "26 февраля 1992"),
-        ("1992-02-26", "day", AZ, "26 fevral 1992"),
-        ("1992-02", "month", AZ, "Fevral 1992"),
+        ("1988", "year", RU, "1988\u00a0г."),
+        ("1992-02", "month", RU, "Февраль 1992\u00a0г."),
+        ("1992-02-26", "day", RU, "26\u00a0февраля 1992\u00a0г."),
+        ("1992-02-26T05:00", "time", RU, "26\u00a0февраля 1992\u00a0г., 05:00"),
+        ("1988", "year", AZ, "1988\u2011ci il"),
+        ("1992-02", "month", AZ, "Fevral 1992\u2011ci il"),
+        ("1992-02-26", "day", AZ, "26 fevral 1992\u2011ci il"),
+        ("1992-02-26T05:00", "time", AZ, "26 fevral 1992\u2011ci il, saat 05:00"),
     ],
 )
 def test_dates_honour_their_precision(

@@ -272,8 +272,8 @@ def test_attract_loop_cycles_the_key_figures(make_shell: Any, qtbot: Any) -> Non
 
 
 def test_touch_prompts_show_on_the_attract_loop(make_shell: Any) -> None:
-    """ "Touch to begin" is on the attract loop."""
+    """ "Touch to begin" is on the attract loop, in each language of the bundle."""
     shell = make_shell()
     prompts = item(shell.window, "touchPrompts")
     texts = [c.property("text") for c in prompts.childItems() if c.inherits("QQuickText")]
-    assert texts == ["Touch to begin"]
+    assert texts == ["Touch to begin", "Başlamaq üçün toxunun", "Коснитесь, чтобы начать"]

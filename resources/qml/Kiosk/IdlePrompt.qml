@@ -60,7 +60,7 @@ Item {
             KText {
                 objectName: "idleCountdown"
                 Layout.fillWidth: true
-                text: qsTr("The exhibit returns to its start in %1 seconds.").arg(overlay.idle.promptRemaining)
+                text: qsTr("The exhibit returns to its start in %n seconds.", "", overlay.idle.promptRemaining)
                 color: Theme.textMuted
                 font.pixelSize: Theme.metaSize
             }

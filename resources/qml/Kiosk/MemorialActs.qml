@@ -48,7 +48,7 @@ GridLayout {
                         ? qsTr("No candle has been lit here yet.")
                         : acts.candle.count === 1
                             ? qsTr("One candle has been lit here.")
-                            : qsTr("%1 candles have been lit here.").arg(Number(acts.candle.count).toLocaleString(Qt.locale(acts.content.locale), "f", 0))
+                            : qsTr("%Ln candles have been lit here.", "", acts.candle.count)
                     color: Theme.textMuted
                 }
                 KButton {

@@ -1,0 +1,413 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="az">
+<context>
+    <name>AdminController</name>
+    <message>
+        <source>No admin PIN is set. Set one with: kiosk --set-pin</source>
+        <translation>Administrator PIN-kodu təyin edilməyib. Onu bu əmrlə təyin edin: kiosk --set-pin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>Yanlış PIN-kod. %n cəhd qalıb.</numerusform>
+            <numerusform>Yanlış PIN-kod. %n cəhd qalıb.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Həddən çox yanlış PIN-kod. %n dəqiqə sonra yenidən cəhd edin.</numerusform>
+            <numerusform>Həddən çox yanlış PIN-kod. %n dəqiqə sonra yenidən cəhd edin.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Kiosk administration</source>
+        <translation>Kioskun idarə edilməsi</translation>
+    </message>
+    <message>
+        <source>Content bundle</source>
+        <translation>Məzmun paketi</translation>
+    </message>
+    <message>
+        <source>Exhibit</source>
+        <translation>Sərgi</translation>
+    </message>
+    <message>
+        <source>Content version</source>
+        <translation>Məzmunun versiyası</translation>
+    </message>
+    <message>
+        <source>Checksum (SHA-256)</source>
+        <translation>Yoxlama cəmi (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>Yoxlanılıb</translation>
+    </message>
+    <message>
+        <source>Showing from</source>
+        <translation>Göstərilən fayl</translation>
+    </message>
+    <message>
+        <source>Watching</source>
+        <translation>İzlənilən fayl</translation>
+    </message>
+    <message>
+        <source>Waiting to switch</source>
+        <translation>Keçidi gözləyən</translation>
+    </message>
+    <message>
+        <source>Last refused</source>
+        <translation>Son rədd edilən</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Xəbərdarlıqlar</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>yoxdur</translation>
+    </message>
+    <message>
+        <source>Start-up notes</source>
+        <translation>Başlanğıc qeydləri</translation>
+    </message>
+    <message>
+        <source>Last errors in the log</source>
+        <translation>Jurnaldakı son xətalar</translation>
+    </message>
+    <message>
+        <source>No errors logged.</source>
+        <translation>Jurnalda xəta yoxdur.</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Jurnal qovluğu</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Ziyarətçilər</translation>
+    </message>
+    <message>
+        <source>No statistics yet.</source>
+        <translation>Hələ statistika yoxdur.</translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation>Proqramın versiyası</translation>
+    </message>
+    <message>
+        <source>Return to the exhibit</source>
+        <translation>Sərgiyə qayıt</translation>
+    </message>
+    <message>
+        <source>Reload bundle</source>
+        <translation>Paketi yenidən yüklə</translation>
+    </message>
+    <message>
+        <source>Test pattern</source>
+        <translation>Test cədvəli</translation>
+    </message>
+    <message>
+        <source>Exit kiosk</source>
+        <translation>Kioskdan çıx</translation>
+    </message>
+</context>
+<context>
+    <name>Advisory</name>
+    <message>
+        <source>Before you read</source>
+        <translation>Oxumazdan əvvəl</translation>
+    </message>
+    <message>
+        <source>This section describes violence in detail.</source>
+        <translation>Bu bölmədə zorakılıq ətraflı təsvir olunur.</translation>
+    </message>
+    <message>
+        <source>You can read it, or go on to the next section.</source>
+        <translation>Onu oxuya və ya növbəti bölməyə keçə bilərsiniz.</translation>
+    </message>
+    <message>
+        <source>Read this section</source>
+        <translation>Bu bölməni oxuyun</translation>
+    </message>
+    <message>
+        <source>Skip to the next section</source>
+        <translation>Növbəti bölməyə keçin</translation>
+    </message>
+    <message>
+        <source>Skip, and go home</source>
+        <translation>Keçin və ana səhifəyə qayıdın</translation>
+    </message>
+</context>
+<context>
+    <name>Attract</name>
+    <message>
+        <source>Touch to begin</source>
+        <translation>Başlamaq üçün toxunun</translation>
+    </message>
+</context>
+<context>
+    <name>EventCard</name>
+    <message>
+        <source>Tap to read</source>
+        <translation>Oxumaq üçün toxunun</translation>
+    </message>
+</context>
+<context>
+    <name>EventOverlay</name>
+    <message>
+        <source>Close</source>
+        <translation>Bağlayın</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryScreen</name>
+    <message>
+        <source>Previous</source>
+        <translation>Geri</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>İrəli</translation>
+    </message>
+</context>
+<context>
+    <name>HomeButton</name>
+    <message>
+        <source>Home</source>
+        <translation>Ana səhifə</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>History</source>
+        <translation>Tarix</translation>
+    </message>
+    <message>
+        <source>The story, one part at a time</source>
+        <translation>Hekayə, hissə-hissə</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Xronologiya</translation>
+    </message>
+    <message>
+        <source>The events, year by year</source>
+        <translation>Hadisələr, il-il</translation>
+    </message>
+    <message>
+        <source>In numbers</source>
+        <translation>Rəqəmlərlə</translation>
+    </message>
+    <message>
+        <source>The figures and their sources</source>
+        <translation>Rəqəmlər və onların mənbələri</translation>
+    </message>
+    <message>
+        <source>Memorial</source>
+        <translation>Xatirə</translation>
+    </message>
+    <message>
+        <source>Remembrance, a minute of silence, a candle</source>
+        <translation>Xatirə, bir dəqiqəlik sükut, şam</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Böyük şrift</translation>
+    </message>
+    <message>
+        <source>Higher contrast</source>
+        <translation>Yüksək kontrast</translation>
+    </message>
+</context>
+<context>
+    <name>IdlePrompt</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Siz hələ buradasınız?</translation>
+    </message>
+    <message>
+        <source>Touch the screen to continue.</source>
+        <translation>Davam etmək üçün ekrana toxunun.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The exhibit returns to its start in %n seconds.</source>
+        <translation>
+            <numerusform>Sərgi %n saniyədən sonra əvvələ qayıdacaq.</numerusform>
+            <numerusform>Sərgi %n saniyədən sonra əvvələ qayıdacaq.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Davam edin</translation>
+    </message>
+</context>
+<context>
+    <name>MemorialActs</name>
+    <message>
+        <source>No candle has been lit here yet.</source>
+        <translation>Burada hələ şam yandırılmayıb.</translation>
+    </message>
+    <message>
+        <source>One candle has been lit here.</source>
+        <translation>Burada bir şam yandırılıb.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candles have been lit here.</source>
+        <translation>
+            <numerusform>Burada %Ln şam yandırılıb.</numerusform>
+            <numerusform>Burada %Ln şam yandırılıb.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your candle is lit</source>
+        <translation>Şamınız yanır</translation>
+    </message>
+    <message>
+        <source>Light a candle</source>
+        <translation>Şam yandırın</translation>
+    </message>
+    <message>
+        <source>A minute of silence</source>
+        <translation>Bir dəqiqəlik sükut</translation>
+    </message>
+    <message>
+        <source>Sixty seconds of stillness. The screen will dim, then return.</source>
+        <translation>Altmış saniyəlik sükut. Ekran qaralacaq, sonra yenidən işıqlanacaq.</translation>
+    </message>
+    <message>
+        <source>Begin the minute of silence</source>
+        <translation>Sükut dəqiqəsini başladın</translation>
+    </message>
+</context>
+<context>
+    <name>MemorialScreen</name>
+    <message>
+        <source>The names</source>
+        <translation>Onların adları</translation>
+    </message>
+    <message>
+        <source>Memorial</source>
+        <translation>Xatirə</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Mənbə: %1</translation>
+    </message>
+    <message>
+        <source>Remembrance</source>
+        <translation>Xatirə</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Adlar</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersScreen</name>
+    <message>
+        <source>In numbers</source>
+        <translation>Rəqəmlərlə</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message numerus="yes">
+        <source>aged %n</source>
+        <translation>
+            <numerusform>%n yaşında</numerusform>
+            <numerusform>%n yaşında</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Admin PIN</source>
+        <translation>Administrator PIN-kodu</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Təmizlə</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Ləğv et</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>History</source>
+        <translation>Tarix</translation>
+    </message>
+</context>
+<context>
+    <name>SilenceOverlay</name>
+    <message>
+        <source>A minute of silence</source>
+        <translation>Bir dəqiqəlik sükut</translation>
+    </message>
+    <message>
+        <source>End the silence</source>
+        <translation>Sükutu bitirin</translation>
+    </message>
+</context>
+<context>
+    <name>SourceNote</name>
+    <message>
+        <source>Source: %1</source>
+        <translation>Mənbə: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatCard</name>
+    <message>
+        <source>Not broken down in the source</source>
+        <translation>Mənbədə hissələrə bölünmür</translation>
+    </message>
+    <message>
+        <source>The parts overlap: together they add up to more than the whole.</source>
+        <translation>Hissələr üst-üstə düşür: birlikdə bütövdən çoxdur.</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Mənbə: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TestPattern</name>
+    <message>
+        <source>Close test pattern</source>
+        <translation>Test cədvəlini bağla</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineScreen</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Xronologiya</translation>
+    </message>
+    <message>
+        <source>Swipe to move through time. Tap an event to read it.</source>
+        <translation>İlləri sürüşdürün. Oxumaq üçün hadisəyə toxunun.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,418 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>AdminController</name>
+    <message>
+        <source>No admin PIN is set. Set one with: kiosk --set-pin</source>
+        <translation>PIN-код администратора не задан. Задайте его командой: kiosk --set-pin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>Неверный PIN-код. Осталась %n попытка.</numerusform>
+            <numerusform>Неверный PIN-код. Осталось %n попытки.</numerusform>
+            <numerusform>Неверный PIN-код. Осталось %n попыток.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Слишком много неверных PIN-кодов. Повторите через %n минуту.</numerusform>
+            <numerusform>Слишком много неверных PIN-кодов. Повторите через %n минуты.</numerusform>
+            <numerusform>Слишком много неверных PIN-кодов. Повторите через %n минут.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Kiosk administration</source>
+        <translation>Администрирование киоска</translation>
+    </message>
+    <message>
+        <source>Content bundle</source>
+        <translation>Пакет содержания</translation>
+    </message>
+    <message>
+        <source>Exhibit</source>
+        <translation>Экспозиция</translation>
+    </message>
+    <message>
+        <source>Content version</source>
+        <translation>Версия содержания</translation>
+    </message>
+    <message>
+        <source>Checksum (SHA-256)</source>
+        <translation>Контрольная сумма (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>Проверен</translation>
+    </message>
+    <message>
+        <source>Showing from</source>
+        <translation>Показывается из</translation>
+    </message>
+    <message>
+        <source>Watching</source>
+        <translation>Отслеживается</translation>
+    </message>
+    <message>
+        <source>Waiting to switch</source>
+        <translation>Ожидает переключения</translation>
+    </message>
+    <message>
+        <source>Last refused</source>
+        <translation>Последний отклонённый</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Предупреждения</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Start-up notes</source>
+        <translation>Заметки при запуске</translation>
+    </message>
+    <message>
+        <source>Last errors in the log</source>
+        <translation>Последние ошибки в журнале</translation>
+    </message>
+    <message>
+        <source>No errors logged.</source>
+        <translation>Ошибок в журнале нет.</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Папка журнала</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Посетители</translation>
+    </message>
+    <message>
+        <source>No statistics yet.</source>
+        <translation>Статистики пока нет.</translation>
+    </message>
+    <message>
+        <source>Program version</source>
+        <translation>Версия программы</translation>
+    </message>
+    <message>
+        <source>Return to the exhibit</source>
+        <translation>Вернуться к экспозиции</translation>
+    </message>
+    <message>
+        <source>Reload bundle</source>
+        <translation>Перезагрузить пакет</translation>
+    </message>
+    <message>
+        <source>Test pattern</source>
+        <translation>Тестовая таблица</translation>
+    </message>
+    <message>
+        <source>Exit kiosk</source>
+        <translation>Выйти из киоска</translation>
+    </message>
+</context>
+<context>
+    <name>Advisory</name>
+    <message>
+        <source>Before you read</source>
+        <translation>Прежде чем читать</translation>
+    </message>
+    <message>
+        <source>This section describes violence in detail.</source>
+        <translation>В этом разделе подробно описано насилие.</translation>
+    </message>
+    <message>
+        <source>You can read it, or go on to the next section.</source>
+        <translation>Вы можете прочитать его или перейти к следующему разделу.</translation>
+    </message>
+    <message>
+        <source>Read this section</source>
+        <translation>Читать этот раздел</translation>
+    </message>
+    <message>
+        <source>Skip to the next section</source>
+        <translation>Перейти к следующему разделу</translation>
+    </message>
+    <message>
+        <source>Skip, and go home</source>
+        <translation>Пропустить и вернуться на главную</translation>
+    </message>
+</context>
+<context>
+    <name>Attract</name>
+    <message>
+        <source>Touch to begin</source>
+        <translation>Коснитесь, чтобы начать</translation>
+    </message>
+</context>
+<context>
+    <name>EventCard</name>
+    <message>
+        <source>Tap to read</source>
+        <translation>Коснитесь, чтобы прочитать</translation>
+    </message>
+</context>
+<context>
+    <name>EventOverlay</name>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryScreen</name>
+    <message>
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Далее</translation>
+    </message>
+</context>
+<context>
+    <name>HomeButton</name>
+    <message>
+        <source>Home</source>
+        <translation>Главная</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>The story, one part at a time</source>
+        <translation>Рассказ, часть за частью</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Хроника</translation>
+    </message>
+    <message>
+        <source>The events, year by year</source>
+        <translation>События, год за годом</translation>
+    </message>
+    <message>
+        <source>In numbers</source>
+        <translation>В цифрах</translation>
+    </message>
+    <message>
+        <source>The figures and their sources</source>
+        <translation>Цифры и их источники</translation>
+    </message>
+    <message>
+        <source>Memorial</source>
+        <translation>Память</translation>
+    </message>
+    <message>
+        <source>Remembrance, a minute of silence, a candle</source>
+        <translation>Память, минута молчания, свеча</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Крупный шрифт</translation>
+    </message>
+    <message>
+        <source>Higher contrast</source>
+        <translation>Высокий контраст</translation>
+    </message>
+</context>
+<context>
+    <name>IdlePrompt</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Вы ещё здесь?</translation>
+    </message>
+    <message>
+        <source>Touch the screen to continue.</source>
+        <translation>Коснитесь экрана, чтобы продолжить.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The exhibit returns to its start in %n seconds.</source>
+        <translation>
+            <numerusform>Через %n секунду экспозиция вернётся к началу.</numerusform>
+            <numerusform>Через %n секунды экспозиция вернётся к началу.</numerusform>
+            <numerusform>Через %n секунд экспозиция вернётся к началу.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+</context>
+<context>
+    <name>MemorialActs</name>
+    <message>
+        <source>No candle has been lit here yet.</source>
+        <translation>Здесь ещё не зажжено ни одной свечи.</translation>
+    </message>
+    <message>
+        <source>One candle has been lit here.</source>
+        <translation>Здесь зажжена одна свеча.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln candles have been lit here.</source>
+        <translation>
+            <numerusform>Здесь зажжена %Ln свеча.</numerusform>
+            <numerusform>Здесь зажжены %Ln свечи.</numerusform>
+            <numerusform>Здесь зажжено %Ln свечей.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your candle is lit</source>
+        <translation>Ваша свеча зажжена</translation>
+    </message>
+    <message>
+        <source>Light a candle</source>
+        <translation>Зажечь свечу</translation>
+    </message>
+    <message>
+        <source>A minute of silence</source>
+        <translation>Минута молчания</translation>
+    </message>
+    <message>
+        <source>Sixty seconds of stillness. The screen will dim, then return.</source>
+        <translation>Шестьдесят секунд тишины. Экран потускнеет, а потом снова прояснится.</translation>
+    </message>
+    <message>
+        <source>Begin the minute of silence</source>
+        <translation>Начать минуту молчания</translation>
+    </message>
+</context>
+<context>
+    <name>MemorialScreen</name>
+    <message>
+        <source>The names</source>
+        <translation>Их имена</translation>
+    </message>
+    <message>
+        <source>Memorial</source>
+        <translation>Память</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
+    </message>
+    <message>
+        <source>Remembrance</source>
+        <translation>Память</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Имена</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersScreen</name>
+    <message>
+        <source>In numbers</source>
+        <translation>В цифрах</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message numerus="yes">
+        <source>aged %n</source>
+        <translation>
+            <numerusform>%n год</numerusform>
+            <numerusform>%n года</numerusform>
+            <numerusform>%n лет</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Admin PIN</source>
+        <translation>PIN-код администратора</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Стереть</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+</context>
+<context>
+    <name>SilenceOverlay</name>
+    <message>
+        <source>A minute of silence</source>
+        <translation>Минута молчания</translation>
+    </message>
+    <message>
+        <source>End the silence</source>
+        <translation>Прервать молчание</translation>
+    </message>
+</context>
+<context>
+    <name>SourceNote</name>
+    <message>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StatCard</name>
+    <message>
+        <source>Not broken down in the source</source>
+        <translation>В источнике без разбивки</translation>
+    </message>
+    <message>
+        <source>The parts overlap: together they add up to more than the whole.</source>
+        <translation>Части пересекаются: вместе они больше целого.</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TestPattern</name>
+    <message>
+        <source>Close test pattern</source>
+        <translation>Закрыть тестовую таблицу</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineScreen</name>
+    <message>
+        <source>Timeline</source>
+        <translation>Хроника</translation>
+    </message>
+    <message>
+        <source>Swipe to move through time. Tap an event to read it.</source>
+        <translation>Листайте годы. Коснитесь события, чтобы прочитать его.</translation>
+    </message>
+</context>
+</TS>
