@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.ui.qt import Property, QmlUncreatable
+from kiosk.ui.screens import (
+    ATTRACT,
+    HOME,
+    SCREEN_NAMES,
+    SCREENS,
+    Screen,
+    slots_for_qml,
+    tiles_for_qml,
+)
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
 
-ATTRACT = "attract"
-HOME = "home"
-VISITOR_SCREENS = (ATTRACT, HOME, "history", "timeline", "numbers", "memorial")
+VISITOR_SCREENS = SCREEN_NAMES  # kiosk.ui.screens registers them
 
 
 @QmlElement
@@ -27,11 +35,10 @@ class Navigator(QObject):
 
     screenChanged = Signal(str)
 
-    def __init__(
-        self, screens: Iterable[str] = VISITOR_SCREENS, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, registry: Sequence[Screen] = SCREENS, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._screens: list[str] = list(dict.fromkeys(screens))
+        self._registry = tuple(registry)
+        self._screens: list[str] = list(dict.fromkeys(s.name for s in self._registry))
         self._screen = ATTRACT
 
     def _get_screen(self) -> str:
@@ -43,6 +50,18 @@ class Navigator(QObject):
         return list(self._screens)
 
     screens = Property(list, _get_screens, constant=True)
+
+    def _get_slots(self) -> list[dict[str, Any]]:
+        return slots_for_qml(self._registry)
+
+    # Main.qml makes one ScreenSlot per entry (name, component, needs, lasting)
+    slots = Property(list, _get_slots, constant=True)
+
+    def _get_tiles(self) -> list[dict[str, str]]:
+        return tiles_for_qml(self._registry)
+
+    # the home screen's tiles (name, motif, title, description: untranslated source texts)
+    tiles = Property(list, _get_tiles, constant=True)
 
     def add_screen(self, name: str) -> None:
         """Make ``name`` a screen ``go`` accepts (the admin screen is added this way)."""

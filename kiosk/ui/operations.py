@@ -32,7 +32,7 @@ from kiosk.ops.pin import PinGate
 from kiosk.ops.stats import StatsStore, format_summary
 from kiosk.ops.watcher import BundleWatcher
 from kiosk.ui.admin import AdminController
-from kiosk.ui.navigation import ATTRACT
+from kiosk.ui.screens import ATTRACT
 from kiosk.ui.shell import KioskShell
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,8 @@ updates) plug in here:
 
 * more objects for QML: put them in ``shell.extra_properties`` before ``load()`` and declare a
   matching ``required property`` in Main.qml;
-* another screen: ``shell.navigator.add_screen("admin")`` and a ScreenSlot in Main.qml;
+* another visitor screen: one entry in kiosk.ui.screens.SCREENS and its QML file; a screen
+  outside the visit (the admin screen): ``shell.navigator.add_screen("admin")``;
 * a new bundle: ``shell.content.reload(path)`` (keeps the old content when the new one fails);
 * the end of a visit: ``shell.idle.reset`` (emitted on return to the attract loop); end one
   now with ``shell.end_visit()``; recover from an unexpected error with ``shell.recover()``.
@@ -15,6 +16,7 @@ updates) plug in here:
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,8 +35,9 @@ from kiosk.ui.idle import DEFAULT_PROMPT_MS, DEFAULT_TIMEOUT_MS, IdleGuard
 from kiosk.ui.images import PROVIDER_ID, BundleImageProvider
 from kiosk.ui.language import LanguageController
 from kiosk.ui.memorial import CandleController, MinuteOfSilence
-from kiosk.ui.navigation import ATTRACT, Navigator
+from kiosk.ui.navigation import Navigator
 from kiosk.ui.screenfit import initial_size
+from kiosk.ui.screens import ATTRACT, SCREENS, Screen
 from kiosk.ui.timeline import TimelineController
 
 log = logging.getLogger(__name__)
@@ -63,6 +66,8 @@ class KioskShell(QObject):
         timings: Timings | None = None,
         start_locale: str = "",
         translations_dir: Path | None = None,
+        *,
+        screens: Sequence[Screen] = SCREENS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,7 +75,7 @@ class KioskShell(QObject):
         self.data_dir = Path(data_dir)
         self.images = BundleImageProvider()
         self.content = ContentController(self.images, self)
-        self.navigator = Navigator(parent=self)
+        self.navigator = Navigator(screens, parent=self)
         self.idle = IdleGuard(self.timings.idle_ms, self.timings.prompt_ms, self)
         self.accessibility = Accessibility(self)
         self.language = LanguageController(

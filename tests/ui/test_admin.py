@@ -16,8 +16,8 @@ from kiosk.ops.pin import PinGate, hash_pin
 from kiosk.ui import admin as admin_module
 from kiosk.ui.admin import ADMIN_EXIT_CODE, AdminController, CornerGesture
 from kiosk.ui.idle import IdleGuard
-from kiosk.ui.navigation import ATTRACT
 from kiosk.ui.operations import ADMIN, Operations
+from kiosk.ui.screens import ATTRACT
 from kiosk.ui.settle import find_item, settle
 from kiosk.ui.shell import KioskShell, Timings
 

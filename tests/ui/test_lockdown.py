@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtTest import QTest
 
 from kiosk.ui.lockdown import KeyLock
-from kiosk.ui.navigation import ATTRACT
+from kiosk.ui.screens import ATTRACT
 
 
 @pytest.fixture

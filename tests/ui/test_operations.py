@@ -22,8 +22,8 @@ from kiosk.ops.bundles import BundleStore, check_candidate
 from kiosk.ops.pin import PinGate, hash_pin
 from kiosk.ops.stats import StatsStore, summarize
 from kiosk.ops.watcher import BundleWatcher
-from kiosk.ui.navigation import ATTRACT
 from kiosk.ui.operations import ADMIN, Operations
+from kiosk.ui.screens import ATTRACT
 from kiosk.ui.settle import settle
 from kiosk.ui.shell import KioskShell, Timings
 

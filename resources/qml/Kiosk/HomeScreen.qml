@@ -52,63 +52,41 @@ Item {
                 Layout.fillHeight: lying
                 Layout.preferredHeight: lying ? screen.height * 0.52 : tallest
                 Layout.minimumHeight: lying ? implicitHeight : tallest
-                readonly property real tallest: Math.max(history.implicitHeight, timeline.implicitHeight,
-                                                         numbers.implicitHeight, memorial.implicitHeight)
-                columns: lying ? 1 : 4
+                // tilesMade: read again as each tile is made (itemAt() alone does not notify)
+                property int tilesMade: 0
+                readonly property real tallest: {
+                    let tallest = 0;
+                    for (let i = 0; i < tilesMade && i < tileRepeater.count; ++i) {
+                        const tile = tileRepeater.itemAt(i) as Tile;
+                        if (tile)
+                            tallest = Math.max(tallest, tile.implicitHeight);
+                    }
+                    return tallest;
+                }
+                columns: lying ? 1 : Math.max(1, tileRepeater.count)
                 rowSpacing: Theme.gap
                 columnSpacing: Theme.gap
 
-                Tile {
-                    id: history
-                    objectName: "tileHistory"
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    Layout.preferredWidth: 1
-                    Layout.preferredHeight: 1
-                    lying: tiles.lying
-                    motif: "history"
-                    text: qsTr("History")
-                    description: qsTr("The story, one part at a time")
-                    onClicked: screen.navigator.go("history")
-                }
-                Tile {
-                    id: timeline
-                    objectName: "tileTimeline"
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    Layout.preferredWidth: 1
-                    Layout.preferredHeight: 1
-                    lying: tiles.lying
-                    motif: "timeline"
-                    text: qsTr("Timeline")
-                    description: qsTr("The events, year by year")
-                    onClicked: screen.navigator.go("timeline")
-                }
-                Tile {
-                    id: numbers
-                    objectName: "tileNumbers"
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    Layout.preferredWidth: 1
-                    Layout.preferredHeight: 1
-                    lying: tiles.lying
-                    motif: "numbers"
-                    text: qsTr("In numbers")
-                    description: qsTr("The figures and their sources")
-                    onClicked: screen.navigator.go("numbers")
-                }
-                Tile {
-                    id: memorial
-                    objectName: "tileMemorial"
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    Layout.preferredWidth: 1
-                    Layout.preferredHeight: 1
-                    lying: tiles.lying
-                    motif: "memorial"
-                    text: qsTr("Memorial")
-                    description: qsTr("Remembrance, a minute of silence, a candle")
-                    onClicked: screen.navigator.go("memorial")
+                // One tile per screen the registry gives a tile (kiosk.ui.screens); its words are
+                // the "HomeScreen" context's source texts, translated here.
+                Repeater {
+                    id: tileRepeater
+                    model: screen.navigator.tiles
+                    onItemAdded: tiles.tilesMade += 1
+                    onItemRemoved: tiles.tilesMade -= 1
+                    Tile {
+                        required property var modelData
+                        objectName: "tile" + modelData.name.charAt(0).toUpperCase() + modelData.name.slice(1)
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        Layout.preferredWidth: 1
+                        Layout.preferredHeight: 1
+                        lying: tiles.lying
+                        motif: modelData.motif
+                        text: qsTranslate("HomeScreen", modelData.title)
+                        description: qsTranslate("HomeScreen", modelData.description)
+                        onClicked: screen.navigator.go(modelData.name)
+                    }
                 }
             }
         }
