@@ -434,6 +434,15 @@ def test_frozen_self_test_passes(frozen: Path) -> None:
 
 
 @pytest.mark.slow
+def test_frozen_folder_holds_every_qml_file(frozen: Path, qml_module_files: dict[str, str]) -> None:
+    """Every file the module's qmldir lists, subfolders included, is in the frozen folder."""
+    module = frozen / "kiosk" / "_internal" / "kiosk" / "_data" / "resources" / "qml" / "Kiosk"
+    assert (module / "qmldir").is_file()
+    missing = [p for p in qml_module_files.values() if not (module / p).is_file()]
+    assert missing == []
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the size goal is Linux's")
 def test_frozen_folder_fits_the_size_budget(frozen: Path) -> None:
     """The program folder stays under 120 MB: small enough to copy to many kiosks from a USB

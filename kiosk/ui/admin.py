@@ -121,7 +121,7 @@ class AdminController(QObject):
     def _get_info(self) -> dict[str, Any]:
         return self._info
 
-    info = Property("QVariantMap", _get_info, notify=infoChanged)
+    info = Property(dict, _get_info, notify=infoChanged)
 
     def _get_test_pattern(self) -> bool:
         return self._test_pattern

@@ -287,34 +287,34 @@ class ContentController(QObject):
     def _get_sections(self) -> SectionModel:
         return self.section_model
 
-    sections = Property(QObject, _get_sections, constant=True)
+    sections = Property(SectionModel, _get_sections, constant=True)
 
     def _get_timeline(self) -> TimelineModel:
         return self.timeline_model
 
-    timeline = Property(QObject, _get_timeline, constant=True)
+    timeline = Property(TimelineModel, _get_timeline, constant=True)
 
     def _get_years(self) -> YearModel:
         return self.year_model
 
-    years = Property(QObject, _get_years, constant=True)
+    years = Property(YearModel, _get_years, constant=True)
 
     def _get_statistics(self) -> StatisticsModel:
         return self.statistics_model
 
-    statistics = Property(QObject, _get_statistics, constant=True)
+    statistics = Property(StatisticsModel, _get_statistics, constant=True)
 
     def _get_remembrance(self) -> RemembranceModel:
         return self.remembrance_model
 
-    remembrance = Property(QObject, _get_remembrance, constant=True)
+    remembrance = Property(RemembranceModel, _get_remembrance, constant=True)
 
     def _get_people(self) -> PeopleModel:
         return self.people_model
 
-    people = Property(QObject, _get_people, constant=True)
+    people = Property(PeopleModel, _get_people, constant=True)
 
     def _get_attract(self) -> AttractModel:
         return self.attract_model
 
-    attract = Property(QObject, _get_attract, constant=True)
+    attract = Property(AttractModel, _get_attract, constant=True)

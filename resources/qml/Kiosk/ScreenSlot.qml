@@ -26,8 +26,14 @@ Loader {
     function endVisit() {
         if (!lasting)
             forget();
-        else if (item && typeof item.rewind === "function")
-            item.rewind();
+        else if (item)
+            rewind(item);
+    }
+
+    // Untyped on purpose: any screen type may last; the registry, not this file, says which.
+    function rewind(screen) {
+        if (typeof screen.rewind === "function")
+            screen.rewind();
     }
 
     anchors.fill: parent
