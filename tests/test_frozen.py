@@ -53,7 +53,7 @@ build = _load("kiosk_packaging_build")
 # -- the trim rules ---------------------------------------------------------------------------
 def test_admin_exit_code_matches_the_app() -> None:
     """The exit code the kit treats as "stay down" is the one the admin screen uses."""
-    admin = pytest.importorskip("kiosk.ui.admin")
+    admin = pytest.importorskip("kiosk.ui.backend.admin")
     assert admin.ADMIN_EXIT_CODE == ADMIN_EXIT_CODE
 
 
@@ -508,9 +508,9 @@ def _content_tool(dist: Path) -> Path:
 
 
 def test_documented_content_commands_are_the_programs() -> None:
-    """The README's kiosk-content commands are exactly the program's (kiosk.curator's group),
+    """The README's kiosk-content commands are exactly the program's (kiosk.cli.content's group),
     and INSTALL.md sends technicians to none that does not exist."""
-    curator = pytest.importorskip("kiosk.curator")
+    curator = pytest.importorskip("kiosk.cli.content")
     assert "stats" in CONTENT_COMMANDS, "the README's examples were not found"
     assert sorted(curator.cli.commands) == CONTENT_COMMANDS
     notes = (ROOT / "INSTALL.md").read_text(encoding="utf-8")

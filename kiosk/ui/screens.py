@@ -2,13 +2,13 @@
 
 ``SCREENS`` is the one list of the exhibit's screens. From it come:
 
-* the names ``Navigator.go`` accepts (kiosk.ui.navigation);
+* the names ``Navigator.go`` accepts (kiosk.ui.backend.navigation);
 * Main.qml's screen slots, one per entry, in this order (later ones lie above earlier ones),
   each given the objects its ``needs`` names (Main.qml's ``services``) as its required
   properties, and which of them end with the visit (Navigator.slots);
 * the home screen's tiles, in this order (Navigator.tiles);
 * ``--screenshots``: each screen's shots in this order, then ``STATE_SHOTS``, numbered from 01
-  (kiosk.ui.screenshots.STEPS), which the self-test and the layout test walk too;
+  (kiosk.ui.tools.screenshots.STEPS), which the self-test and the layout test walk too;
 * the tests' parameters (tests/ui/test_screens.py).
 
 Adding a screen is one entry here plus its QML file (listed in resources/qml/Kiosk/qmldir).
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.ui.qt import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from kiosk.ui.shell import KioskShell
+    from kiosk.ui.runtime.shell import KioskShell
 
 ATTRACT = "attract"
 HOME = "home"

@@ -8,15 +8,15 @@ from typing import Any
 import pytest
 
 from kiosk.ops.candles import CandleStore
-from kiosk.ui.accessibility import Accessibility
-from kiosk.ui.content import ContentController
-from kiosk.ui.history import HistoryController
-from kiosk.ui.idle import IdleGuard
-from kiosk.ui.language import LanguageController
-from kiosk.ui.memorial import CandleController, MinuteOfSilence
-from kiosk.ui.navigation import Navigator
-from kiosk.ui.shell import KioskShell, Timings
-from kiosk.ui.timeline import TimelineController
+from kiosk.ui.backend.accessibility import Accessibility
+from kiosk.ui.backend.content import ContentController
+from kiosk.ui.backend.history import HistoryController
+from kiosk.ui.backend.idle import IdleGuard
+from kiosk.ui.backend.language import LanguageController
+from kiosk.ui.backend.memorial import CandleController, MinuteOfSilence
+from kiosk.ui.backend.navigation import Navigator
+from kiosk.ui.backend.timeline import TimelineController
+from kiosk.ui.runtime.shell import KioskShell, Timings
 
 from .bundles import EVENTS, SECTIONS, make_bundle
 

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from kiosk.content.records import PartialDate
-from kiosk.ui.content import ContentController
-from kiosk.ui.dates import format_partial_date, format_when, language_name
-from kiosk.ui.models import StatisticsModel
+from kiosk.ui.backend.content import ContentController
+from kiosk.ui.backend.dates import format_partial_date, format_when, language_name
+from kiosk.ui.backend.models import StatisticsModel
 
 from .bundles import make_bundle, many_events
 

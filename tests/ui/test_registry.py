@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kiosk import paths
 from kiosk.ui.screens import SCREENS, Screen, Tile, numbered_shots
-from kiosk.ui.screenshots import STEPS
-from kiosk.ui.settle import find_item, iter_items, settle
+from kiosk.ui.tools.screenshots import STEPS
+from kiosk.ui.tools.settle import find_item, iter_items, settle
 
 from .touch import tap
 

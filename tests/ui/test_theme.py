@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
-from kiosk.ui.settle import iter_items, qml_eval, settle
+from kiosk.ui.tools.settle import iter_items, qml_eval, settle
 
 
 def _luminance(color: QColor) -> float:

@@ -1,6 +1,6 @@
 """The visitor experience put together: controllers, models, wiring, and the QML window.
 
-``KioskShell`` is the one place that knows how the pieces connect, so ``kiosk.app`` (command
+``KioskShell`` is the one place that knows how the pieces connect, so ``kiosk.cli.kiosk`` (command
 line) and the tests build the same thing. The lead's additions (admin screen, configuration, live
 updates) plug in here:
 
@@ -28,17 +28,17 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk import paths
 from kiosk.ops.candles import CandleStore
-from kiosk.ui.accessibility import Accessibility
-from kiosk.ui.content import ContentController
-from kiosk.ui.history import HistoryController
-from kiosk.ui.idle import DEFAULT_PROMPT_MS, DEFAULT_TIMEOUT_MS, IdleGuard
-from kiosk.ui.images import PROVIDER_ID, BundleImageProvider
-from kiosk.ui.language import LanguageController
-from kiosk.ui.memorial import CandleController, MinuteOfSilence
-from kiosk.ui.navigation import Navigator
-from kiosk.ui.screenfit import initial_size
+from kiosk.ui.backend.accessibility import Accessibility
+from kiosk.ui.backend.content import ContentController
+from kiosk.ui.backend.history import HistoryController
+from kiosk.ui.backend.idle import DEFAULT_PROMPT_MS, DEFAULT_TIMEOUT_MS, IdleGuard
+from kiosk.ui.backend.images import PROVIDER_ID, BundleImageProvider
+from kiosk.ui.backend.language import LanguageController
+from kiosk.ui.backend.memorial import CandleController, MinuteOfSilence
+from kiosk.ui.backend.navigation import Navigator
+from kiosk.ui.backend.timeline import TimelineController
+from kiosk.ui.runtime.screenfit import initial_size
 from kiosk.ui.screens import ATTRACT, SCREENS, Screen
-from kiosk.ui.timeline import TimelineController
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +161,7 @@ class KioskShell(QObject):
 
     def load(self, engine: QQmlApplicationEngine | None = None) -> QQuickWindow | None:
         """Create the window (not shown). None when Main.qml failed to load."""
-        import kiosk.ui  # noqa: F401, PLC0415 - registers the QML types before the engine reads them
+        import kiosk.ui.backend  # noqa: F401, PLC0415 - registers the QML types before the engine reads them
 
         # Not a child of the shell: at shutdown the engine (and the QML bound to the
         # controllers) must go first, before the controllers it reads.

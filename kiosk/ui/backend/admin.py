@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.ops.pin import NO_PIN_MESSAGE, PinGate
-from kiosk.ui.idle import DEFAULT_TIMEOUT_MS, IdleGuard
+from kiosk.ui.backend.idle import DEFAULT_TIMEOUT_MS, IdleGuard
 from kiosk.ui.qt import Property, QmlUncreatable
 
 log = logging.getLogger(__name__)

@@ -31,9 +31,9 @@ from kiosk.ops.logs import recent_errors
 from kiosk.ops.pin import PinGate
 from kiosk.ops.stats import StatsStore, format_summary
 from kiosk.ops.watcher import BundleWatcher
-from kiosk.ui.admin import AdminController
+from kiosk.ui.backend.admin import AdminController
+from kiosk.ui.runtime.shell import KioskShell
 from kiosk.ui.screens import ATTRACT
-from kiosk.ui.shell import KioskShell
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.ui.content import ContentController
-from kiosk.ui.models import SectionModel
+from kiosk.ui.backend.content import ContentController
+from kiosk.ui.backend.models import SectionModel
 from kiosk.ui.qt import Property, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"

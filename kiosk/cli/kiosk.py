@@ -15,7 +15,7 @@ does not restart it).
 SIGTERM and SIGINT end the program with exit code 0 from the first line of ``main`` to the last:
 ``main`` first installs handlers that only record the request (``_StopRequest``); each start-up
 stage (``_checkpoint``) returns early when one came; once Qt's event loop exists,
-``kiosk.ui.lockdown.quit_on_signals`` takes over and honours a request that came before it.
+``kiosk.ui.runtime.lockdown.quit_on_signals`` takes over and honours a request that came before it.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ if TYPE_CHECKING:
 
     from kiosk.ops.bundles import BundleStore
     from kiosk.ops.config import Config
-    from kiosk.ui.operations import Operations
-    from kiosk.ui.shell import KioskShell
+    from kiosk.ui.runtime.operations import Operations
+    from kiosk.ui.runtime.shell import KioskShell
 
 log = logging.getLogger("kiosk")
 
@@ -289,7 +289,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
     if args.self_test:
         _headless_defaults()
-        from kiosk.ui.selftest import bundle_problem, run_self_test  # noqa: PLC0415
+        from kiosk.ui.tools.selftest import bundle_problem, run_self_test  # noqa: PLC0415
 
         report = run_self_test(bundle, data_dir(args.data_dir, config))
         if _checkpoint("self-test"):
@@ -328,10 +328,10 @@ def _run(
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
     from kiosk.ops.logs import qt_message_to_logging, setup_logging  # noqa: PLC0415
-    from kiosk.ui.fonts import load_fonts  # noqa: PLC0415
-    from kiosk.ui.qtlog import QtMessages  # noqa: PLC0415
-    from kiosk.ui.screenfit import ScreenFit, display_problem, show_windowed  # noqa: PLC0415
-    from kiosk.ui.shell import KioskShell, Timings  # noqa: PLC0415
+    from kiosk.ui.runtime.fonts import load_fonts  # noqa: PLC0415
+    from kiosk.ui.runtime.qtlog import QtMessages  # noqa: PLC0415
+    from kiosk.ui.runtime.screenfit import ScreenFit, display_problem, show_windowed  # noqa: PLC0415
+    from kiosk.ui.runtime.shell import KioskShell, Timings  # noqa: PLC0415
 
     if _checkpoint("imports"):
         return EXIT_OK
@@ -400,7 +400,7 @@ def _run(
         _say("kiosk: the screens could not be loaded (see the log)")
         return EXIT_FAILED
 
-    from kiosk.ui.lockdown import KeyLock, quit_on_signals  # noqa: PLC0415
+    from kiosk.ui.runtime.lockdown import KeyLock, quit_on_signals  # noqa: PLC0415
 
     _checkpoint("window")  # from here a stop request is honoured by the event loop
     signals = quit_on_signals(app, pending=_STOP.signum)
@@ -413,7 +413,7 @@ def _run(
         window.setFlag(Qt.WindowType.FramelessWindowHint, True)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
         # The screen's size, whether or not a window manager honours fullscreen, and again
-        # when the screen changes (kiosk.ui.screenfit).
+        # when the screen changes (kiosk.ui.runtime.screenfit).
         fit = ScreenFit(window)
         fit.show()
     operations.start()
@@ -428,7 +428,7 @@ def _run(
 
 
 def _screenshots(shell: KioskShell, bundle: Path, lang: str, out: Path, size: QSize) -> int:
-    from kiosk.ui.screenshots import take_screenshots  # noqa: PLC0415
+    from kiosk.ui.tools.screenshots import take_screenshots  # noqa: PLC0415
 
     if not shell.open_bundle(bundle, lang):
         _say(f"kiosk: cannot show this bundle: {shell.content.error_message()}")
@@ -469,7 +469,7 @@ def _operations(
     from kiosk.ops.pin import LOCKOUT_FILE, PinGate  # noqa: PLC0415
     from kiosk.ops.stats import StatsStore  # noqa: PLC0415
     from kiosk.ops.watcher import BundleWatcher  # noqa: PLC0415
-    from kiosk.ui.operations import Operations  # noqa: PLC0415
+    from kiosk.ui.runtime.operations import Operations  # noqa: PLC0415
 
     stats = StatsStore(
         shell.data_dir / STATS_FILE,  # the data folder in use: --data-dir, data_dir or default

@@ -1,6 +1,6 @@
 """The program ``kiosk-content``: the one command group of the curator's tool.
 
-The wheel's console script (``kiosk-content = "kiosk.curator:main"``) and the frozen build
+The wheel's console script (``kiosk-content = "kiosk.cli.content:main"``) and the frozen build
 (packaging/kiosk_entry.py, when called as ``kiosk-content``) both run ``main`` here, so both
 have every command. The curator's commands live in kiosk.content.cli; the visitor statistics
 command lives in kiosk.ops (the content layer may not import it), so the two meet here, one

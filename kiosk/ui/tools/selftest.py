@@ -22,8 +22,8 @@ from kiosk.content.reader import BundleError, check_readable
 from kiosk.content.validate import validate_bundle
 from kiosk.ops.bundles import precheck
 from kiosk.ops.pin import PinGate
-from kiosk.ui.admin import AdminController
-from kiosk.ui.fonts import (
+from kiosk.ui.backend.admin import AdminController
+from kiosk.ui.runtime.fonts import (
     COVERAGE_SAMPLES,
     MONO_FAMILY,
     SHIPPED_FAMILIES,
@@ -31,10 +31,10 @@ from kiosk.ui.fonts import (
     load_fonts,
     missing_letters,
 )
-from kiosk.ui.qtlog import QtMessages
-from kiosk.ui.screenshots import STEPS
-from kiosk.ui.settle import settle
-from kiosk.ui.shell import KioskShell, Timings
+from kiosk.ui.runtime.qtlog import QtMessages
+from kiosk.ui.runtime.shell import KioskShell, Timings
+from kiosk.ui.tools.screenshots import STEPS
+from kiosk.ui.tools.settle import settle
 
 Check = dict[str, Any]
 

@@ -21,8 +21,8 @@ from PySide6.QtQml import QmlElement
 from kiosk.content.reader import Bundle, BundleError
 from kiosk.content.records import Event, Exhibit, Person, Remembrance, Section, Source, Statistic
 from kiosk.content.validate import quick_check
-from kiosk.ui.images import BundleImageProvider
-from kiosk.ui.models import (
+from kiosk.ui.backend.images import BundleImageProvider
+from kiosk.ui.backend.models import (
     AttractModel,
     PeopleModel,
     RemembranceModel,

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtQml import QmlElement
 
 from kiosk.content.records import Event, Person, Remembrance, Section, Source, Statistic
-from kiosk.ui.dates import format_partial_date, format_when
+from kiosk.ui.backend.dates import format_partial_date, format_when
 from kiosk.ui.qt import Property, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"

@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.ui.content import ContentController
-from kiosk.ui.dates import language_name
+from kiosk.ui.backend.content import ContentController
+from kiosk.ui.backend.dates import language_name
 from kiosk.ui.qt import Property, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"

@@ -7,8 +7,9 @@ what lets the service manager stop the kiosk cleanly.
 * ``quit_on_signals`` turns SIGTERM and SIGINT into a clean ``QCoreApplication.exit(0)``: the
   C signal handler only writes a byte to a socket, which Qt's event loop notices (Python signal
   handlers would otherwise not run while Qt sleeps in C++). A signal that came before it (the
-  ``pending`` one ``kiosk.app`` recorded during start-up) is written to the socket at once, and
-  one that comes before the loop runs waits there: either ends the loop as soon as it starts.
+  ``pending`` one ``kiosk.cli.kiosk`` recorded during start-up) is written to the socket at
+  once, and one that comes before the loop runs waits there: either ends the loop as soon as
+  it starts.
 """
 
 from __future__ import annotations

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 
+from kiosk.ui.runtime.shell import KioskShell
 from kiosk.ui.screens import numbered_shots
-from kiosk.ui.settle import settle
-from kiosk.ui.shell import KioskShell
+from kiosk.ui.tools.settle import settle
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.ui.content import ContentController
-from kiosk.ui.models import TimelineModel, YearModel
+from kiosk.ui.backend.content import ContentController
+from kiosk.ui.backend.models import TimelineModel, YearModel
 from kiosk.ui.qt import Property, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"
