@@ -105,7 +105,6 @@ class ContentController(QObject):
         self._exhibit: Exhibit | None = None
         self._generation = 0
         self._error = ""
-        self._revealed: set[str] = set()
         self.section_model = SectionModel(self)
         self.timeline_model = TimelineModel(self)
         self.year_model = YearModel(self)
@@ -149,7 +148,6 @@ class ContentController(QObject):
         self._generation += 1
         if self._images is not None:
             self._images.set_bundle(path)
-        self._revealed &= {s.key for s in snapshot.sections if s.sensitive}
         self._apply(snapshot)
         if old is not None:
             old.close()
@@ -163,7 +161,7 @@ class ContentController(QObject):
     def _apply(self, snap: _Snapshot) -> None:
         locale = self.qlocale
         self._exhibit = snap.exhibit
-        self.section_model.load(snap.sections, snap.sources, snap.images, self._revealed)
+        self.section_model.load(snap.sections, snap.sources, snap.images, locale)
         self.timeline_model.load(snap.events, snap.sources, snap.images, locale)
         self.year_model.load_from(self.timeline_model, locale)
         self.statistics_model.load(snap.statistics, snap.sources, locale)
@@ -188,11 +186,6 @@ class ContentController(QObject):
         self._apply(snapshot)
         self.changed.emit()
         self.localeChanged.emit(bundle.locale)
-
-    def set_revealed(self, keys: set[str]) -> None:
-        """The sensitive sections the visitor chose to read (kept across a language change)."""
-        self._revealed = set(keys)
-        self.section_model.set_revealed(self._revealed)
 
     def close(self) -> None:
         if self._bundle is not None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.ui.backend.content import ContentController
 from kiosk.ui.backend.models import SectionModel
 from kiosk.ui.qt import Property, QmlUncreatable
 
@@ -25,15 +24,14 @@ class HistoryController(QObject):
     stateChanged = Signal()  # count, advisory, position text
     leave = Signal()  # the visitor skipped past the last section: go home
 
-    def __init__(self, content: ContentController, parent: QObject | None = None) -> None:
+    def __init__(self, sections: SectionModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._content = content
-        self._model: SectionModel = content.section_model
+        self._model = sections
         self._index = 0
         self._revealed: set[str] = set()
+        # A language change or a new bundle rebuilds the rows: one of these always follows.
         self._model.modelReset.connect(self._clamp)
         self._model.dataChanged.connect(self._changed)
-        content.localeChanged.connect(self._changed)
 
     def _changed(self, *_args: object) -> None:
         self.stateChanged.emit()
@@ -81,7 +79,7 @@ class HistoryController(QObject):
         count = self._model.rowCount()
         if count == 0:
             return ""
-        locale = self._content.qlocale
+        locale = self._model.locale  # the language the sections are shown in
         return (
             QCoreApplication.translate("History", "%1 of %2")
             .replace("%1", locale.toString(self._index + 1))
@@ -114,7 +112,7 @@ class HistoryController(QObject):
         key = self._model.key_at(self._index)
         if key and key not in self._revealed:
             self._revealed.add(key)
-            self._content.set_revealed(self._revealed)
+            self._model.set_revealed(self._revealed)
             self.stateChanged.emit()
 
     @Slot()
@@ -129,7 +127,7 @@ class HistoryController(QObject):
     def reset(self) -> None:
         """A new visit: back to the first section, every advisory shown again."""
         self._revealed.clear()
-        self._content.set_revealed(set())
+        self._model.set_revealed(set())
         self._set_index(0, force=True)
 
     @Slot(result=int)

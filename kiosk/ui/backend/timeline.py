@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
-from kiosk.ui.backend.content import ContentController
 from kiosk.ui.backend.models import TimelineModel, YearModel
 from kiosk.ui.qt import Property, QmlUncreatable
 
@@ -29,10 +28,12 @@ class TimelineController(QObject):
     jumpRequested = Signal(int)  # the view scrolls to this event row
     currentChanged = Signal()  # the year the visitor is in, or its label or era text, changed
 
-    def __init__(self, content: ContentController, parent: QObject | None = None) -> None:
+    def __init__(
+        self, events: TimelineModel, years: YearModel, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
-        self._model: TimelineModel = content.timeline_model
-        self._years: YearModel = content.year_model
+        self._model = events
+        self._years = years
         self._row = -1
         self._year_row = 0
         self._model.modelReset.connect(self._model_reset)

@@ -84,8 +84,10 @@ class KioskShell(QObject):
             parent=self,
         )
         self.language.start_locale = start_locale
-        self.history = HistoryController(self.content, self)
-        self.timeline = TimelineController(self.content, self)
+        self.history = HistoryController(self.content.section_model, self)
+        self.timeline = TimelineController(
+            self.content.timeline_model, self.content.year_model, self
+        )
         self.silence = MinuteOfSilence(
             self.timings.silence_seconds, self.timings.silence_tick_ms, self
         )
