@@ -1,3 +1,3 @@
-from kiosk.app import main
+from kiosk.cli.kiosk import main
 
 raise SystemExit(main())

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import __version__, paths
-from kiosk.app import EXIT_USAGE, main, parse_size
+from kiosk.cli.kiosk import EXIT_USAGE, main, parse_size
 
 EXPECTED_SHOTS = [
     "01-attract.png",
@@ -194,7 +194,7 @@ def test_screenshots_of_a_damaged_bundle_exit_2_with_one_line(
 @pytest.mark.parametrize(("kind", "words"), sorted(DAMAGED.items()))
 def test_self_test_bundle_checks_on_a_damaged_bundle(tmp_path: Path, kind: str, words: str) -> None:
     """The self-test's bundle checks fail with the file and the problem; they never raise."""
-    from kiosk.ui.selftest import check_bundle
+    from kiosk.ui.tools.selftest import check_bundle
 
     bad = _damage(kind, tmp_path / "exhibit.sqlite")
     checks = check_bundle(bad)
@@ -206,7 +206,7 @@ def test_self_test_survives_an_unexpected_error_from_the_content_layer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A UnicodeDecodeError from the reader (a bit flip) is a failed check with its message."""
-    from kiosk.ui import selftest
+    from kiosk.ui.tools import selftest
 
     def broken(_path: object) -> None:
         raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")

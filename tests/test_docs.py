@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import build_parser
+from kiosk.cli.kiosk import build_parser
 from kiosk.content.cli import cli
 from kiosk.ops.config import config_table_markdown
-from kiosk.ui.admin import ADMIN_EXIT_CODE
+from kiosk.ui.backend.admin import ADMIN_EXIT_CODE
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

@@ -53,7 +53,7 @@ build = _load("kiosk_packaging_build")
 # -- the trim rules ---------------------------------------------------------------------------
 def test_admin_exit_code_matches_the_app() -> None:
     """The exit code the kit treats as "stay down" is the one the admin screen uses."""
-    admin = pytest.importorskip("kiosk.ui.admin")
+    admin = pytest.importorskip("kiosk.ui.backend.admin")
     assert admin.ADMIN_EXIT_CODE == ADMIN_EXIT_CODE
 
 
@@ -451,6 +451,15 @@ def test_frozen_program_carries_its_translations(frozen: Path, qapp: object) -> 
 
 
 @pytest.mark.slow
+def test_frozen_folder_holds_every_qml_file(frozen: Path, qml_module_files: dict[str, str]) -> None:
+    """Every file the module's qmldir lists, subfolders included, is in the frozen folder."""
+    module = frozen / "kiosk" / "_internal" / "kiosk" / "_data" / "resources" / "qml" / "Kiosk"
+    assert (module / "qmldir").is_file()
+    missing = [p for p in qml_module_files.values() if not (module / p).is_file()]
+    assert missing == []
+
+
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the size goal is Linux's")
 def test_frozen_folder_fits_the_size_budget(frozen: Path) -> None:
     """The program folder stays under 120 MB: small enough to copy to many kiosks from a USB
@@ -516,9 +525,9 @@ def _content_tool(dist: Path) -> Path:
 
 
 def test_documented_content_commands_are_the_programs() -> None:
-    """The README's kiosk-content commands are exactly the program's (kiosk.curator's group),
+    """The README's kiosk-content commands are exactly the program's (kiosk.cli.content's group),
     and INSTALL.md sends technicians to none that does not exist."""
-    curator = pytest.importorskip("kiosk.curator")
+    curator = pytest.importorskip("kiosk.cli.content")
     assert "stats" in CONTENT_COMMANDS, "the README's examples were not found"
     assert sorted(curator.cli.commands) == CONTENT_COMMANDS
     notes = (ROOT / "INSTALL.md").read_text(encoding="utf-8")

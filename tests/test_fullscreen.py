@@ -1,10 +1,10 @@
 """The kiosk fills the screen it is on, and says so when there is no screen at all.
 
-Fast tests: ``kiosk.ui.screenfit`` with stand-in windows and screens (no display needed), and a
-real window on the offscreen platform. Slow tests: the real kiosk (not ``--screenshots``)
-fullscreen under Xvfb with no window manager, at 1280x800 and 1080x1920, its screen grabbed
-and checked; and ``kiosk`` with no screen at all. The frozen kiosk under cage is in
-tests/test_frozen.py; it uses ``Frame`` and ``check_fills`` from here.
+Fast tests: ``kiosk.ui.runtime.screenfit`` with stand-in windows and screens (no display
+needed), and a real window on the offscreen platform. Slow tests: the real kiosk (not
+``--screenshots``) fullscreen under Xvfb with no window manager, at 1280x800 and 1080x1920,
+its screen grabbed and checked; and ``kiosk`` with no screen at all. The frozen kiosk under
+cage is in tests/test_frozen.py; it uses ``Frame`` and ``check_fills`` from here.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import pytest
 from PySide6.QtCore import QObject, QRect, QSize, Signal
 
 from kiosk import paths
-from kiosk.ui.screenfit import ScreenFit, display_problem, show_windowed, windowed_size
+from kiosk.ui.runtime.screenfit import ScreenFit, display_problem, show_windowed, windowed_size
 
 # Theme.background (normal palette): what the attract loop shows everywhere but its content.
 BACKGROUND = (0x13, 0x11, 0x0F)
@@ -220,7 +220,7 @@ def test_the_kiosk_window_starts_at_its_screens_size(qapp: Any, tmp_path: Path) 
     """Main.qml has no size of its own: the window is created at the screen's size."""
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.ui.shell import KioskShell, Timings
+    from kiosk.ui.runtime.shell import KioskShell, Timings
 
     shell = KioskShell(tmp_path / "data", Timings(animate=False))
     try:

@@ -19,14 +19,14 @@ from pathlib import Path
 import pytest
 
 from kiosk import paths
-from kiosk.app import STAGE_HOOK_ENV
+from kiosk.cli.kiosk import STAGE_HOOK_ENV
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(os.name != "posix", reason="POSIX signals"),
 ]
 
-# Every stage of a normal start, in order (kiosk.app._checkpoint).
+# Every stage of a normal start, in order (kiosk.cli.kiosk._checkpoint).
 STAGES = ["start", "config", "imports", "qt", "fonts", "shell", "bundle", "window"]
 STOP_TIMEOUT_S = 15  # the unit's TimeoutStopSec
 

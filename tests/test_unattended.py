@@ -165,9 +165,9 @@ from PySide6.QtGui import QGuiApplication
 from kiosk.ops.bundles import BundleStore, check_candidate
 from kiosk.ops.pin import PinGate
 from kiosk.ops.watcher import BundleWatcher
-from kiosk.ui.lockdown import quit_on_signals
-from kiosk.ui.operations import Operations
-from kiosk.ui.shell import KioskShell, Timings
+from kiosk.ui.runtime.lockdown import quit_on_signals
+from kiosk.ui.runtime.operations import Operations
+from kiosk.ui.runtime.shell import KioskShell, Timings
 
 app = QGuiApplication([])
 published, data = Path(sys.argv[1]), Path(sys.argv[2])

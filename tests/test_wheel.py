@@ -59,11 +59,13 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-def test_wheel_holds_resources(wheel: Path) -> None:
+def test_wheel_holds_resources(wheel: Path, qml_module_files: dict[str, str]) -> None:
     """The wheel has the QML module, every font with its licence, and the default bundle."""
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "kiosk/_data/db/exhibit.sqlite" in names
     assert "kiosk/_data/resources/qml/Kiosk/qmldir" in names
+    for listed in qml_module_files.values():
+        assert f"kiosk/_data/resources/qml/Kiosk/{listed}" in names, listed
     assert "kiosk/_data/resources/fonts/OFL.txt" in names
     assert {n for n in names if n.endswith(".ttf")} >= {
         f"kiosk/_data/resources/fonts/{f}.ttf"

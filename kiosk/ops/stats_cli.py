@@ -1,6 +1,6 @@
 """``kiosk-content stats FILE [--csv OUT]``: the visitor statistics, for the curator's tool.
 
-kiosk.curator puts it in the program's one command group, beside the content commands
+kiosk.cli.content puts it in the program's one command group, beside the content commands
 (``command_group(stats_command)``). Exit codes: 0 printed (and exported), 1 the CSV file could
 not be written, 2 FILE is not a readable statistics file.
 """

@@ -12,7 +12,7 @@ When the data folder cannot take the copy (full disk, read-only), the watcher sa
 (``trouble``, ``troubleChanged``) and tries again after ``retry_ms`` (a back-off: each delay in
 turn, then the last one for ever), until it works.
 
-Wiring (kiosk/app.py builds it, kiosk/ui/operations.py connects it)::
+Wiring (kiosk/cli/kiosk.py builds it, kiosk/ui/runtime/operations.py connects it)::
 
     watcher = BundleWatcher(config.bundle_path(), store, parent=app)
     watcher.candidateReady.connect(remember_pending)     # switch at the next attract

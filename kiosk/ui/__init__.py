@@ -1,51 +1,10 @@
-"""The Python side of the visitor screens: models and controllers registered for QML.
+"""The visitor screens' Python side, by kind:
 
-Every type QML sees is registered (``@QmlElement``, import name ``Kiosk.Backend`` 1.x) by
-importing its module here, in one place, so both the QML engine and PyInstaller's analysis see
-them all. QML holds presentation only; every rule and state machine lives in these modules and is
-tested without QML.
+* ``kiosk.ui.backend``: the types QML sees (``import Kiosk.Backend``): models, controllers, the
+  image provider; importing the package registers them all;
+* ``kiosk.ui.runtime``: the application's plumbing: the shell that wires one visit and loads
+  Main.qml, operations (live updates, admin, statistics, watchdog), lockdown, Qt's log, fonts,
+  the window's fit to its screen;
+* ``kiosk.ui.tools``: the self-test, the screenshots, and ``settle`` (wait until drawn);
+* ``kiosk.ui.screens``: the registry of visitor screens; ``kiosk.ui.qt``: PySide6 shims.
 """
-
-from kiosk.ui import qt  # typing shims for PySide (see there)
-from kiosk.ui.accessibility import Accessibility
-from kiosk.ui.admin import AdminController
-from kiosk.ui.content import ContentController
-from kiosk.ui.history import HistoryController
-from kiosk.ui.idle import IdleGuard
-from kiosk.ui.language import LanguageController
-from kiosk.ui.memorial import CandleController, MinuteOfSilence
-from kiosk.ui.models import (
-    PeopleModel,
-    RemembranceModel,
-    SectionModel,
-    StatisticsModel,
-    TimelineModel,
-    YearModel,
-)
-from kiosk.ui.navigation import Navigator
-from kiosk.ui.timeline import TimelineController
-
-QML_IMPORT_NAME = "Kiosk.Backend"
-QML_IMPORT_MAJOR_VERSION = 1
-
-__all__ = [
-    "QML_IMPORT_MAJOR_VERSION",
-    "QML_IMPORT_NAME",
-    "Accessibility",
-    "AdminController",
-    "CandleController",
-    "ContentController",
-    "HistoryController",
-    "IdleGuard",
-    "LanguageController",
-    "MinuteOfSilence",
-    "Navigator",
-    "PeopleModel",
-    "RemembranceModel",
-    "SectionModel",
-    "StatisticsModel",
-    "TimelineController",
-    "TimelineModel",
-    "YearModel",
-    "qt",
-]

@@ -2,6 +2,8 @@
 
 * ``Property`` and ``QmlUncreatable`` re-exported as ``Any``: mypy reads their stubs wrongly
   (``navigator.screen`` would not be a ``str``; ``QmlUncreatable`` would not be a decorator).
+* ``QT_TRANSLATE_NOOP`` typed as giving back the ``str`` it is given (its stub says ``object``);
+  lupdate finds the calls by this name.
 
 Pitfall, kept out by the pin rather than worked around:
 
@@ -14,11 +16,13 @@ Pitfall, kept out by the pin rather than worked around:
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 from PySide6 import QtCore, QtQml
 
 Property: Any = QtCore.Property
 QmlUncreatable: Any = QtQml.QmlUncreatable
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
-__all__ = ["Property", "QmlUncreatable"]
+__all__ = ["QT_TRANSLATE_NOOP", "Property", "QmlUncreatable"]

@@ -32,7 +32,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$KioskAdminExit = 64   # the kiosk's own exit code for "Exit kiosk" (kiosk.ui.admin.ADMIN_EXIT_CODE)
+$KioskAdminExit = 64   # the kiosk's own exit code for "Exit kiosk" (kiosk.ui.backend.admin.ADMIN_EXIT_CODE)
 
 $logDir = Join-Path $env:LOCALAPPDATA 'memorial-kiosk\logs'
 New-Item -ItemType Directory -Force -Path $logDir | Out-Null

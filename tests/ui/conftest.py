@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QSize, QtMsgType
 
 from kiosk import paths
-from kiosk.ui.fonts import load_fonts
-from kiosk.ui.settle import settle
-from kiosk.ui.shell import KioskShell, Timings
+from kiosk.ui.runtime.fonts import load_fonts
+from kiosk.ui.runtime.shell import KioskShell, Timings
+from kiosk.ui.tools.settle import settle
 
 from .bundles import make_bundle
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-from kiosk.ui.settle import qml_eval
+from kiosk.ui.tools.settle import qml_eval
 
 TOL = 1.5  # pixels of rounding
 

@@ -13,13 +13,13 @@ from PySide6.QtCore import QPoint
 
 from kiosk.ops.bundles import BundleStore
 from kiosk.ops.pin import PinGate, hash_pin
-from kiosk.ui import admin as admin_module
-from kiosk.ui.admin import ADMIN_EXIT_CODE, AdminController, CornerGesture
-from kiosk.ui.idle import IdleGuard
-from kiosk.ui.navigation import ATTRACT
-from kiosk.ui.operations import ADMIN, Operations
-from kiosk.ui.settle import find_item, settle
-from kiosk.ui.shell import KioskShell, Timings
+from kiosk.ui.backend import admin as admin_module
+from kiosk.ui.backend.admin import ADMIN_EXIT_CODE, AdminController, CornerGesture
+from kiosk.ui.backend.idle import IdleGuard
+from kiosk.ui.runtime.operations import ADMIN, Operations
+from kiosk.ui.runtime.shell import KioskShell, Timings
+from kiosk.ui.screens import ATTRACT
+from kiosk.ui.tools.settle import find_item, settle
 
 from .touch import item, tap, tap_at
 
@@ -246,7 +246,7 @@ def kiosk(
     shell = KioskShell(data, fast_timings)
     assert shell.open_bundle(exhibit_bundle)
     ops = Operations(shell, PinGate(pin_hash), BundleStore(data), None, configured=exhibit_bundle)
-    ops.admin.follow(shell.idle)  # as kiosk.app wires it
+    ops.admin.follow(shell.idle)  # as kiosk.cli.kiosk wires it
     shell.extra_properties["admin"] = ops.admin
     window = shell.load()
     assert window is not None

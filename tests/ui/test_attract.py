@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from kiosk import paths
-from kiosk.ui.content import ContentController
-from kiosk.ui.models import ATTRACT_IMAGES, interleave
-from kiosk.ui.settle import find_item, iter_items, settle
-from kiosk.ui.shell import Timings
+from kiosk.ui.backend.content import ContentController
+from kiosk.ui.backend.models import ATTRACT_IMAGES, interleave
+from kiosk.ui.runtime.shell import Timings
+from kiosk.ui.tools.settle import find_item, iter_items, settle
 
 from .bundles import SECTIONS, make_bundle, png_bytes
 from .touch import item

@@ -8,15 +8,15 @@ from typing import Any
 import pytest
 
 from kiosk.ops.candles import CandleStore
-from kiosk.ui.accessibility import Accessibility
-from kiosk.ui.content import ContentController
-from kiosk.ui.history import HistoryController
-from kiosk.ui.idle import IdleGuard
-from kiosk.ui.language import LanguageController
-from kiosk.ui.memorial import CandleController, MinuteOfSilence
-from kiosk.ui.navigation import Navigator
-from kiosk.ui.shell import KioskShell, Timings
-from kiosk.ui.timeline import TimelineController
+from kiosk.ui.backend.accessibility import Accessibility
+from kiosk.ui.backend.content import ContentController
+from kiosk.ui.backend.history import HistoryController
+from kiosk.ui.backend.idle import IdleGuard
+from kiosk.ui.backend.language import LanguageController
+from kiosk.ui.backend.memorial import CandleController, MinuteOfSilence
+from kiosk.ui.backend.navigation import Navigator
+from kiosk.ui.backend.timeline import TimelineController
+from kiosk.ui.runtime.shell import KioskShell, Timings
 
 from .bundles import EVENTS, SECTIONS, make_bundle
 
@@ -141,7 +141,7 @@ def test_accessibility_reset(qapp: Any) -> None:
 # -- history ------------------------------------------------------------------------------------
 def test_history_pages_and_position_text(content: ContentController) -> None:
     """next/previous move one section; the position reads "2 of 4"."""
-    history = HistoryController(content)
+    history = HistoryController(content.section_model)
     history.next()
     assert history.index == 1
     assert history.positionText == "2 of 4"
@@ -153,7 +153,7 @@ def test_history_pages_and_position_text(content: ContentController) -> None:
 
 def test_history_advisory_until_read(content: ContentController) -> None:
     """A sensitive section shows its advisory until the visitor chooses to read it."""
-    history = HistoryController(content)
+    history = HistoryController(content.section_model)
     row = history.firstSensitive()
     history.goTo(row)
     assert history.showAdvisory
@@ -164,7 +164,7 @@ def test_history_advisory_until_read(content: ContentController) -> None:
 
 def test_history_skip_moves_on(content: ContentController) -> None:
     """Skip goes to the next section without revealing the sensitive one."""
-    history = HistoryController(content)
+    history = HistoryController(content.section_model)
     row = history.firstSensitive()
     history.goTo(row)
     history.skip()
@@ -176,7 +176,7 @@ def test_history_skip_on_last_section_leaves(qapp: Any, tmp_path: Path) -> None:
     """Skipping the last section asks to leave (the shell goes home)."""
     content = ContentController()
     content.reload(make_bundle(tmp_path / "b.sqlite", sections=[SECTIONS[0], SECTIONS[2]]))
-    history = HistoryController(content)
+    history = HistoryController(content.section_model)
     history.goTo(1)
     left: list[bool] = []
     history.leave.connect(lambda: left.append(True))
@@ -186,7 +186,7 @@ def test_history_skip_on_last_section_leaves(qapp: Any, tmp_path: Path) -> None:
 
 def test_history_reset_shows_advisories_again(content: ContentController) -> None:
     """A new visit starts at the first section with every advisory back."""
-    history = HistoryController(content)
+    history = HistoryController(content.section_model)
     history.goTo(history.firstSensitive())
     history.read()
     history.reset()
@@ -196,7 +196,7 @@ def test_history_reset_shows_advisories_again(content: ContentController) -> Non
 
 def test_revealed_survives_a_language_change(content: ContentController) -> None:
     """Choosing another language keeps the visitor's choice to read a section."""
-    history = HistoryController(content)
+    history = HistoryController(content.section_model)
     row = history.firstSensitive()
     history.goTo(row)
     history.read()
@@ -208,7 +208,7 @@ def test_revealed_survives_a_language_change(content: ContentController) -> None
 # -- timeline -----------------------------------------------------------------------------------
 def test_timeline_open_and_close(content: ContentController) -> None:
     """open(row) shows that event's title, date and source; close() hides it."""
-    timeline = TimelineController(content)
+    timeline = TimelineController(content.timeline_model, content.year_model)
     timeline.open(3)
     assert timeline.isOpen
     assert timeline.selectedTitle == "Khojaly occupied"
@@ -221,7 +221,7 @@ def test_timeline_open_and_close(content: ContentController) -> None:
 
 def test_timeline_jump_to_year(content: ContentController, qtbot: Any) -> None:
     """A year of the strip asks the view to show that year's first event."""
-    timeline = TimelineController(content)
+    timeline = TimelineController(content.timeline_model, content.year_model)
     years = content.year_model
     row_1992 = next(r for r in range(years.rowCount()) if years.get(r, "year") == 1992)
     with qtbot.waitSignal(timeline.jumpRequested, timeout=100) as signal:
@@ -253,7 +253,7 @@ def _year_row(content: ContentController, year: int) -> int:
 
 def test_timeline_current_year_and_era_follow_the_view(eras: ContentController, qtbot: Any) -> None:
     """The year the view rests in, and that year's era, are properties that say they changed."""
-    timeline = TimelineController(eras)
+    timeline = TimelineController(eras.timeline_model, eras.year_model)
     assert (timeline.currentYearRow, timeline.currentYear) == (0, "1988")
     assert timeline.currentEra == "The conflict"
     with qtbot.waitSignal(timeline.currentChanged, timeout=100):
@@ -264,7 +264,7 @@ def test_timeline_current_year_and_era_follow_the_view(eras: ContentController, 
 
 def test_timeline_jump_to_year_makes_it_current(eras: ContentController, qtbot: Any) -> None:
     """A tap on a year of the strip makes it the current year before the view scrolls there."""
-    timeline = TimelineController(eras)
+    timeline = TimelineController(eras.timeline_model, eras.year_model)
     row_1994 = _year_row(eras, 1994)
     with qtbot.waitSignal(timeline.jumpRequested, timeout=100):
         timeline.jumpToYear(row_1994)
@@ -274,7 +274,7 @@ def test_timeline_jump_to_year_makes_it_current(eras: ContentController, qtbot: 
 
 def test_timeline_era_follows_a_language_change(eras: ContentController, qtbot: Any) -> None:
     """A language change rewrites the era of the current year, and keeps the year."""
-    timeline = TimelineController(eras)
+    timeline = TimelineController(eras.timeline_model, eras.year_model)
     timeline.jumpToYear(_year_row(eras, 1992))
     with qtbot.waitSignal(timeline.currentChanged, timeout=100):
         eras.setLocale("az")
@@ -288,7 +288,7 @@ def test_timeline_reset_and_new_bundle_go_back_to_the_first_year(
     eras: ContentController, qtbot: Any, tmp_path: Path
 ) -> None:
     """A new visit, or a new bundle, starts the timeline at its first year again."""
-    timeline = TimelineController(eras)
+    timeline = TimelineController(eras.timeline_model, eras.year_model)
     timeline.jumpToYear(_year_row(eras, 1997))
     with qtbot.waitSignal(timeline.currentChanged, timeout=100):
         timeline.reset()
@@ -445,3 +445,52 @@ def test_recover_returns_to_attract(qapp: Any, qtbot: Any, tmp_path: Path) -> No
     with qtbot.waitSignal(shell.idle.reset, timeout=1000):
         shell.recover()
     assert shell.navigator.screen == "attract"
+
+
+# -- controllers take the models they use --------------------------------------------------------
+def test_history_needs_only_its_section_model(qapp: Any) -> None:
+    """A HistoryController over a bare SectionModel: pages, advisory and position text in the
+    model's language, without a ContentController."""
+    from PySide6.QtCore import QLocale
+
+    from kiosk.content.records import Section
+    from kiosk.ui.backend.models import SectionModel
+
+    def section(i: int, sensitive: bool = False) -> Section:
+        return Section(
+            id=i,
+            key=f"s{i}",
+            position=i,
+            title=f"T{i}",
+            body="B",
+            sensitive=sensitive,
+            advisory="killings" if sensitive else "",
+            source_id=None,
+            image_id=None,
+        )
+
+    model = SectionModel()
+    model.load([section(1), section(2, sensitive=True)], {}, {}, QLocale("ar"))
+    history = HistoryController(model)
+    assert history.positionText == "١ of ٢"
+    history.next()
+    assert history.showAdvisory
+    history.read()
+    assert not history.showAdvisory
+    assert model.get(1, "revealed") is True
+    history.reset()
+    assert model.get(1, "revealed") is False
+
+
+def test_timeline_needs_only_its_models(content: ContentController) -> None:
+    """A TimelineController over the event and year models alone opens events and jumps."""
+    from kiosk.ui.backend.models import TimelineModel, YearModel
+
+    events, years = TimelineModel(), YearModel()
+    events.load([], {}, {}, content.qlocale)
+    timeline = TimelineController(events, years)
+    timeline.open(0)
+    assert not timeline.isOpen
+    timeline = TimelineController(content.timeline_model, content.year_model)
+    timeline.open(0)
+    assert timeline.selectedTitle == content.timeline_model.get(0, "title")

@@ -12,11 +12,11 @@ from PySide6.QtGui import QFont, QFontInfo
 
 from kiosk import paths
 from kiosk.ops.pin import PinGate
-from kiosk.ui.admin import AdminController
-from kiosk.ui.fonts import MONO_FAMILY, SHIPPED_FAMILIES, is_fixed_width, load_fonts
-from kiosk.ui.selftest import check_fonts
-from kiosk.ui.settle import find_item
-from kiosk.ui.shell import KioskShell, Timings
+from kiosk.ui.backend.admin import AdminController
+from kiosk.ui.runtime.fonts import MONO_FAMILY, SHIPPED_FAMILIES, is_fixed_width, load_fonts
+from kiosk.ui.runtime.shell import KioskShell, Timings
+from kiosk.ui.tools.selftest import check_fonts
+from kiosk.ui.tools.settle import find_item
 
 # As the admin screen shows them: log lines, and the statistics summary's space-aligned columns.
 FACTS = {

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QSize
 
-from kiosk.ui.images import BundleImageProvider, decode
+from kiosk.ui.backend.images import BundleImageProvider, decode
 
 from .bundles import make_bundle, png_bytes
 
@@ -66,7 +66,7 @@ def test_provider_follows_a_new_bundle(qapp: Any, tmp_path: Path) -> None:
 
 def test_images_show_on_the_history_screen(make_shell: Any) -> None:
     """A section with an image shows it, drawn at its shown size."""
-    from kiosk.ui.settle import iter_items, qml_eval, settle
+    from kiosk.ui.tools.settle import iter_items, qml_eval, settle
 
     shell = make_shell()
     shell.navigator.go("history")

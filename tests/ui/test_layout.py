@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QSize
 
 from kiosk import paths
-from kiosk.ui.screenshots import STEPS
-from kiosk.ui.settle import settle
-from kiosk.ui.shell import KioskShell, Timings
+from kiosk.ui.runtime.shell import KioskShell, Timings
+from kiosk.ui.tools.screenshots import STEPS
+from kiosk.ui.tools.settle import settle
 
 from .bundles import make_bundle
 from .conftest import TRANSLATIONS
@@ -91,7 +91,7 @@ def _walk(shell: KioskShell, size: tuple[int, int], large: bool, locale: str) ->
 
 
 def _show_names(shell: KioskShell) -> None:
-    from kiosk.ui.settle import find_item
+    from kiosk.ui.tools.settle import find_item
 
     assert shell.window is not None
     names = find_item(shell.window, "showNames")

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
-from kiosk.ui.settle import settle
+from kiosk.ui.tools.settle import settle
 
 from .layout import inspect
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtTest import QTest
 
-from kiosk.ui.lockdown import KeyLock
-from kiosk.ui.navigation import ATTRACT
+from kiosk.ui.runtime.lockdown import KeyLock
+from kiosk.ui.screens import ATTRACT
 
 
 @pytest.fixture

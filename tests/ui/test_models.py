@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from kiosk.content.records import PartialDate
-from kiosk.ui.content import ContentController
-from kiosk.ui.dates import format_partial_date, format_when, language_name
-from kiosk.ui.models import StatisticsModel
+from kiosk.ui.backend.content import ContentController
+from kiosk.ui.backend.dates import format_partial_date, format_when, language_name
+from kiosk.ui.backend.models import StatisticsModel
 
 from .bundles import make_bundle, many_events
 
@@ -203,3 +203,33 @@ def test_ten_thousand_events_load_quickly(qapp: Any, tmp_path: Path) -> None:
     assert content.timeline_model.rowCount() == 10_000
     assert content.year_model.rowCount() == 1000
     assert elapsed < 2.0
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["sections", "timeline", "years", "statistics", "remembrance", "people", "attract"],
+)
+def test_roles_are_the_row_fields_by_name(content: ContentController, model: str) -> None:
+    """Each model's roles are its Row's fields, in order; a field reads the same by role name,
+    by Qt role and by attribute."""
+    from kiosk.ui.backend.models import RowModel
+
+    m = getattr(content, model)
+    assert isinstance(m, RowModel)
+    assert [r.name for r in m.Roles] == list(m.Row._fields)
+    if m.rowCount() == 0:
+        return
+    row = m.rows()[0]
+    assert isinstance(row, m.Row)
+    for role in m.Roles:
+        assert m.get(0, role.name) == getattr(row, role.name)
+        assert m.data(m.index(0, 0), int(role)) == getattr(row, role.name)
+
+
+def test_a_reordered_row_type_keeps_every_field(qapp: Any) -> None:
+    """Rows are built by field name: the roles follow the Row, whatever its order."""
+    from kiosk.ui.backend.models.rows import role_enum
+    from kiosk.ui.backend.models.timeline import YearRow
+
+    roles = role_enum("YearRoles", YearRow)
+    assert [r.name for r in roles] == ["year", "label", "firstRow"]

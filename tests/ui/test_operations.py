@@ -22,10 +22,10 @@ from kiosk.ops.bundles import BundleStore, check_candidate
 from kiosk.ops.pin import PinGate, hash_pin
 from kiosk.ops.stats import StatsStore, summarize
 from kiosk.ops.watcher import BundleWatcher
-from kiosk.ui.navigation import ATTRACT
-from kiosk.ui.operations import ADMIN, Operations
-from kiosk.ui.settle import settle
-from kiosk.ui.shell import KioskShell, Timings
+from kiosk.ui.runtime.operations import ADMIN, Operations
+from kiosk.ui.runtime.shell import KioskShell, Timings
+from kiosk.ui.screens import ATTRACT
+from kiosk.ui.tools.settle import settle
 
 from .bundles import make_bundle
 from .touch import item, tap, tap_at

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 PROGRAM = """
-import kiosk.ui
+import kiosk.ui.backend
 from PySide6.QtCore import QObject, Signal
 
 class Source(QObject):

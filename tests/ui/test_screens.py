@@ -7,15 +7,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint
 
-from kiosk.ui.settle import find_item, qml_eval, settle
-from kiosk.ui.shell import Timings
+from kiosk.ui.runtime.shell import Timings
+from kiosk.ui.screens import SCREEN_NAMES
+from kiosk.ui.tools.settle import find_item, qml_eval, settle
 
 from .touch import center, item, swipe, tap, tap_at
 
 
-@pytest.mark.parametrize(
-    "screen", ["attract", "home", "history", "timeline", "numbers", "memorial"]
-)
+@pytest.mark.parametrize("screen", SCREEN_NAMES)
 def test_each_screen_loads_without_qml_warnings(
     make_shell: Any, qt_warnings: Any, screen: str
 ) -> None:
@@ -239,7 +238,7 @@ def test_accessibility_toggles(make_shell: Any) -> None:
 
 
 def _visible_named(window: Any, name: str) -> list[Any]:
-    from kiosk.ui.settle import iter_items
+    from kiosk.ui.tools.settle import iter_items
 
     return [i for i in iter_items(window.contentItem()) if i.objectName() == name and i.isVisible()]
 

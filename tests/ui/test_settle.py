@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
-from kiosk.ui.settle import find_item, incubating, polish_scheduled, settle
+from kiosk.ui.tools.settle import find_item, incubating, polish_scheduled, settle
 
 QML = b"""
 import QtQuick

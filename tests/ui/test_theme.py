@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
 
-from kiosk.ui.settle import iter_items, qml_eval, settle
+from kiosk.ui.tools.settle import iter_items, qml_eval, settle
 
 
 def _luminance(color: QColor) -> float:
@@ -148,7 +148,7 @@ def test_qml_uses_no_rich_text_formats() -> None:
     """No QML file of the module even mentions a rich text format."""
     from kiosk import paths
 
-    for qml in (paths.qml_dir() / "Kiosk").glob("*.qml"):
+    for qml in (paths.qml_dir() / "Kiosk").rglob("*.qml"):
         source = qml.read_text(encoding="utf-8")
         for forbidden in ("StyledText", "RichText", "MarkdownText", "AutoText"):
             assert forbidden not in source, f"{qml.name} mentions {forbidden}"

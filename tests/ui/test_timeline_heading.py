@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.ui.settle import find_item
+from kiosk.ui.tools.settle import find_item
 
 from .bundles import make_bundle
 from .touch import item, tap

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from kiosk.ui.models import TimelineModel
-from kiosk.ui.settle import qml_eval, settle
+from kiosk.ui.backend.models import TimelineModel
+from kiosk.ui.tools.settle import qml_eval, settle
 
 from .bundles import make_bundle, many_events
 from .touch import item

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
-from kiosk.ui.settle import find_item, settle
+from kiosk.ui.tools.settle import find_item, settle
 
 _DEVICE = None
 

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Window
 import Kiosk.Backend
@@ -22,6 +23,30 @@ Window {
     property int attractCycleMs: 12000
     property bool animate: true
 
+    // What a screen's entry in the registry may ask for by name (its "needs").
+    readonly property var services: ({
+        content: root.content,
+        navigator: root.navigator,
+        idle: root.idle,
+        accessibility: root.accessibility,
+        language: root.language,
+        history: root.history,
+        timeline: root.timeline,
+        silence: root.silence,
+        candle: root.candle,
+        cycleMs: root.attractCycleMs
+    })
+
+    function servicesFor(needs: var): var {
+        const chosen = {};
+        for (const need of needs) {
+            if (!(need in root.services))
+                console.warn("a screen needs " + need + ", which Main.qml does not have");
+            chosen[need] = root.services[need];
+        }
+        return chosen;
+    }
+
     // No size of its own: it starts at its screen's size (KioskShell passes width and height),
     // and kiosk.ui.screenfit keeps a fullscreen kiosk fitted to its screen.
     visible: false
@@ -43,77 +68,26 @@ Window {
             event.accepted = false;
         }
 
-        function forgetAll() {
-            for (const slot of [historySlot, timelineSlot, numbersSlot, memorialSlot, homeSlot])
-                slot.forget();
+        // One slot per screen of the registry (kiosk.ui.screens), in its order: the later lie
+        // above the earlier. Each screen gets, as its required properties, the services its
+        // entry names.
+        Repeater {
+            id: slots
+            model: root.navigator.slots
+            ScreenSlot {
+                required property var modelData
+                objectName: "slot_" + modelData.name
+                name: modelData.name
+                component: modelData.component
+                lasting: modelData.lasting
+                properties: root.servicesFor(modelData.needs)
+                current: root.navigator.screen
+            }
         }
 
-        ScreenSlot {
-            id: attractSlot
-            objectName: "slot_attract"
-            name: "attract"
-            current: root.navigator.screen
-            sourceComponent: AttractScreen {
-                content: root.content
-                language: root.language
-                cycleMs: root.attractCycleMs
-            }
-        }
-        ScreenSlot {
-            id: homeSlot
-            objectName: "slot_home"
-            name: "home"
-            current: root.navigator.screen
-            sourceComponent: HomeScreen {
-                content: root.content
-                navigator: root.navigator
-                language: root.language
-                accessibility: root.accessibility
-            }
-        }
-        ScreenSlot {
-            id: historySlot
-            objectName: "slot_history"
-            name: "history"
-            current: root.navigator.screen
-            sourceComponent: HistoryScreen {
-                content: root.content
-                history: root.history
-                navigator: root.navigator
-            }
-        }
-        ScreenSlot {
-            id: timelineSlot
-            objectName: "slot_timeline"
-            name: "timeline"
-            current: root.navigator.screen
-            sourceComponent: TimelineScreen {
-                content: root.content
-                timeline: root.timeline
-                navigator: root.navigator
-            }
-        }
-        ScreenSlot {
-            id: numbersSlot
-            objectName: "slot_numbers"
-            name: "numbers"
-            current: root.navigator.screen
-            sourceComponent: NumbersScreen {
-                content: root.content
-                navigator: root.navigator
-            }
-        }
-        ScreenSlot {
-            id: memorialSlot
-            objectName: "slot_memorial"
-            name: "memorial"
-            current: root.navigator.screen
-            sourceComponent: MemorialScreen {
-                content: root.content
-                navigator: root.navigator
-                candle: root.candle
-                silence: root.silence
-            }
+        function endVisit() {
+            for (let i = 0; i < slots.count; ++i)
+                (slots.itemAt(i) as ScreenSlot).endVisit();
         }
     }
 
@@ -153,11 +127,9 @@ Window {
     Connections {
         target: root.idle
         // A visit ended: every screen is rebuilt from scratch next time (scroll positions,
-        // open panels, pages), and the attract loop starts again from its first figure.
+        // open panels, pages), and a lasting one (the attract loop) starts again from the top.
         function onReset() {
-            stage.forgetAll();
-            if (attractSlot.item)
-                attractSlot.item.rewind();
+            stage.endVisit();
         }
     }
 }

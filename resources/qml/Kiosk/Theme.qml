@@ -41,6 +41,12 @@ QtObject {
         ? ["#ffd27a", "#ffffff", "#9fd0ff", "#ffa0a0", "#b8f0a8"]
         : ["#e2b36a", "#c98b54", "#efdcb8", "#a9927a", "#d7a28f"]
 
+    // The drawn candle (CandleGraphic): flame from its tip down, wick, wax from left to right.
+    // An illustration, not text: the same in both contrast modes.
+    readonly property var flameColors: ["#fff6df", "#f4c874", "#d98a3a"]
+    readonly property color wick: "#2b2520"
+    readonly property var waxColors: ["#cfc4b2", "#efe7da", "#b9ad99"]
+
     // Foreground/background pairs a visitor reads; a test checks each is at least 7:1.
     readonly property var contrastPairs: [
         ["text", "background"], ["text", "surface"], ["text", "raised"], ["text", "pressed"],

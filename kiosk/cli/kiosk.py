@@ -1,0 +1,497 @@
+"""``kiosk``: the exhibit, fullscreen, on the default bundle; and the technician's commands.
+
+    kiosk [--bundle PATH] [--config PATH] [--lang CODE] [--windowed]
+    kiosk --screenshots DIR --size WxH [--bundle PATH] [--lang CODE]
+    kiosk --self-test [--bundle PATH]
+    kiosk --set-pin [--config PATH]
+    kiosk --version
+
+Exit codes: 0 success (also after SIGTERM or SIGINT); 1 the self-test found a problem, there is
+no screen (no DISPLAY, Wayland or QT_QPA_PLATFORM), or the window could not be shown; 2 bad
+command-line input (a bundle that cannot be read for screenshots, a malformed size, a PIN that
+cannot be set); 64 a technician chose "Exit kiosk" on the admin screen (the service manager
+does not restart it).
+
+SIGTERM and SIGINT end the program with exit code 0 from the first line of ``main`` to the last:
+``main`` first installs handlers that only record the request (``_StopRequest``); each start-up
+stage (``_checkpoint``) returns early when one came; once Qt's event loop exists,
+``kiosk.ui.runtime.lockdown.quit_on_signals`` takes over and honours a request that came before it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import re
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kiosk import __version__, paths
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
+
+    from kiosk.ops.bundles import BundleStore
+    from kiosk.ops.config import Config
+    from kiosk.ui.runtime.operations import Operations
+    from kiosk.ui.runtime.shell import KioskShell
+
+log = logging.getLogger("kiosk")
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+_SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
+MIN_SIDE, MAX_SIDE = 320, 8192
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1920x1080"`` -> (1920, 1080); ValueError with a message a technician can act on."""
+    match = _SIZE.match(text or "")
+    if not match:
+        raise ValueError(f"--size {text!r}: write it as WIDTHxHEIGHT, for example 1920x1080")
+    w, h = int(match.group(1)), int(match.group(2))
+    if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
+        raise ValueError(f"--size {text!r}: each side must be between {MIN_SIDE} and {MAX_SIDE}")
+    return w, h
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="The memorial exhibit kiosk: runs fullscreen on a content bundle.",
+    )
+    parser.add_argument("--bundle", type=Path, help="the content bundle to show")
+    parser.add_argument("--lang", metavar="CODE", default="", help="start language, e.g. az")
+    parser.add_argument("--windowed", action="store_true", help="a window instead of fullscreen")
+    parser.add_argument("--config", type=Path, metavar="PATH", help="the configuration file")
+    parser.add_argument("--data-dir", type=Path, help="the kiosk's own data folder")
+    parser.add_argument(
+        "--set-pin", action="store_true", help="set the admin PIN (asked twice) and exit"
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check bundle, screens and fonts; print JSON"
+    )
+    parser.add_argument("--screenshots", type=Path, metavar="DIR", help="write one PNG per screen")
+    parser.add_argument("--size", default="1920x1080", help="window size for --screenshots")
+    return parser
+
+
+def data_dir(arg: Path | None, config: Config | None = None) -> Path:
+    """``--data-dir``, else the configuration's ``data_dir`` (or ``$KIOSK_DATA_DIR``), else the
+    per-user data folder."""
+    if arg is not None:
+        return arg
+    if config is not None:
+        return config.data_path()
+    from kiosk.ops.config import default_data_dir  # noqa: PLC0415
+
+    return default_data_dir()
+
+
+def set_pin(config_path: Path | None, read: Callable[[str], str] = getpass.getpass) -> int:
+    """``kiosk --set-pin``: ask for the PIN twice and write its salted hash to the configuration.
+
+    The PIN is read without echo on a terminal, or as two lines from standard input (so an
+    install script can pipe it). The PIN itself is never stored or logged.
+    """
+    from kiosk.ops.config import ConfigError, default_config_path, set_pin_hash  # noqa: PLC0415
+    from kiosk.ops.pin import hash_pin, pin_problem  # noqa: PLC0415
+
+    path = config_path if config_path is not None else default_config_path()
+    try:
+        pin = read("New admin PIN (4 to 12 digits): ").strip()
+        again = read("The same PIN again: ").strip()
+    except (EOFError, KeyboardInterrupt):
+        _say("kiosk: no PIN was set")
+        return EXIT_USAGE
+    problem = pin_problem(pin)
+    if problem:
+        _say(f"kiosk: {problem}; no PIN was set")
+        return EXIT_USAGE
+    if pin != again:
+        _say("kiosk: the two PINs differ; no PIN was set")
+        return EXIT_USAGE
+    try:
+        set_pin_hash(path, hash_pin(pin))
+    except ConfigError as exc:
+        _say(f"kiosk: {exc}")
+        return EXIT_USAGE
+    _say(f"kiosk: the admin PIN is set in {path}")
+    return EXIT_OK
+
+
+def _read_line(prompt: str) -> str:
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    if not line:
+        raise EOFError
+    return line
+
+
+def _headless_defaults() -> None:
+    # Screenshots and the self-test run on machines without a display (CI, over SSH).
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+
+def _say(message: str) -> None:
+    stream = sys.stderr if sys.stderr is not None else sys.stdout
+    if stream is not None:
+        print(message, file=stream)
+
+
+# Tests only: print "kiosk-stage NAME" on stderr at each start-up stage, and at the stage this
+# variable names, wait for one line on stdin (so a test can signal at exactly that stage).
+STAGE_HOOK_ENV = "KIOSK_TEST_STAGE_HOOK"
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class _StopRequest:
+    """SIGTERM or SIGINT during start-up: recorded, never raised.
+
+    The default handlers kill the process (SIGTERM, exit -15) or raise KeyboardInterrupt
+    wherever Python happens to be (inside PySide6's import: "Fatal Python error:
+    libshiboken/signature"; inside a Qt callback: printed and swallowed). This handler only
+    notes the signal; Python runs it between bytecodes, so the next ``_checkpoint`` sees it.
+    """
+
+    def __init__(self) -> None:
+        self.signum = 0
+        self.interrupt = False  # while True, a signal also ends a blocking read (--set-pin)
+        self._previous: dict[int, Any] = {}
+
+    def install(self) -> None:
+        self.signum, self.interrupt = 0, False
+        for signum in _STOP_SIGNALS:
+            self._previous[signum] = signal.signal(signum, self._note)
+
+    def restore(self) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+        self._previous.clear()
+
+    def _note(self, signum: int, _frame: object) -> None:
+        self.signum = self.signum or signum
+        if self.interrupt:
+            raise KeyboardInterrupt
+
+    @property
+    def requested(self) -> bool:
+        return self.signum != 0
+
+
+_STOP = _StopRequest()
+
+
+def _announce(stage: str) -> bool:
+    """Tests only: say which stage is reached; True when the test wants to pause there."""
+    hook = os.environ.get(STAGE_HOOK_ENV)
+    if hook:
+        _say(f"kiosk-stage {stage}")
+    return hook == stage
+
+
+def _checkpoint(stage: str, shell: KioskShell | None = None) -> bool:
+    """A start-up stage is reached: True when a stop was requested (the caller returns 0).
+
+    ``shell``, once built, is shut down first (its QML must go before its controllers).
+    """
+    if _announce(stage) and sys.stdin is not None:
+        sys.stdin.readline()
+    if not _STOP.requested:
+        return False
+    _say(f"kiosk: {signal.Signals(_STOP.signum).name} while starting ({stage}); stopping")
+    if shell is not None:
+        shell.shutdown()
+    return True
+
+
+def _interruptible(read: Callable[[str], str]) -> Callable[[str], str]:
+    """``read``, ended by SIGTERM or SIGINT (as KeyboardInterrupt) instead of waiting on."""
+
+    def wrapped(prompt: str) -> str:
+        _STOP.interrupt = True
+        try:
+            if _STOP.requested:
+                raise KeyboardInterrupt
+            _announce("pin")
+            return read(prompt)
+        finally:
+            _STOP.interrupt = False
+
+    return wrapped
+
+
+def _one_line(text: str, limit: int = 500) -> str:
+    """A message from a bundle, made one line of a readable length."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "\u2026"
+
+
+def _unreadable_bundle(bundle: Path) -> str:
+    """Why ``bundle`` cannot be shown (type and size before opening, then readable), or ""."""
+    from kiosk.content.reader import BundleError, check_readable  # noqa: PLC0415
+    from kiosk.ops.bundles import precheck  # noqa: PLC0415
+
+    problem = precheck(bundle)
+    if problem:
+        return problem
+    try:
+        check_readable(bundle)
+    except BundleError as exc:
+        return str(exc)
+    except Exception as exc:  # a damaged file gives a message, never a traceback
+        log.debug("reading %s failed", bundle, exc_info=True)
+        return f"{bundle}: cannot be read as a bundle ({type(exc).__name__}: {exc})"
+    return ""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The command line. SIGTERM and SIGINT, at any moment, end it with exit code 0.
+
+    Run as the program (``argv`` None) the handlers stay until the process ends, so a signal
+    while the interpreter shuts down still means a clean exit; called with ``argv`` (tests),
+    the previous handlers are put back on return.
+    """
+    _STOP.install()
+    try:
+        code = _main(argv)
+    finally:
+        if argv is not None:
+            _STOP.restore()
+    return EXIT_OK if _STOP.requested else code
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    try:
+        args = build_parser().parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exc:  # --help, --version, or a usage error (argparse said why)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+
+    if args.set_pin:
+        return set_pin(args.config, _interruptible(_read_line))
+    if _checkpoint("start"):
+        return EXIT_OK
+
+    from kiosk.ops.config import load_config  # noqa: PLC0415
+
+    config, config_messages = load_config(args.config)
+    bundle = args.bundle if args.bundle is not None else config.bundle_path()
+    if _checkpoint("config"):
+        return EXIT_OK
+
+    if args.self_test:
+        _headless_defaults()
+        from kiosk.ui.tools.selftest import bundle_problem, run_self_test  # noqa: PLC0415
+
+        report = run_self_test(bundle, data_dir(args.data_dir, config))
+        if _checkpoint("self-test"):
+            return EXIT_OK
+        if sys.stdout is not None:
+            print(json.dumps(report, ensure_ascii=False, indent=2))
+        problem = bundle_problem(report)
+        if problem:
+            _say(f"kiosk: the bundle failed the self-test: {_one_line(problem)}")
+        return EXIT_OK if report["ok"] else EXIT_FAILED
+
+    size: tuple[int, int] | None = None
+    if args.screenshots is not None:
+        try:
+            size = parse_size(args.size)
+        except ValueError as exc:
+            _say(f"kiosk: {exc}")
+            return EXIT_USAGE
+        _headless_defaults()
+        problem = _unreadable_bundle(bundle)
+        if problem:
+            _say(f"kiosk: cannot show this bundle: {_one_line(problem)}")
+            return EXIT_USAGE
+
+    return _run(args, config, config_messages, bundle, size)
+
+
+def _run(
+    args: argparse.Namespace,
+    config: Config,
+    config_messages: list[str],
+    bundle: Path,
+    size: tuple[int, int] | None,
+) -> int:
+    from PySide6.QtCore import QSize, Qt  # noqa: PLC0415
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    from kiosk.ops.logs import qt_message_to_logging, setup_logging  # noqa: PLC0415
+    from kiosk.ui.runtime.fonts import load_fonts  # noqa: PLC0415
+    from kiosk.ui.runtime.qtlog import QtMessages  # noqa: PLC0415
+    from kiosk.ui.runtime.screenfit import ScreenFit, display_problem, show_windowed  # noqa: PLC0415
+    from kiosk.ui.runtime.shell import KioskShell, Timings  # noqa: PLC0415
+
+    if _checkpoint("imports"):
+        return EXIT_OK
+    folder = data_dir(args.data_dir, config)
+    screenshots = args.screenshots is not None
+    if QGuiApplication.instance() is None and (problem := display_problem(os.environ)):
+        # Qt would abort (SIGABRT) after a misleading message about libxcb-cursor0.
+        setup_logging(folder, config.log_level)
+        log.critical("%s", problem)
+        return EXIT_FAILED
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    app.setApplicationName("memorial-kiosk")
+    if _checkpoint("qt"):
+        return EXIT_OK
+    shell_ref: list[KioskShell] = []
+
+    def back_to_attract() -> None:
+        # Installed as the excepthook's callback: an unexpected error returns to the start.
+        if shell_ref:
+            shell_ref[0].recover()
+
+    log_dir = setup_logging(
+        folder, config.log_level, on_error=back_to_attract, production=not screenshots
+    )
+    for message in config_messages:
+        log.warning("configuration: %s", message)
+    QtMessages(forward=qt_message_to_logging).install()
+    fonts = load_fonts(paths.fonts_dir())
+    for name in fonts.failed:
+        log.error("font %s could not be loaded", name)
+    if _checkpoint("fonts"):
+        return EXIT_OK
+
+    lang = args.lang or config.default_language or ""
+    if screenshots:
+        timings = Timings(animate=False)
+    else:
+        timings = Timings(
+            idle_ms=int(config.idle_timeout_s * 1000),
+            prompt_ms=int(config.idle_prompt_s * 1000),
+            attract_cycle_ms=int(config.attract_interval_s * 1000),
+        )
+    shell = KioskShell(folder, timings, start_locale=lang)
+    shell_ref.append(shell)
+    if _checkpoint("shell", shell):
+        return EXIT_OK
+
+    if screenshots and size is not None:
+        return _screenshots(shell, bundle, lang, args.screenshots, QSize(*size))
+
+    from kiosk.ops.bundles import BundleStore  # noqa: PLC0415
+
+    store = BundleStore(folder)
+    start, notes = store.startup_bundle(bundle)
+    for note in notes:
+        log.warning("start-up: %s", note)
+    if _checkpoint("bundle", shell):
+        return EXIT_OK
+    if not shell.open_bundle(start, lang):
+        _say(f"kiosk: cannot show any bundle: {shell.content.error_message()}")
+        log.critical("no bundle could be shown: %s", shell.content.error_message())
+        return EXIT_FAILED
+    operations = _operations(shell, config, store, configured=bundle, log_dir=log_dir, notes=notes)
+    window = shell.load()
+    if window is None:
+        _say("kiosk: the screens could not be loaded (see the log)")
+        return EXIT_FAILED
+
+    from kiosk.ui.runtime.lockdown import KeyLock, quit_on_signals  # noqa: PLC0415
+
+    _checkpoint("window")  # from here a stop request is honoured by the event loop
+    signals = quit_on_signals(app, pending=_STOP.signum)
+    operations.admin.exitRequested.connect(app.exit)
+    if args.windowed:
+        show_windowed(window)
+    else:
+        key_lock = KeyLock(app)
+        app.installEventFilter(key_lock)
+        window.setFlag(Qt.WindowType.FramelessWindowHint, True)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        # The screen's size, whether or not a window manager honours fullscreen, and again
+        # when the screen changes (kiosk.ui.runtime.screenfit).
+        fit = ScreenFit(window)
+        fit.show()
+    operations.start()
+    log.info("kiosk %s showing %s", __version__, start)
+    code = int(app.exec())
+    log.info("kiosk stopping (exit code %d)", code)
+    signals.restore()
+    if operations.stats is not None:
+        operations.stats.close()
+    shell.shutdown()
+    return code
+
+
+def _screenshots(shell: KioskShell, bundle: Path, lang: str, out: Path, size: QSize) -> int:
+    from kiosk.ui.tools.screenshots import take_screenshots  # noqa: PLC0415
+
+    if not shell.open_bundle(bundle, lang):
+        _say(f"kiosk: cannot show this bundle: {shell.content.error_message()}")
+        return EXIT_USAGE
+    if lang and lang not in shell.content.locale_codes():
+        log.warning(
+            "--lang %s: the bundle has %s; showing %s",
+            lang,
+            ", ".join(shell.content.locale_codes()),
+            shell.content.locale_code(),
+        )
+    if shell.load() is None:
+        _say("kiosk: the screens could not be loaded (see the log)")
+        return EXIT_FAILED
+    try:
+        written = take_screenshots(shell, out, size)
+    except OSError as exc:
+        _say(f"kiosk: {exc}")
+        return EXIT_FAILED
+    if sys.stdout is not None:
+        for path in written:
+            print(path)
+    shell.shutdown()
+    return EXIT_OK
+
+
+def _operations(
+    shell: KioskShell,
+    config: Config,
+    store: BundleStore,
+    *,
+    configured: Path,
+    log_dir: Path,
+    notes: list[str],
+) -> Operations:
+    """The unattended machinery: admin, live updates, statistics, watchdog."""
+    from kiosk.ops.config import STATS_FILE  # noqa: PLC0415
+    from kiosk.ops.pin import LOCKOUT_FILE, PinGate  # noqa: PLC0415
+    from kiosk.ops.stats import StatsStore  # noqa: PLC0415
+    from kiosk.ops.watcher import BundleWatcher  # noqa: PLC0415
+    from kiosk.ui.runtime.operations import Operations  # noqa: PLC0415
+
+    stats = StatsStore(
+        shell.data_dir / STATS_FILE,  # the data folder in use: --data-dir, data_dir or default
+        config.stats_retention_days,
+        config.stats_max_mb,
+        enabled=config.stats_enabled,
+    )
+    watcher = BundleWatcher(configured, store, parent=shell)
+    operations = Operations(
+        shell,
+        PinGate(config.admin_pin_hash, state_path=shell.data_dir / LOCKOUT_FILE),
+        store,
+        stats,
+        configured=configured,
+        watcher=watcher,
+        log_dir=log_dir,
+        startup_notes=notes,
+    )
+    operations.admin.follow(shell.idle)  # the pad and admin screen close at the idle timeout
+    shell.extra_properties["admin"] = operations.admin
+    return operations
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,107 @@
+"""The attract loop's model: the key figures and the key images, taking turns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtQml import QmlElement
+
+from kiosk.content.records import Event, Section
+from kiosk.ui.backend.models.figures import StatisticsModel
+from kiosk.ui.backend.models.rows import RowModel, role_enum
+from kiosk.ui.qt import Property, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk.Backend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+# The attract loop shows at most this many images: the first ones in reading order are the key ones.
+ATTRACT_IMAGES = 12
+
+
+def interleave(figures: Sequence[Any], images: Sequence[Any]) -> list[Any]:
+    """Figures and images taking turns, a figure first; the longer list finishes alone."""
+    out: list[Any] = []
+    for i in range(max(len(figures), len(images))):
+        out += [*figures[i : i + 1], *images[i : i + 1]]
+    return out
+
+
+class SlideRow(NamedTuple):
+    key: str
+    label: str  # a figure's label, or an image's alt text
+    kind: str  # "figure" or "image"
+    valueText: str
+    unit: str
+    imageUrl: str
+    credit: str
+
+
+@QmlElement
+@QmlUncreatable("Made by the ContentController")
+class AttractModel(RowModel):
+    """The slides of the attract loop: the key figures and the key images, taking turns.
+
+    ``kind`` is "figure" (``valueText``, ``unit``, ``label``) or "image" (``imageUrl``, its alt
+    text as ``label``, ``credit``). Images come from the sections (in reading order), then the
+    events; none from a sensitive section, and none twice.
+    """
+
+    Row = SlideRow
+    Roles = role_enum("AttractRoles", SlideRow)
+    hasImagesChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._has_images = False
+
+    def load(
+        self,
+        statistics: StatisticsModel,
+        sections: Iterable[Section],
+        events: Iterable[Event],
+        images: Mapping[int, tuple[str, str, str]],
+    ) -> None:
+        figures = [
+            SlideRow(
+                key=f"figure:{s.key}",
+                label=s.label,
+                kind="figure",
+                valueText=s.valueText,
+                unit=s.unit,
+                imageUrl="",
+                credit="",
+            )
+            for s in statistics.rows()
+        ]
+        sections = list(sections)
+        sensitive = {s.id for s in sections if s.sensitive}
+        wanted = [s.image_id for s in sections if not s.sensitive]
+        wanted += [e.image_id for e in events if e.section_id not in sensitive]
+        shown: list[SlideRow] = []
+        for media_id in dict.fromkeys(i for i in wanted if i is not None and i in images):
+            url, alt, credit = images[media_id]
+            shown.append(
+                SlideRow(
+                    key=f"image:{media_id}",
+                    label=alt,
+                    kind="image",
+                    valueText="",
+                    unit="",
+                    imageUrl=url,
+                    credit=credit,
+                )
+            )
+            if len(shown) == ATTRACT_IMAGES:
+                break
+        rows = interleave(figures, shown)
+        self._replace([r.key for r in rows], rows, statistics.locale)
+        if self._has_images != bool(shown):
+            self._has_images = bool(shown)
+            self.hasImagesChanged.emit()
+
+    def _get_has_images(self) -> bool:
+        return self._has_images
+
+    hasImages = Property(bool, _get_has_images, notify=hasImagesChanged)

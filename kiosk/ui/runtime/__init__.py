@@ -1,0 +1,1 @@
+"""The application's plumbing: the shell, operations, lockdown, Qt's log, fonts, screen fit."""

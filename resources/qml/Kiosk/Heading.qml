@@ -1,7 +1,0 @@
-import QtQuick
-
-KText {
-    font.family: Theme.serif
-    font.pixelSize: Theme.titleSize
-    lineHeight: 1.12
-}

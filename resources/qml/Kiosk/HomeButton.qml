@@ -1,8 +1,0 @@
-import QtQuick
-
-KButton {
-    objectName: "homeButton"
-    text: qsTr("Home")
-    glyph: "home"
-    kind: "quiet"
-}

@@ -1,0 +1,55 @@
+import QtQuick
+import Kiosk.Backend
+import Kiosk
+
+// The technician's layer above the exhibit: a hidden corner that counts taps, the PIN pad, the
+// admin screen and the screen/touch test pattern. Visitors see none of it.
+Item {
+    id: layer
+
+    required property AdminController admin
+    property bool adminOpen: false
+
+    // Five taps here within three seconds open the PIN pad (see INSTALL.md). Top-left, one touch
+    // target square: no visitor control lives there, so a visitor's tap is never taken.
+    MouseArea {
+        objectName: "adminCorner"
+        x: 0
+        y: 0
+        width: Theme.touchMin
+        height: Theme.touchMin
+        enabled: !layer.adminOpen && !layer.admin.pinPadOpen
+        onClicked: layer.admin.cornerTap()
+        // a tap must still count as activity for the idle timer: propagate nothing else
+    }
+
+    PinPad {
+        anchors.fill: parent
+        admin: layer.admin
+        visible: layer.admin.pinPadOpen
+    }
+
+    AdminScreen {
+        anchors.fill: parent
+        admin: layer.admin
+        visible: layer.adminOpen && !layer.admin.testPattern
+    }
+
+    TestPattern {
+        anchors.fill: parent
+        visible: layer.adminOpen && layer.admin.testPattern
+        onDone: layer.admin.showTestPattern(false)
+    }
+
+    // Above the pad and the admin screen, taking no touch from them: while either is open, a
+    // press anywhere tells the controller the technician is still there. Without one for the
+    // idle timeout, the pad closes and the admin screen returns to the exhibit.
+    Item {
+        objectName: "adminTouchWatcher"
+        anchors.fill: parent
+        PointHandler {
+            enabled: layer.adminOpen || layer.admin.pinPadOpen
+            onActiveChanged: if (active) layer.admin.touched()
+        }
+    }
+}

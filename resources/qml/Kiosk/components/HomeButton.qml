@@ -1,0 +1,9 @@
+import QtQuick
+import Kiosk
+
+KButton {
+    objectName: "homeButton"
+    text: qsTr("Home")
+    glyph: "home"
+    kind: "quiet"
+}

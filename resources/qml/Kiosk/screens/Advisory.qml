@@ -1,0 +1,87 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// Before a sensitive section: what is ahead, in the bundle's plain words, and two equal
+// choices. Neither choice traps: skipping the last section leads home.
+Item {
+    id: advisory
+
+    property string title: ""
+    property string advisory: ""
+    property bool hasNext: true
+
+    signal read()
+    signal skip()
+
+    ColumnLayout {
+        anchors {
+            fill: parent
+            leftMargin: Theme.margin
+            rightMargin: Theme.margin
+            topMargin: Theme.margin
+            bottomMargin: Theme.gapLarge
+        }
+        spacing: Theme.gap
+
+        Item { Layout.fillHeight: true }
+
+        ColumnLayout {
+            Layout.alignment: Qt.AlignHCenter
+            Layout.maximumWidth: Theme.measure
+            Layout.fillWidth: true
+            spacing: Theme.gap
+
+            Eyebrow {
+                Layout.fillWidth: true
+                text: qsTr("Before you read")
+            }
+            Heading {
+                Layout.fillWidth: true
+                text: advisory.title
+                font.pixelSize: Theme.headingSize
+            }
+            KText {
+                objectName: "advisoryText"
+                Layout.fillWidth: true
+                text: advisory.advisory !== "" ? advisory.advisory
+                    : qsTr("This section describes violence in detail.")
+                lineHeight: Theme.bodyLineHeight
+            }
+            KText {
+                Layout.fillWidth: true
+                text: qsTr("You can read it, or go on to the next section.")
+                color: Theme.textMuted
+            }
+        }
+
+        Item { Layout.fillHeight: true }
+
+        GridLayout {
+            id: buttons
+            Layout.alignment: Qt.AlignHCenter
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.measure * 1.2
+            readonly property bool stacked: readButton.implicitWidth + skipButton.implicitWidth + columnSpacing > width
+            columns: stacked ? 1 : 2
+            columnSpacing: Theme.gap
+            rowSpacing: Theme.gap
+            uniformCellWidths: true
+
+            KButton {
+                id: readButton
+                objectName: "advisoryRead"
+                Layout.fillWidth: true
+                text: qsTr("Read this section")
+                onClicked: advisory.read()
+            }
+            KButton {
+                id: skipButton
+                objectName: "advisorySkip"
+                Layout.fillWidth: true
+                text: advisory.hasNext ? qsTr("Skip to the next section") : qsTr("Skip, and go home")
+                onClicked: advisory.skip()
+            }
+        }
+    }
+}

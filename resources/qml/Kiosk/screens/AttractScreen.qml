@@ -1,0 +1,175 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Backend
+import Kiosk
+
+// Shown while nobody is there: the exhibit's title, a candle, its key figures and key images
+// one at a time, crossfading slowly, and "touch to begin" in every language of the bundle.
+// Any touch begins the visit.
+Item {
+    id: screen
+
+    required property ContentController content
+    required property LanguageController language
+    property int cycleMs: 12000
+
+    // the slides: the key figures and, when the bundle has them, the key images
+    readonly property var slides: content.attract
+    readonly property bool pictures: slides.hasImages
+    // with images, a landscape screen shows them beside the title, at half the width
+    readonly property bool sideBySide: pictures && width > height
+    property int current: 0
+    readonly property int shown: slides.count > 0 ? current % slides.count : -1
+
+    function rewind() {
+        current = 0;
+    }
+
+    Timer {
+        interval: Math.max(100, screen.cycleMs)
+        repeat: true
+        running: screen.visible && screen.slides.count > 1
+        onTriggered: screen.current = (screen.shown + 1) % screen.slides.count
+    }
+
+    ColumnLayout {
+        id: column
+        anchors {
+            left: parent.left
+            right: parent.right
+            top: parent.top
+            bottom: prompts.top
+            leftMargin: Theme.margin
+            rightMargin: screen.sideBySide ? screen.width / 2 + Theme.gapLarge : Theme.margin
+            topMargin: Theme.margin
+            bottomMargin: Theme.gapLarge
+        }
+        spacing: Theme.gap
+
+        Item {
+            Layout.fillHeight: true
+            Layout.preferredHeight: 1
+        }
+
+        CandleGraphic {
+            // gives up height first when the words need the room
+            Layout.alignment: Qt.AlignHCenter
+            Layout.fillHeight: true
+            Layout.minimumHeight: Theme.px(90)
+            Layout.maximumHeight: Theme.px(210)
+            Layout.preferredHeight: Theme.px(210)
+            Layout.preferredWidth: height * 0.52
+            lit: true
+        }
+
+        KText {
+            objectName: "attractTitle"
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.measure * 1.3
+            Layout.alignment: Qt.AlignHCenter
+            horizontalAlignment: Text.AlignHCenter
+            text: screen.content.title
+            font.family: Theme.serif
+            font.pixelSize: Theme.displaySize
+            lineHeight: 1.1
+        }
+        KText {
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.measure
+            Layout.alignment: Qt.AlignHCenter
+            horizontalAlignment: Text.AlignHCenter
+            visible: text !== ""
+            text: screen.content.subtitle
+            color: Theme.textMuted
+            font.pixelSize: Theme.subheadingSize
+        }
+
+        Rectangle {
+            Layout.alignment: Qt.AlignHCenter
+            Layout.topMargin: Theme.gap
+            Layout.bottomMargin: Theme.gap
+            implicitWidth: Theme.px(120)
+            implicitHeight: Theme.borderWidth
+            color: Theme.accent
+            visible: screen.slides.count > 0 && !screen.sideBySide
+        }
+
+        Item {
+            // where the slides are shown below the title (the stage lies over it)
+            id: slot
+            Layout.fillWidth: true
+            Layout.minimumHeight: stage.tallestFigure
+            // room for an image three fifths as tall as it is wide, and its caption
+            Layout.preferredHeight: screen.pictures
+                ? Math.max(stage.tallestFigure, Math.round(width * 0.6) + Theme.gap + Theme.bodySize * 2.8 + Theme.metaSize * 1.4)
+                : stage.tallestFigure
+            visible: screen.slides.count > 0 && !screen.sideBySide
+        }
+
+        Item {
+            Layout.fillHeight: true
+            Layout.preferredHeight: 1
+        }
+    }
+
+    Item {
+        id: stage
+        objectName: "attractStage"
+        x: screen.sideBySide ? screen.width / 2 + Theme.gapLarge : column.x + slot.x
+        y: screen.sideBySide ? column.y : column.y + slot.y
+        width: screen.sideBySide ? screen.width / 2 - Theme.gapLarge - Theme.margin : slot.width
+        height: screen.sideBySide ? column.height : slot.height
+
+        property real tallestFigure: 0
+
+        function measure() {
+            let tallest = 0;
+            for (let i = 0; i < slideRepeater.count; ++i) {
+                const s = slideRepeater.itemAt(i) as AttractSlide;
+                if (s)
+                    tallest = Math.max(tallest, s.figureHeight);
+            }
+            tallestFigure = tallest;
+        }
+
+        Repeater {
+            id: slideRepeater
+            model: screen.slides
+            onItemAdded: stage.measure()
+            onItemRemoved: stage.measure()
+
+            AttractSlide {
+                width: stage.width
+                height: stage.height
+                current: index === screen.shown
+                upNext: screen.slides.count > 1 && index === (screen.shown + 1) % screen.slides.count
+                onFigureHeightChanged: stage.measure()
+            }
+        }
+    }
+
+    Column {
+        id: prompts
+        objectName: "touchPrompts"
+        anchors {
+            left: parent.left
+            right: parent.right
+            bottom: parent.bottom
+            bottomMargin: Theme.margin
+        }
+        spacing: Theme.gapSmall
+
+        Repeater {
+            model: screen.language.touchPrompts
+            KText {
+                required property string modelData
+                width: prompts.width
+                horizontalAlignment: Text.AlignHCenter
+                text: modelData
+                color: Theme.accent
+                font.pixelSize: Theme.subheadingSize
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// One figure: large, with what it counts, its parts drawn as parts of it, and its source.
+Rectangle {
+    id: card
+
+    required property string label
+    required property string valueText
+    required property string unit
+    required property string description
+    required property string source
+    required property var parts
+    required property bool hasParts
+    required property real remainder
+    required property bool partsExceedWhole
+
+    color: Theme.raised
+    radius: Theme.radius
+    border.width: Theme.borderWidth
+    border.color: Theme.outline
+    implicitHeight: column.implicitHeight + 2 * Theme.px(36)
+
+    ColumnLayout {
+        id: column
+        anchors {
+            left: parent.left
+            right: parent.right
+            top: parent.top
+            margins: Theme.px(36)
+        }
+        spacing: Theme.gapSmall
+
+        Row {
+            Layout.fillWidth: true
+            spacing: Theme.px(14)
+            KText {
+                id: figure
+                objectName: "figureValue"
+                text: card.valueText
+                color: Theme.accent
+                font.family: Theme.serif
+                font.pixelSize: Theme.figureSize
+                lineHeight: 1.0
+                wrapMode: Text.NoWrap
+            }
+            KText {
+                // the unit, set on the figure's baseline
+                objectName: "figureUnit"
+                visible: text !== ""
+                y: figure.baselineOffset - baselineOffset
+                width: Math.min(implicitWidth, column.width - figure.width - parent.spacing)
+                text: card.unit
+                color: Theme.accent
+                font.family: Theme.serif
+                font.pixelSize: Theme.subheadingSize
+            }
+        }
+        KText {
+            objectName: "figureLabel"
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.measure
+            text: card.label
+            font.pixelSize: Theme.subheadingSize
+        }
+        KText {
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.measure
+            visible: text !== ""
+            text: card.description
+            color: Theme.textMuted
+            lineHeight: Theme.bodyLineHeight
+        }
+
+        PartBar {
+            objectName: "partBar"
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.gap
+            visible: card.hasParts
+            parts: card.parts
+            remainder: card.remainder
+        }
+
+        Flow {
+            objectName: "partLegend"
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.gapSmall
+            visible: card.hasParts
+            spacing: Theme.gap
+
+            Repeater {
+                model: card.parts
+                Row {
+                    id: part
+                    required property var modelData
+                    required property int index
+                    spacing: Theme.px(12)
+                    Rectangle {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: Theme.px(26)
+                        height: width
+                        radius: Theme.px(4)
+                        color: Theme.partColors[part.index % Theme.partColors.length]
+                    }
+                    KText {
+                        text: part.modelData.valueText + " " + part.modelData.label
+                        wrapMode: Text.NoWrap
+                        width: Math.min(implicitWidth, column.width - Theme.px(40))
+                        font.pixelSize: Theme.bodySize
+                    }
+                }
+            }
+            Row {
+                visible: card.remainder > 0
+                spacing: Theme.px(12)
+                Rectangle {
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: Theme.px(26)
+                    height: width
+                    radius: Theme.px(4)
+                    color: "transparent"
+                    border.width: Theme.borderWidth
+                    border.color: Theme.outline
+                }
+                KText {
+                    objectName: "remainderLabel"
+                    text: qsTr("Not broken down in the source")
+                    color: Theme.textMuted
+                    wrapMode: Text.NoWrap
+                    width: Math.min(implicitWidth, column.width - Theme.px(40))
+                }
+            }
+        }
+        KText {
+            Layout.fillWidth: true
+            visible: card.partsExceedWhole
+            text: qsTr("The parts overlap: together they add up to more than the whole.")
+            color: Theme.textMuted
+            font.pixelSize: Theme.metaSize
+        }
+        KText {
+            Layout.fillWidth: true
+            Layout.topMargin: Theme.gapSmall
+            visible: card.source !== ""
+            text: qsTr("Source: %1").arg(card.source)
+            color: Theme.textMuted
+            font.pixelSize: Theme.metaSize
+        }
+    }
+}
