@@ -7,7 +7,7 @@
     kiosk-content publish BUNDLE DEST          validate, then replace DEST atomically
 
 These are the content layer's commands. The program ``kiosk-content`` (the wheel's console
-script and the frozen build alike) is kiosk.curator's group: ``command_group`` with these and
+script and the frozen build alike) is kiosk.cli.content's group: ``command_group`` with these and
 the commands of the layers above, which this one may not import (``stats``, in kiosk.ops).
 
 Exit codes: 0 done (warnings allowed), 1 problems found or the command failed, 2 not a
@@ -212,7 +212,7 @@ CONTENT_COMMANDS: tuple[click.Command, ...] = (
 def command_group(*more: click.Command) -> click.Group:
     """A ``kiosk-content`` group: the content commands, then ``more``.
 
-    kiosk.curator makes the one group the program runs (with ``stats``); a new group each call,
+    kiosk.cli.content makes the one group the program runs (with ``stats``); a new group each call,
     so no import elsewhere can change what a group holds.
     """
 
@@ -228,7 +228,7 @@ def command_group(*more: click.Command) -> click.Group:
     return group
 
 
-# The content commands alone: what this layer's tests run (the program is kiosk.curator.cli).
+# The content commands alone: what this layer's tests run (the program is kiosk.cli.content.cli).
 cli = command_group()
 
 

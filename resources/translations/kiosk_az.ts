@@ -21,6 +21,13 @@
             <numerusform>Həddən çox yanlış PIN-kod. %n dəqiqə sonra yenidən cəhd edin.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n hour(s).</source>
+        <translation>
+            <numerusform>Həddən çox yanlış PIN-kod. %n saat sonra yenidən cəhd edin.</numerusform>
+            <numerusform>Həddən çox yanlış PIN-kod. %n saat sonra yenidən cəhd edin.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AdminScreen</name>
@@ -63,6 +70,14 @@
     <message>
         <source>Last refused</source>
         <translation>Son rədd edilən</translation>
+    </message>
+    <message>
+        <source>Live updates</source>
+        <translation>Canlı yeniləmələr</translation>
+    </message>
+    <message>
+        <source>New bundles are taken</source>
+        <translation>Yeni paketlər qəbul edilir</translation>
     </message>
     <message>
         <source>Warnings</source>

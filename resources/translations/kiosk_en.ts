@@ -17,6 +17,13 @@
             <numerusform>Too many wrong PINs. Try again in %n minutes.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n hour(s).</source>
+        <translation>
+            <numerusform>Too many wrong PINs. Try again in %n hour.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %n hours.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>IdlePrompt</name>

@@ -23,6 +23,14 @@
             <numerusform>Слишком много неверных PIN-кодов. Повторите через %n минут.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n hour(s).</source>
+        <translation>
+            <numerusform>Слишком много неверных PIN-кодов. Повторите через %n час.</numerusform>
+            <numerusform>Слишком много неверных PIN-кодов. Повторите через %n часа.</numerusform>
+            <numerusform>Слишком много неверных PIN-кодов. Повторите через %n часов.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AdminScreen</name>
@@ -65,6 +73,14 @@
     <message>
         <source>Last refused</source>
         <translation>Последний отклонённый</translation>
+    </message>
+    <message>
+        <source>Live updates</source>
+        <translation>Обновления содержимого</translation>
+    </message>
+    <message>
+        <source>New bundles are taken</source>
+        <translation>Новые пакеты принимаются</translation>
     </message>
     <message>
         <source>Warnings</source>

@@ -21,12 +21,12 @@ from PySide6.QtCore import QLocale, QTranslator
 
 from kiosk import paths
 from kiosk.content.records import PartialDate
-from kiosk.ui.content import ContentController
-from kiosk.ui.dates import az_ordinal_suffix, format_partial_date, language_name
-from kiosk.ui.fonts import SHIPPED_FAMILIES, missing_letters
-from kiosk.ui.language import LanguageController
-from kiosk.ui.models import format_figure
-from kiosk.ui.settle import settle
+from kiosk.ui.backend.content import ContentController
+from kiosk.ui.backend.dates import az_ordinal_suffix, format_partial_date, language_name
+from kiosk.ui.backend.language import LanguageController
+from kiosk.ui.backend.models import format_figure
+from kiosk.ui.runtime.fonts import SHIPPED_FAMILIES, missing_letters
+from kiosk.ui.tools.settle import settle
 
 from .bundles import make_bundle
 from .touch import item
