@@ -64,7 +64,7 @@ Item {
     // True while backspace is held down and repeating (or about to).
     readonly property bool erasing: holdTimer.running
     readonly property bool switchBeside: layouts.length > 1
-        && width - 2 * pad >= switchKeyWidth + Theme.gap + maxColumns * Theme.touchMin * 1.2
+        && width - 2 * pad >= switchKeyWidth + Theme.gap + maxColumns * Theme.touchMin * 1.1
 
     signal typed(string characters)
     signal erased()
@@ -251,7 +251,7 @@ Item {
                                     : kb.shifted ? modelData.upper : modelData.lower
                                 labelSize: kind === "clear" ? Theme.labelSize
                                     : letter ? Theme.subheadingSize
-                                    : Theme.titleSize // the apostrophe and hyphen are small marks
+                                    : Theme.headingSize // the apostrophe: a small mark
                                 text: letter ? label
                                     : kind === "char" ? (modelData.lower === "'" ? kb.keyNames.apostrophe
                                                                                 : kb.keyNames.hyphen)
