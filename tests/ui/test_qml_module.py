@@ -7,7 +7,7 @@ from pathlib import Path
 from kiosk import paths
 from kiosk.ui.screens import SCREENS
 
-FOLDERS = {"screens", "components", "overlays", "admin"}
+FOLDERS = {"screens", "components", "overlays", "admin", "search"}
 
 
 def _module() -> Path:
@@ -26,7 +26,7 @@ def test_files_sit_in_the_folder_that_says_what_they_are(
     qml_module_files: dict[str, str],
 ) -> None:
     """Main, Theme and the slot at the top; everything else in screens, components,
-    overlays or admin; every registered screen in screens/."""
+    overlays, admin or search (the names search); every registered screen in screens/."""
     top = {name for name, path in qml_module_files.items() if "/" not in path}
     assert top == {"Main", "Theme", "ScreenSlot"}
     assert {path.split("/")[0] for path in qml_module_files.values() if "/" in path} <= FOLDERS
