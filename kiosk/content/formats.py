@@ -1,7 +1,8 @@
 """The editable source format's layout, and the small writers it needs (TOML, CSV).
 
-docs/content-format.md describes the format for curators; this module is its single source
-of truth for file names and column orders, shared by the build and the export.
+docs/content-format.md describes the format for curators. File names and column orders come
+from the table descriptions (``tables``); this module names the folders and holds the
+writers the build and the export share.
 """
 
 from __future__ import annotations
@@ -12,68 +13,25 @@ import math
 import re
 from typing import Final
 
+from kiosk.content.tables import TABLES, table
+
 EXHIBIT_FILE: Final = "exhibit.toml"
 SECTIONS_DIR: Final = "sections"
 MEDIA_DIR: Final = "media"
 TRANSLATIONS_DIR: Final = "translations"
 
-EXHIBIT_FIELDS: Final = (
-    "title",
-    "subtitle",
-    "default_locale",
-    "locales",
-    "content_version",
-    "credits",
-)
-SOURCE_FIELDS: Final = ("key", "title", "detail")
-SECTION_FIELDS: Final = ("key", "title", "source", "sensitive", "advisory", "image")
+EXHIBIT_FIELDS: Final = table("exhibit").source_columns
+SOURCE_FIELDS: Final = table("sources").source_columns
+SECTION_FIELDS: Final = table("sections").source_columns
 
 # CSV file -> (bundle table, columns in file order). Row order in the file is the position.
+# (translations/LL.csv, one file per language, has its own reader.)
 CSV_FILES: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
-    "media.csv": ("media", ("key", "file", "alt", "credit")),
-    "timeline.csv": (
-        "events",
-        (
-            "key",
-            "start_date",
-            "start_precision",
-            "end_date",
-            "end_precision",
-            "date_label",
-            "title",
-            "body",
-            "era",
-            "category",
-            "image",
-            "source",
-            "section",
-        ),
-    ),
-    "statistics.csv": (
-        "statistics",
-        ("key", "value", "unit", "label", "description", "source", "parent"),
-    ),
-    "remembrance.csv": (
-        "remembrance",
-        ("key", "kind", "date", "date_precision", "date_label", "title", "body", "source"),
-    ),
-    "people.csv": (
-        "people",
-        (
-            "key",
-            "name",
-            "birth_date",
-            "birth_precision",
-            "death_date",
-            "death_precision",
-            "age",
-            "fate",
-            "notes",
-            "photo",
-        ),
-    ),
+    t.source: (t.name, t.source_columns)
+    for t in TABLES
+    if t.source.endswith(".csv") and "/" not in t.source
 }
-TRANSLATION_COLUMNS: Final = ("table", "key", "field", "text")
+TRANSLATION_COLUMNS: Final = table("translations").source_columns
 
 # Keys name rows across files (a timeline event's section, a figure's parent) and may become
 # file names, so they are plain: letters, digits, '-', '_' and '.', starting with a letter or

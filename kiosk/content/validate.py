@@ -52,9 +52,9 @@ from kiosk.content.schema import (
     CONTENT_TABLES,
     REMEMBRANCE_KINDS,
     TRANSLATABLE,
-    expected_shape,
     table_columns,
 )
+from kiosk.content.shape import expected_shape
 
 Severity = Literal["error", "warning"]
 Row = dict[str, object]
