@@ -20,8 +20,8 @@ MAX_BUNDLE_BYTES: Final = 2 * 1024**3
 MAX_ROWS: Final[dict[str, int]] = {t.name: t.max_rows for t in TABLES}
 
 # Any single text value (or a non-image value of any type), in characters. The screens' own,
-# much lower limits per field (validate.TEXT_LIMITS) come on top; this one keeps a hostile
-# 50 MB text from ever being read whole into the program.
+# much lower limits per field (each column's ``limits`` in tables) come on top; this one
+# keeps a hostile 50 MB text from ever being read whole into the program.
 MAX_TEXT_CHARS: Final = 100_000
 
 # Problems listed per rule; the rest are counted in one line ("... and 999,990 more").

@@ -335,7 +335,7 @@ TABLES: Final[tuple[Table, ...]] = (
             *_date("date", "date_precision"),
             _text("date_label", (60, 120)),
             _title("title"),
-            _text("body", (1200, 3000)),
+            _text("body", (1200, 3000), paragraphs=True),
             _ref("source_id", "sources", advice=_NO_SOURCE),
         ),
         max_rows=10_000,
