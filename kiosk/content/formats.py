@@ -13,6 +13,7 @@ import math
 import re
 from typing import Final
 
+from kiosk.content.fileio import LANGUAGE_CODE
 from kiosk.content.tables import TABLES, table
 
 EXHIBIT_FILE: Final = "exhibit.toml"
@@ -37,7 +38,7 @@ TRANSLATION_COLUMNS: Final = table("translations").source_columns
 # file names, so they are plain: letters, digits, '-', '_' and '.', starting with a letter or
 # digit.
 KEY_PATTERN: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-LOCALE_PATTERN: Final = re.compile(r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
+LOCALE_PATTERN: Final = LANGUAGE_CODE
 SECTION_FILE_PATTERN: Final = re.compile(r"^(\d{1,6})-(.*)\.md$")
 
 EXHIBIT_HEADER: Final = (

@@ -8,7 +8,6 @@ One ``Bundle`` per thread (sqlite3 connections are not shared across threads).
 from __future__ import annotations
 
 import errno
-import json
 import os
 import sqlite3
 import stat
@@ -19,6 +18,7 @@ from typing import Any, cast
 from urllib.parse import quote
 
 from kiosk.content import rows, tables
+from kiosk.content.fileio import SQLITE_HEADER, lenient_text, locale_list
 from kiosk.content.images import MAX_IMAGE_BYTES
 from kiosk.content.records import (
     Event,
@@ -33,7 +33,6 @@ from kiosk.content.records import (
 from kiosk.content.schema import SCHEMA_VERSION, TRANSLATABLE, table_columns
 from kiosk.content.shape import compare_shape, expected_shape, shape_of
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 _HEADER_BYTES = 100
 # Files SQLite keeps beside a database while it is being written. A bundle is read as one
 # file: these are ignored (never read, never created), and `validate` mentions them.
@@ -43,11 +42,6 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 class BundleError(Exception):
     """A file that cannot be read as a content bundle. The message is meant for a curator:
     it names the file and says what is wrong."""
-
-
-def lenient_text(raw: bytes) -> str:
-    """A text factory that never raises: bytes that are not UTF-8 become U+FFFD."""
-    return raw.decode("utf-8", "replace")
 
 
 def _uri(path: str | Path, query: str) -> str:
@@ -232,17 +226,6 @@ def _select(table: str, where: str = "") -> str:
     return f"SELECT {', '.join(table_columns(table))} FROM {table} {where}".rstrip()
 
 
-def json_list(value: object, max_chars: int = 10_000) -> list[object]:
-    """``value`` parsed as a JSON list, or [] (too long, not JSON, nested too deep, not a list)."""
-    if not isinstance(value, str) or len(value) > max_chars:
-        return []
-    try:
-        parsed = json.loads(value)
-    except (ValueError, RecursionError):
-        return []
-    return parsed if isinstance(parsed, list) else []
-
-
 class Bundle:
     """A content bundle opened read-only, in one locale."""
 
@@ -260,10 +243,8 @@ class Bundle:
         if row is None:
             raise BundleError(f"{self.path}: table exhibit, row 1 is missing")
         self.default_locale: str = rows.text(row["default_locale"]) or "en"
-        locales = json_list(row["locales"])
-        self.locales: tuple[str, ...] = tuple(
-            dict.fromkeys([self.default_locale, *(str(x) for x in locales)])
-        )
+        locales = locale_list(row["locales"])
+        self.locales: tuple[str, ...] = tuple(dict.fromkeys([self.default_locale, *locales]))
         self.locale = self.default_locale
         self._overlay: dict[tuple[str, str, str], str] = {}
         self.set_locale(locale or self.default_locale)

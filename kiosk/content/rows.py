@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, Protocol
 
+from kiosk.content.fileio import lenient_text
 from kiosk.content.records import PartialDate
 from kiosk.content.tables import Column, Table
 
@@ -39,7 +40,7 @@ def date_or_none(value: Any, precision: Any) -> PartialDate | None:
 
 def text(value: Any) -> str:
     if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
+        return lenient_text(value)
     return "" if value is None else str(value)
 
 

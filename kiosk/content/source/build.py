@@ -7,7 +7,6 @@ no clock time), so a rebuilt bundle only shows up in ``git diff`` when its conte
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from kiosk.content.fileio import fsync_path
 from kiosk.content.schema import CONTENT_TABLES, create_or_migrate
 from kiosk.content.source.files import BuildError, SourceContent, SourceProblem
 from kiosk.content.source.read import read_source
@@ -65,7 +65,7 @@ def write_bundle(content: SourceContent, bundle: str | Path) -> BuildResult:
             conn.execute("VACUUM")
         finally:
             db.close()
-        _fsync(tmp)
+        fsync_path(tmp)
         tmp.replace(target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -81,8 +81,3 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) ->
     columns = list(rows[0])
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     conn.executemany(sql, ([row[c] for c in columns] for row in rows))
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as fh:
-        os.fsync(fh.fileno())

@@ -14,9 +14,10 @@ from typing import Any
 
 from kiosk.content import formats as fmt
 from kiosk.content import tables
+from kiosk.content.fileio import json_list, lenient_text
 from kiosk.content.images import MIME_EXTENSIONS, ImageError, sniff
 from kiosk.content.limits import MAX_ROWS
-from kiosk.content.reader import BundleError, check_readable, json_list, open_bundle
+from kiosk.content.reader import BundleError, check_readable, open_bundle
 from kiosk.content.schema import CONTENT_TABLES, table_columns
 from kiosk.content.tables import TABLES, TRANSLATABLE, Table
 
@@ -31,7 +32,7 @@ def _s(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
+        return lenient_text(value)
     return fmt.number_text(value)
 
 

@@ -7,13 +7,13 @@ matter and a text), the image files behind media.csv, and the translation files.
 
 from __future__ import annotations
 
-import json
 import tomllib
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kiosk.content import formats as fmt
 from kiosk.content import tables
+from kiosk.content.fileio import locales_json
 from kiosk.content.images import ImageError, sniff
 from kiosk.content.source.files import (
     BuildError,
@@ -98,7 +98,7 @@ def _read_exhibit(r: SourceReader, content: SourceContent) -> dict[str, int]:
         "title": text_setting("title"),
         "subtitle": text_setting("subtitle"),
         "default_locale": default_locale,
-        "locales": json.dumps([str(x).strip() for x in locales_value], ensure_ascii=False),
+        "locales": locales_json([str(x).strip() for x in locales_value]),
         "content_version": text_setting("content_version"),
         "credits": text_setting("credits"),
     }
