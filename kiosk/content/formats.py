@@ -1,4 +1,4 @@
-"""The editable source format's layout, and the small writers it needs (TOML, CSV).
+"""The editable source format's layout, and the writers it needs (TOML through tomlkit, CSV).
 
 docs/content-format.md describes the format for curators. File names and column orders come
 from the table descriptions (``tables``); this module names the folders and holds the
@@ -12,6 +12,9 @@ import io
 import math
 import re
 from typing import Final
+
+import tomlkit
+from tomlkit.items import Item, String, StringType, Trivia
 
 from kiosk.content.fileio import LANGUAGE_CODE
 from kiosk.content.tables import TABLES, table
@@ -48,30 +51,18 @@ EXHIBIT_HEADER: Final = (
     "# and then kiosk-content validate BUNDLE.\n"
 )
 
-_TOML_ESCAPES: Final = {
-    "\\": "\\\\",
-    '"': '\\"',
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
+
+def toml_item(value: str | bool | list[str]) -> Item:
+    """``value`` as a TOML item (tomlkit): a literal block for readable multi-line text."""
+    if isinstance(value, str) and "\n" in value and _literal_block_ok(value):
+        # The block starts on a line of its own; TOML drops that first newline.
+        return String(StringType.MLL, value, "\n" + value, Trivia())
+    return tomlkit.item(value)
 
 
 def toml_string(text: str) -> str:
     """``text`` as a TOML string: a literal block for readable multi-line text, else quoted."""
-    if "\n" in text and _literal_block_ok(text):
-        return "'''\n" + text + "'''"
-    out = []
-    for ch in text:
-        if ch in _TOML_ESCAPES:
-            out.append(_TOML_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    return toml_item(text).as_string()
 
 
 def _literal_block_ok(text: str) -> bool:
@@ -80,12 +71,30 @@ def _literal_block_ok(text: str) -> bool:
     return not any((ord(c) < 0x20 and c not in "\n\t") or ord(c) == 0x7F for c in text)
 
 
-def toml_value(value: str | bool | list[str]) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_string(v) for v in value) + "]"
-    return toml_string(value)
+def toml_text(
+    values: dict[str, str | bool | list[str]],
+    *,
+    header: str = "",
+    tables: tuple[str, list[dict[str, str]]] | None = None,
+) -> str:
+    """A TOML file: ``header`` (comment lines), the ``values``, then an array of tables
+    (``[[name]]`` blocks), each key in the order given."""
+    doc = tomlkit.document()
+    for line in header.splitlines():
+        doc.add(tomlkit.comment(line.removeprefix("#").removeprefix(" ")))
+    if header:
+        doc.add(tomlkit.nl())
+    for name, value in values.items():
+        doc.add(name, toml_item(value))
+    if tables is not None and tables[1]:
+        blocks = tomlkit.aot()
+        for row in tables[1]:
+            block = tomlkit.table()
+            for name, text in row.items():
+                block.add(name, toml_item(text))
+            blocks.append(block)
+        doc.add(tables[0], blocks)
+    return tomlkit.dumps(doc)
 
 
 def csv_text(columns: tuple[str, ...], rows: list[list[str]]) -> str:

@@ -19,13 +19,14 @@ import difflib
 import json
 import math
 import os
-import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
+import tomlkit
+import tomlkit.exceptions
 from platformdirs import user_config_path, user_data_path
 
 from kiosk import paths
@@ -366,22 +367,16 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
 
 
 # -- writing the PIN hash -------------------------------------------------------------------
-_PIN_LINE: Final = re.compile(r"^\s*admin_pin_hash\s*=")
-_TABLE_HEADER: Final = re.compile(r"^\s*\[")
-
-
-def _with_pin_line(text: str, pin_hash: str) -> str:
-    """``text`` with its top-level ``admin_pin_hash`` line replaced (or added before any table)."""
-    new_line = f'admin_pin_hash = "{pin_hash}"'
-    lines = text.splitlines()
-    first_table = next((i for i, ln in enumerate(lines) if _TABLE_HEADER.match(ln)), len(lines))
-    for i in range(first_table):
-        if _PIN_LINE.match(lines[i]):
-            lines[i] = new_line
-            break
-    else:
-        lines.insert(first_table, new_line)
-    return "\n".join(lines) + "\n"
+def _with_pin_hash(text: str, pin_hash: str) -> str:
+    """``text`` with its top-level ``admin_pin_hash`` set (tomlkit keeps every other line,
+    comment and blank as it was; a new key goes before any table). A file tomlkit cannot
+    parse gets the setting as a new first line: the rest stays as the technician left it."""
+    try:
+        doc = tomlkit.parse(text)
+    except (tomlkit.exceptions.TOMLKitError, ValueError, RecursionError, MemoryError):
+        return f'admin_pin_hash = "{pin_hash}"\n' + text
+    doc["admin_pin_hash"] = pin_hash
+    return tomlkit.dumps(doc)
 
 
 def _parses(text: str) -> bool:
@@ -412,7 +407,7 @@ def set_pin_hash(path: Path, pin_hash: str) -> None:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: is not UTF-8 text; edit the file by hand") from None
-    new = _with_pin_line(old, pin_hash)
+    new = _with_pin_hash(old, pin_hash)
     if _parses(old) and not _parses(new):
         raise ConfigError(
             f"{path}: the admin_pin_hash line could not be replaced safely; edit the file by hand"

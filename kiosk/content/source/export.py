@@ -161,7 +161,7 @@ def _section_files(
         number = row["position"] if use_positions else ordinal
         stem = fmt.safe_file_stem(_s(row.get("key")), "section")
         values = {name: _cell(table, name, row, keys) for name in fmt.SECTION_FIELDS}
-        front = "".join(f"{name} = {fmt.toml_value(v)}\n" for name, v in values.items())
+        front = fmt.toml_text(values)
         text = f"+++\n{front}+++\n\n{_s(row.get('body'))}\n"
         files[f"{fmt.SECTIONS_DIR}/{number:02d}-{stem}.md"] = text.encode("utf-8")
     return files
@@ -191,19 +191,12 @@ def _media_files(media: list[dict[str, Any]]) -> tuple[dict[str, bytes], dict[An
 
 
 def _exhibit_toml(exhibit: dict[str, Any], sources: list[dict[str, Any]]) -> str:
-    locales_value = json_list(_s(exhibit.get("locales")) or "[]")
-    values: dict[str, str | list[str]] = {
+    values: dict[str, str | bool | list[str]] = {
         name: _s(exhibit.get(name)) for name in fmt.EXHIBIT_FIELDS
     }
-    values["locales"] = [_s(x) for x in locales_value]
-    lines = [fmt.EXHIBIT_HEADER, "\n"]
-    lines.extend(f"{name} = {fmt.toml_value(values[name])}\n" for name in fmt.EXHIBIT_FIELDS)
-    for source in sources:
-        lines.append("\n[[sources]]\n")
-        lines.extend(
-            f"{name} = {fmt.toml_value(_s(source.get(name)))}\n" for name in fmt.SOURCE_FIELDS
-        )
-    return "".join(lines)
+    values["locales"] = [_s(x) for x in json_list(_s(exhibit.get("locales")) or "[]")]
+    rows = [{name: _s(source.get(name)) for name in fmt.SOURCE_FIELDS} for source in sources]
+    return fmt.toml_text(values, header=fmt.EXHIBIT_HEADER, tables=("sources", rows))
 
 
 def _translation_files(rows: list[dict[str, Any]], order: dict[str, list[str]]) -> dict[str, bytes]:
