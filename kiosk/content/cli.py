@@ -28,9 +28,10 @@ from typing import Any
 import click
 
 from kiosk import __version__
+from kiosk.content.fileio import locale_list, path_sha256
 from kiosk.content.limits import MAX_ECHO_CHARS
-from kiosk.content.publish import PublishError, publish, sha256_of
-from kiosk.content.reader import BundleError, check_readable, json_list, open_bundle
+from kiosk.content.publish import PublishError, publish
+from kiosk.content.reader import BundleError, check_readable, open_bundle
 from kiosk.content.schema import CONTENT_TABLES
 from kiosk.content.source import BuildError, ExportError, build, export
 from kiosk.content.validate import Report, printable, shorten, validate_bundle
@@ -138,10 +139,10 @@ def bundle_info(path: Path) -> dict[str, Any]:
     for name in ("title", "subtitle", "default_locale", "content_version"):
         value = exhibit.get(name)
         info[name] = "" if value is None else _echo(str(value))
-    info["locales"] = [_echo(str(x)) for x in json_list(exhibit.get("locales"))[:50]]
+    info["locales"] = [_echo(x) for x in locale_list(exhibit.get("locales"))[:50]]
     try:
         info["size"] = path.stat().st_size
-        info["sha256"] = sha256_of(path)
+        info["sha256"] = path_sha256(path)
     except OSError as exc:
         raise BundleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     return info

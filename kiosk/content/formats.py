@@ -1,7 +1,8 @@
-"""The editable source format's layout, and the small writers it needs (TOML, CSV).
+"""The editable source format's layout, and the writers it needs (TOML through tomlkit, CSV).
 
-docs/content-format.md describes the format for curators; this module is its single source
-of truth for file names and column orders, shared by the build and the export.
+docs/content-format.md describes the format for curators. File names and column orders come
+from the table descriptions (``tables``); this module names the folders and holds the
+writers the build and the export share.
 """
 
 from __future__ import annotations
@@ -12,74 +13,35 @@ import math
 import re
 from typing import Final
 
+import tomlkit
+from tomlkit.items import Item, String, StringType, Trivia
+
+from kiosk.content.fileio import LANGUAGE_CODE
+from kiosk.content.tables import TABLES, table
+
 EXHIBIT_FILE: Final = "exhibit.toml"
 SECTIONS_DIR: Final = "sections"
 MEDIA_DIR: Final = "media"
 TRANSLATIONS_DIR: Final = "translations"
 
-EXHIBIT_FIELDS: Final = (
-    "title",
-    "subtitle",
-    "default_locale",
-    "locales",
-    "content_version",
-    "credits",
-)
-SOURCE_FIELDS: Final = ("key", "title", "detail")
-SECTION_FIELDS: Final = ("key", "title", "source", "sensitive", "advisory", "image")
+EXHIBIT_FIELDS: Final = table("exhibit").source_columns
+SOURCE_FIELDS: Final = table("sources").source_columns
+SECTION_FIELDS: Final = table("sections").source_columns
 
 # CSV file -> (bundle table, columns in file order). Row order in the file is the position.
+# (translations/LL.csv, one file per language, has its own reader.)
 CSV_FILES: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
-    "media.csv": ("media", ("key", "file", "alt", "credit")),
-    "timeline.csv": (
-        "events",
-        (
-            "key",
-            "start_date",
-            "start_precision",
-            "end_date",
-            "end_precision",
-            "date_label",
-            "title",
-            "body",
-            "era",
-            "category",
-            "image",
-            "source",
-            "section",
-        ),
-    ),
-    "statistics.csv": (
-        "statistics",
-        ("key", "value", "unit", "label", "description", "source", "parent"),
-    ),
-    "remembrance.csv": (
-        "remembrance",
-        ("key", "kind", "date", "date_precision", "date_label", "title", "body", "source"),
-    ),
-    "people.csv": (
-        "people",
-        (
-            "key",
-            "name",
-            "birth_date",
-            "birth_precision",
-            "death_date",
-            "death_precision",
-            "age",
-            "fate",
-            "notes",
-            "photo",
-        ),
-    ),
+    t.source: (t.name, t.source_columns)
+    for t in TABLES
+    if t.source.endswith(".csv") and "/" not in t.source
 }
-TRANSLATION_COLUMNS: Final = ("table", "key", "field", "text")
+TRANSLATION_COLUMNS: Final = table("translations").source_columns
 
 # Keys name rows across files (a timeline event's section, a figure's parent) and may become
 # file names, so they are plain: letters, digits, '-', '_' and '.', starting with a letter or
 # digit.
 KEY_PATTERN: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-LOCALE_PATTERN: Final = re.compile(r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
+LOCALE_PATTERN: Final = LANGUAGE_CODE
 SECTION_FILE_PATTERN: Final = re.compile(r"^(\d{1,6})-(.*)\.md$")
 
 EXHIBIT_HEADER: Final = (
@@ -89,30 +51,18 @@ EXHIBIT_HEADER: Final = (
     "# and then kiosk-content validate BUNDLE.\n"
 )
 
-_TOML_ESCAPES: Final = {
-    "\\": "\\\\",
-    '"': '\\"',
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
+
+def toml_item(value: str | bool | list[str]) -> Item:
+    """``value`` as a TOML item (tomlkit): a literal block for readable multi-line text."""
+    if isinstance(value, str) and "\n" in value and _literal_block_ok(value):
+        # The block starts on a line of its own; TOML drops that first newline.
+        return String(StringType.MLL, value, "\n" + value, Trivia())
+    return tomlkit.item(value)
 
 
 def toml_string(text: str) -> str:
     """``text`` as a TOML string: a literal block for readable multi-line text, else quoted."""
-    if "\n" in text and _literal_block_ok(text):
-        return "'''\n" + text + "'''"
-    out = []
-    for ch in text:
-        if ch in _TOML_ESCAPES:
-            out.append(_TOML_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    return toml_item(text).as_string()
 
 
 def _literal_block_ok(text: str) -> bool:
@@ -121,12 +71,30 @@ def _literal_block_ok(text: str) -> bool:
     return not any((ord(c) < 0x20 and c not in "\n\t") or ord(c) == 0x7F for c in text)
 
 
-def toml_value(value: str | bool | list[str]) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(toml_string(v) for v in value) + "]"
-    return toml_string(value)
+def toml_text(
+    values: dict[str, str | bool | list[str]],
+    *,
+    header: str = "",
+    tables: tuple[str, list[dict[str, str]]] | None = None,
+) -> str:
+    """A TOML file: ``header`` (comment lines), the ``values``, then an array of tables
+    (``[[name]]`` blocks), each key in the order given."""
+    doc = tomlkit.document()
+    for line in header.splitlines():
+        doc.add(tomlkit.comment(line.removeprefix("#").removeprefix(" ")))
+    if header:
+        doc.add(tomlkit.nl())
+    for name, value in values.items():
+        doc.add(name, toml_item(value))
+    if tables is not None and tables[1]:
+        blocks = tomlkit.aot()
+        for row in tables[1]:
+            block = tomlkit.table()
+            for name, text in row.items():
+                block.add(name, toml_item(text))
+            blocks.append(block)
+        doc.add(tables[0], blocks)
+    return tomlkit.dumps(doc)
 
 
 def csv_text(columns: tuple[str, ...], rows: list[list[str]]) -> str:

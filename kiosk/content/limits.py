@@ -10,25 +10,18 @@ from __future__ import annotations
 
 from typing import Final
 
+from kiosk.content.tables import TABLES
+
 # The whole bundle file. Over it, validation reports one error and reads no rows.
 MAX_BUNDLE_BYTES: Final = 2 * 1024**3
 
-# Rows per table. Over a limit, validation reports one error and does not read that table.
-MAX_ROWS: Final[dict[str, int]] = {
-    "exhibit": 1,
-    "sources": 10_000,
-    "media": 10_000,
-    "sections": 1_000,
-    "events": 200_000,
-    "statistics": 10_000,
-    "remembrance": 10_000,
-    "people": 2_000_000,
-    "translations": 10_000_000,
-}
+# Rows per table (each table's ``max_rows`` in ``tables``). Over a limit, validation reports
+# one error and does not read that table.
+MAX_ROWS: Final[dict[str, int]] = {t.name: t.max_rows for t in TABLES}
 
 # Any single text value (or a non-image value of any type), in characters. The screens' own,
-# much lower limits per field (validate.TEXT_LIMITS) come on top; this one keeps a hostile
-# 50 MB text from ever being read whole into the program.
+# much lower limits per field (each column's ``limits`` in tables) come on top; this one
+# keeps a hostile 50 MB text from ever being read whole into the program.
 MAX_TEXT_CHARS: Final = 100_000
 
 # Problems listed per rule; the rest are counted in one line ("... and 999,990 more").

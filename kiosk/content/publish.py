@@ -21,20 +21,18 @@ retries with a growing pause for a few seconds, then fails with a message saying
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.fileio import copy_hashed, fsync_folder, path_sha256
 from kiosk.content.reader import BundleError, check_readable, read_header
 from kiosk.content.tempfiles import remove_stale, temp_name
 from kiosk.content.validate import Report, quick_check, validate_bundle
 
 RETRY_SECONDS = 5.0
-_CHUNK = 1 << 20
 
 
 class PublishError(Exception):
@@ -51,14 +49,6 @@ class PublishResult:
     sha256: str
     size: int
     report: Report
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def publish(
@@ -118,7 +108,7 @@ def publish(
                 f"the copy in {target.parent} is damaged ({damage[0]}); check the disk"
             )
         _replace_with_retry(tmp, target, retry_seconds, sleep, replace)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -145,28 +135,20 @@ def _check_paths(source: Path, target: Path) -> None:
 
 def _digest(path: Path) -> str:
     try:
-        return sha256_of(path)
+        return path_sha256(path)
     except OSError as exc:
         raise PublishError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
 def _copy_synced(source: Path, tmp: Path) -> tuple[int, str]:
-    digest = hashlib.sha256()
-    size = 0
     try:
         with source.open("rb") as src, tmp.open("wb") as out:
-            while chunk := src.read(_CHUNK):
-                digest.update(chunk)
-                out.write(chunk)
-                size += len(chunk)
-            out.flush()
-            os.fsync(out.fileno())
+            return copy_hashed(src, out)
     except OSError as exc:
         raise PublishError(
             f"cannot write into {tmp.parent} ({exc.strerror or exc}); is there space, "
             "and may this account write there?"
         ) from None
-    return size, digest.hexdigest()
 
 
 def _replace_with_retry(
@@ -194,15 +176,3 @@ def _replace_with_retry(
             raise PublishError(f"cannot replace {target} ({exc.strerror or exc})") from None
         else:
             return
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no folder handles to sync)."""
-    if sys.platform == "win32":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -8,39 +8,31 @@ One ``Bundle`` per thread (sqlite3 connections are not shared across threads).
 from __future__ import annotations
 
 import errno
-import json
-import math
 import os
 import sqlite3
 import stat
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
+from kiosk.content import rows, tables
+from kiosk.content.fileio import SQLITE_HEADER, lenient_text, locale_list
 from kiosk.content.images import MAX_IMAGE_BYTES
 from kiosk.content.records import (
     Event,
     Exhibit,
     Media,
-    PartialDate,
     Person,
     Remembrance,
     Section,
     Source,
     Statistic,
 )
-from kiosk.content.schema import (
-    SCHEMA_VERSION,
-    TRANSLATABLE,
-    compare_shape,
-    expected_shape,
-    shape_of,
-    table_columns,
-)
+from kiosk.content.schema import SCHEMA_VERSION, TRANSLATABLE, table_columns
+from kiosk.content.shape import compare_shape, expected_shape, shape_of
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 _HEADER_BYTES = 100
 # Files SQLite keeps beside a database while it is being written. A bundle is read as one
 # file: these are ignored (never read, never created), and `validate` mentions them.
@@ -50,11 +42,6 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 class BundleError(Exception):
     """A file that cannot be read as a content bundle. The message is meant for a curator:
     it names the file and says what is wrong."""
-
-
-def lenient_text(raw: bytes) -> str:
-    """A text factory that never raises: bytes that are not UTF-8 become U+FFFD."""
-    return raw.decode("utf-8", "replace")
 
 
 def _uri(path: str | Path, query: str) -> str:
@@ -233,57 +220,10 @@ def check_readable(path: str | Path) -> None:
     check_bundle(path)
 
 
-def _date(value: Any, precision: Any) -> PartialDate | None:
-    if value is None or precision is None:
-        return None
-    try:
-        return PartialDate.parse(str(value), str(precision))
-    except ValueError:
-        return None  # the validator reports it; the kiosk shows the entry without a date
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
-    return "" if value is None else str(value)
-
-
-# SQLite is dynamically typed: a hand-edited bundle can hold text in a number column. The
-# validator reports that; the reader must only never crash on it.
-def _int_or_none(value: Any) -> int | None:
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return None
-
-
-def _int(value: Any) -> int:
-    number = _int_or_none(value)
-    return 0 if number is None else number
-
-
-def _float(value: Any) -> float:
-    if isinstance(value, int | float) and math.isfinite(value):
-        return float(value)
-    return 0.0
-
-
 def _select(table: str, where: str = "") -> str:
     """``SELECT <the schema's columns> FROM table ...``: never ``*``, so nothing a bundle adds
     is ever read (check_readable refuses such bundles anyway)."""
     return f"SELECT {', '.join(table_columns(table))} FROM {table} {where}".rstrip()
-
-
-def json_list(value: object, max_chars: int = 10_000) -> list[object]:
-    """``value`` parsed as a JSON list, or [] (too long, not JSON, nested too deep, not a list)."""
-    if not isinstance(value, str) or len(value) > max_chars:
-        return []
-    try:
-        parsed = json.loads(value)
-    except (ValueError, RecursionError):
-        return []
-    return parsed if isinstance(parsed, list) else []
 
 
 class Bundle:
@@ -302,11 +242,9 @@ class Bundle:
             raise BundleError(f"{self.path}: the database is damaged ({exc})") from None
         if row is None:
             raise BundleError(f"{self.path}: table exhibit, row 1 is missing")
-        self.default_locale: str = _text(row["default_locale"]) or "en"
-        locales = json_list(row["locales"])
-        self.locales: tuple[str, ...] = tuple(
-            dict.fromkeys([self.default_locale, *(str(x) for x in locales)])
-        )
+        self.default_locale: str = rows.text(row["default_locale"]) or "en"
+        locales = locale_list(row["locales"])
+        self.locales: tuple[str, ...] = tuple(dict.fromkeys([self.default_locale, *locales]))
         self.locale = self.default_locale
         self._overlay: dict[tuple[str, str, str], str] = {}
         self.set_locale(locale or self.default_locale)
@@ -332,12 +270,12 @@ class Bundle:
             )
             self._overlay = {(r["tbl"], r["key"], r["field"]): r["text"] for r in rows}
 
-    def _tr(self, table: str, row: sqlite3.Row, field: str) -> str:
+    def _tr(self, table: str, row: rows.Row, field: str) -> str:
         if self._overlay and field in TRANSLATABLE.get(table, ()):
-            text = self._overlay.get((table, _text(row["key"]), field))
+            text = self._overlay.get((table, rows.text(row["key"]), field))
             if text:
                 return text
-        return _text(row[field])
+        return rows.text(row[field])
 
     def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         try:
@@ -347,135 +285,59 @@ class Bundle:
         except MemoryError:
             raise BundleError(f"{self.path}: holds more than this computer can read") from None
 
-    # -- records -----------------------------------------------------------------------------
+    # -- records ---------------------------------------------------------------------------
+    def _records(self, name: str, where: str = "", params: tuple[Any, ...] = ()) -> list[Any]:
+        """The records of table ``name`` (its description says how each field is read)."""
+        table = tables.table(name)
+        columns = ", ".join(rows.record_columns(table))
+        found = self._query(f"SELECT {columns} FROM {name} {where}".rstrip(), params)
+
+        def translate(field: str, row: rows.Row) -> str:
+            return self._tr(name, row, field)
+
+        return [rows.to_record(table, r, translate) for r in found]
+
     def exhibit(self) -> Exhibit:
+        table = tables.table("exhibit")
         row = self._query(_select("exhibit", "WHERE id = 1"))[0]
-        return Exhibit(
-            title=self._tr("exhibit", row, "title"),
-            subtitle=self._tr("exhibit", row, "subtitle"),
-            default_locale=self.default_locale,
-            locales=self.locales,
-            content_version=_text(row["content_version"]),
-            credits=self._tr("exhibit", row, "credits"),
+        return cast(
+            Exhibit,
+            rows.to_record(
+                table,
+                row,
+                lambda field, r: self._tr("exhibit", r, field),
+                default_locale=self.default_locale,
+                locales=self.locales,
+            ),
         )
 
     def sources(self) -> dict[int, Source]:
-        return {
-            _int(r["id"]): Source(
-                _int(r["id"]),
-                _text(r["key"]),
-                self._tr("sources", r, "title"),
-                self._tr("sources", r, "detail"),
-            )
-            for r in self._query(_select("sources", "ORDER BY id"))
-        }
+        return {s.id: s for s in self._records("sources", "ORDER BY id")}
 
     def sections(self) -> list[Section]:
-        return [
-            Section(
-                id=_int(r["id"]),
-                position=_int(r["position"]),
-                key=_text(r["key"]),
-                title=self._tr("sections", r, "title"),
-                body=self._tr("sections", r, "body"),
-                image_id=_int_or_none(r["image_id"]),
-                source_id=_int_or_none(r["source_id"]),
-                sensitive=bool(r["sensitive"]),
-                advisory=self._tr("sections", r, "advisory"),
-            )
-            for r in self._query(_select("sections", "ORDER BY position, id"))
-        ]
+        return self._records("sections", "ORDER BY position, id")
 
     def events(self) -> list[Event]:
         return list(self.iter_events())
 
     def iter_events(self) -> Iterator[Event]:
-        for r in self._query(_select("events", "ORDER BY position, id")):
-            yield Event(
-                id=_int(r["id"]),
-                position=_int(r["position"]),
-                key=_text(r["key"]),
-                start=_date(r["start_date"], r["start_precision"]),
-                end=_date(r["end_date"], r["end_precision"]),
-                date_label=self._tr("events", r, "date_label"),
-                title=self._tr("events", r, "title"),
-                body=self._tr("events", r, "body"),
-                era=self._tr("events", r, "era"),
-                category=self._tr("events", r, "category"),
-                image_id=_int_or_none(r["image_id"]),
-                source_id=_int_or_none(r["source_id"]),
-                section_id=_int_or_none(r["section_id"]),
-            )
+        yield from self._records("events", "ORDER BY position, id")
 
     def statistics(self) -> list[Statistic]:
-        return [
-            Statistic(
-                id=_int(r["id"]),
-                position=_int(r["position"]),
-                key=_text(r["key"]),
-                value=_float(r["value"]),
-                unit=self._tr("statistics", r, "unit"),
-                label=self._tr("statistics", r, "label"),
-                description=self._tr("statistics", r, "description"),
-                source_id=_int_or_none(r["source_id"]),
-                parent_id=_int_or_none(r["parent_id"]),
-            )
-            for r in self._query(_select("statistics", "ORDER BY position, id"))
-        ]
+        return self._records("statistics", "ORDER BY position, id")
 
     def remembrance(self) -> list[Remembrance]:
-        return [
-            Remembrance(
-                id=_int(r["id"]),
-                position=_int(r["position"]),
-                key=_text(r["key"]),
-                kind=_text(r["kind"]),
-                date=_date(r["date"], r["date_precision"]),
-                date_label=self._tr("remembrance", r, "date_label"),
-                title=self._tr("remembrance", r, "title"),
-                body=self._tr("remembrance", r, "body"),
-                source_id=_int_or_none(r["source_id"]),
-            )
-            for r in self._query(_select("remembrance", "ORDER BY position, id"))
-        ]
+        return self._records("remembrance", "ORDER BY position, id")
 
     def people_count(self) -> int:
         return int(self._query("SELECT count(*) FROM people")[0][0])
 
     def people(self, limit: int = -1, offset: int = 0) -> list[Person]:
-        return [
-            Person(
-                id=_int(r["id"]),
-                name=_text(r["name"]),
-                birth_date=_date(r["birth_date"], r["birth_precision"]),
-                death_date=_date(r["death_date"], r["death_precision"]),
-                age=_int_or_none(r["age"]),
-                fate=self._tr("people", r, "fate"),
-                notes=self._tr("people", r, "notes"),
-                photo_id=_int_or_none(r["photo_id"]),
-            )
-            for r in self._query(
-                _select("people", "ORDER BY name, id LIMIT ? OFFSET ?"), (limit, offset)
-            )
-        ]
+        return self._records("people", "ORDER BY name, id LIMIT ? OFFSET ?", (limit, offset))
 
     def media(self, media_id: int) -> Media | None:
-        rows = self._query(
-            "SELECT id, key, mime, width, height, alt, credit FROM media WHERE id = ?",
-            (media_id,),
-        )
-        if not rows:
-            return None
-        r = rows[0]
-        return Media(
-            id=_int(r["id"]),
-            key=_text(r["key"]),
-            mime=_text(r["mime"]),
-            width=_int(r["width"]),
-            height=_int(r["height"]),
-            alt=self._tr("media", r, "alt"),
-            credit=self._tr("media", r, "credit"),
-        )
+        found: list[Media] = self._records("media", "WHERE id = ?", (media_id,))
+        return found[0] if found else None
 
     def media_data(self, media_id: int) -> bytes | None:
         """The image's bytes; None when there is none, it is not binary, or it is over the

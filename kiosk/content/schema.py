@@ -1,165 +1,150 @@
-"""Bundle schema v1: tables, the translatable fields, and the migrations that create them.
+"""The bundle schema's DDL and migrations, made from the table descriptions (``tables``).
 
-The schema version lives in ``PRAGMA user_version``. Migrations run through sqlite-utils'
-``Migrations`` when a bundle is *built* (never by the kiosk, which opens bundles read-only).
-A bundle whose version is newer than ``SCHEMA_VERSION`` is refused by the reader.
+The schema version lives in ``PRAGMA user_version``; it is the highest ``since`` of any
+table or column. Migrations run through sqlite-utils' ``Migrations`` when a bundle is
+*built* (never by the kiosk, which opens bundles read-only): ``0001_initial`` creates the
+tables of version 1, and each later version's migration creates the tables and appends the
+columns that version added (``upgrade_statements``). A bundle whose version is newer than
+``SCHEMA_VERSION`` is refused by the reader.
+
+The SQL text is part of every bundle's bytes (sqlite_master keeps it as written), so its
+layout is fixed here: one column a line, a long CHECK on a line of its own, a comment at
+column 40. The default exhibit builds byte-identical to the committed db/exhibit.sqlite.
 """
 
 from __future__ import annotations
 
-import re
-import sqlite3
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable
 from typing import Final
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-SCHEMA_VERSION: Final = 1
-
-PRECISIONS: Final = ("year", "month", "day", "time")
-REMEMBRANCE_KINDS: Final = ("observance", "decree", "address", "other")
-
-# Every visitor-facing text field, by table. The base tables hold the exhibit's default
-# locale; ``translations`` holds the others, keyed by the row's ``key``.
-TRANSLATABLE: Final[dict[str, tuple[str, ...]]] = {
-    "exhibit": ("title", "subtitle", "credits"),
-    "sources": ("title", "detail"),
-    "sections": ("title", "body", "advisory"),
-    "events": ("date_label", "title", "body", "era", "category"),
-    "statistics": ("unit", "label", "description"),
-    "remembrance": ("date_label", "title", "body"),
-    "people": ("fate", "notes"),
-    "media": ("alt", "credit"),
-}
-
-CONTENT_TABLES: Final = (
-    "exhibit",
-    "sources",
-    "media",
-    "sections",
-    "events",
-    "statistics",
-    "remembrance",
-    "people",
-    "translations",
+from kiosk.content.tables import (
+    BY_NAME,
+    CONTENT_TABLES,
+    PRECISIONS,
+    REMEMBRANCE_KINDS,
+    TABLES,
+    TRANSLATABLE,
+    Column,
+    Index,
+    Table,
 )
 
-_V1: Final = """
-CREATE TABLE exhibit (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    key TEXT NOT NULL DEFAULT 'exhibit',
-    title TEXT NOT NULL,
-    subtitle TEXT NOT NULL DEFAULT '',
-    default_locale TEXT NOT NULL,
-    locales TEXT NOT NULL,              -- JSON array of locale codes, default first
-    content_version TEXT NOT NULL,
-    credits TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE sources (
-    id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,
-    title TEXT NOT NULL,
-    detail TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE media (
-    id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,
-    mime TEXT NOT NULL,
-    data BLOB NOT NULL,
-    width INTEGER NOT NULL DEFAULT 0,
-    height INTEGER NOT NULL DEFAULT 0,
-    alt TEXT NOT NULL DEFAULT '',
-    credit TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE sections (
-    id INTEGER PRIMARY KEY,
-    position INTEGER NOT NULL,
-    key TEXT NOT NULL UNIQUE,
-    title TEXT NOT NULL,
-    body TEXT NOT NULL,
-    image_id INTEGER REFERENCES media(id),
-    source_id INTEGER REFERENCES sources(id),
-    sensitive INTEGER NOT NULL DEFAULT 0 CHECK (sensitive IN (0, 1)),
-    advisory TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE events (
-    id INTEGER PRIMARY KEY,
-    position INTEGER NOT NULL,
-    key TEXT NOT NULL UNIQUE,
-    start_date TEXT,
-    start_precision TEXT CHECK (start_precision IN ('year', 'month', 'day', 'time')),
-    end_date TEXT,
-    end_precision TEXT CHECK (end_precision IN ('year', 'month', 'day', 'time')),
-    date_label TEXT NOT NULL DEFAULT '',
-    title TEXT NOT NULL,
-    body TEXT NOT NULL DEFAULT '',
-    era TEXT NOT NULL DEFAULT '',
-    category TEXT NOT NULL DEFAULT '',
-    image_id INTEGER REFERENCES media(id),
-    source_id INTEGER REFERENCES sources(id),
-    section_id INTEGER REFERENCES sections(id)
-);
-CREATE INDEX events_position ON events(position);
-CREATE TABLE statistics (
-    id INTEGER PRIMARY KEY,
-    position INTEGER NOT NULL,
-    key TEXT NOT NULL UNIQUE,
-    value REAL NOT NULL,
-    unit TEXT NOT NULL DEFAULT '',
-    label TEXT NOT NULL,
-    description TEXT NOT NULL DEFAULT '',
-    source_id INTEGER REFERENCES sources(id),
-    parent_id INTEGER REFERENCES statistics(id)
-);
-CREATE TABLE remembrance (
-    id INTEGER PRIMARY KEY,
-    position INTEGER NOT NULL,
-    key TEXT NOT NULL UNIQUE,
-    kind TEXT NOT NULL DEFAULT 'other'
-        CHECK (kind IN ('observance', 'decree', 'address', 'other')),
-    date TEXT,
-    date_precision TEXT CHECK (date_precision IN ('year', 'month', 'day', 'time')),
-    date_label TEXT NOT NULL DEFAULT '',
-    title TEXT NOT NULL,
-    body TEXT NOT NULL DEFAULT '',
-    source_id INTEGER REFERENCES sources(id)
-);
-CREATE TABLE people (
-    id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    birth_date TEXT,
-    birth_precision TEXT CHECK (birth_precision IN ('year', 'month', 'day', 'time')),
-    death_date TEXT,
-    death_precision TEXT CHECK (death_precision IN ('year', 'month', 'day', 'time')),
-    age INTEGER,
-    fate TEXT NOT NULL DEFAULT '',
-    notes TEXT NOT NULL DEFAULT '',
-    photo_id INTEGER REFERENCES media(id)
-);
-CREATE INDEX people_name ON people(name);
-CREATE TABLE translations (
-    tbl TEXT NOT NULL,
-    key TEXT NOT NULL,
-    field TEXT NOT NULL,
-    locale TEXT NOT NULL,
-    text TEXT NOT NULL,
-    PRIMARY KEY (tbl, key, field, locale)
-) WITHOUT ROWID;
-"""
+__all__ = [
+    "CONTENT_TABLES",
+    "PRECISIONS",
+    "REMEMBRANCE_KINDS",
+    "SCHEMA_VERSION",
+    "TRANSLATABLE",
+    "create_or_migrate",
+    "table_columns",
+]
+
+SCHEMA_VERSION: Final = max(
+    [t.since for t in TABLES] + [c.since for t in TABLES for c in t.columns]
+)
+
+# A column definition longer than this puts its CHECK on a line of its own.
+_DDL_WIDTH: Final = 88
+_COMMENT_AT: Final = 40
+
+
+def _literal(value: str | int) -> str:
+    return str(value) if isinstance(value, int) else "'" + value.replace("'", "''") + "'"
+
+
+def column_sql(column: Column) -> str:
+    """The column's definition in ``CREATE TABLE`` (or ``ALTER TABLE ... ADD COLUMN``)."""
+    parts = [column.name, column.type]
+    if column.primary_key:
+        parts.append("PRIMARY KEY")
+    if column.not_null:
+        parts.append("NOT NULL")
+    if column.unique:
+        parts.append("UNIQUE")
+    if column.default is not None:
+        parts.append(f"DEFAULT {_literal(column.default)}")
+    head = " ".join(parts)
+    checks = []
+    if column.check:
+        checks.append(column.check)
+    if column.boolean:
+        checks.append(f"{column.name} IN (0, 1)")
+    if column.choices:
+        checks.append(f"{column.name} IN ({', '.join(_literal(c) for c in column.choices)})")
+    check = " ".join(f"CHECK ({c})" for c in checks)
+    if check:
+        one_line = f"    {head} {check},"
+        head += ("\n        " if len(one_line) > _DDL_WIDTH else " ") + check
+    if column.references:
+        head += f" REFERENCES {column.references}(id)"
+    return head
+
+
+def create_table_sql(table: Table, version: int = SCHEMA_VERSION) -> str:
+    """``CREATE TABLE`` for ``table`` with the columns it had at schema ``version``."""
+    columns = [c for c in table.columns if c.since <= version]
+    lines = []
+    for number, column in enumerate(columns, start=1):
+        last = number == len(columns) and not table.primary_key
+        line = f"    {column_sql(column)}{'' if last else ','}"
+        if column.comment:
+            line = f"{line:<{_COMMENT_AT - 1}} -- {column.comment}"
+        lines.append(line)
+    if table.primary_key:
+        lines.append(f"    PRIMARY KEY ({', '.join(table.primary_key)})")
+    tail = ") WITHOUT ROWID" if table.without_rowid else ")"
+    return f"CREATE TABLE {table.name} (\n" + "\n".join(lines) + f"\n{tail}"
+
+
+def create_index_sql(table: Table, index: Index) -> str:
+    return f"CREATE INDEX {index.name} ON {table.name}({', '.join(index.columns)})"
+
+
+def create_statements(version: int) -> list[str]:
+    """The statements that create the tables and indexes of schema ``version`` from nothing."""
+    statements = []
+    for table in TABLES:
+        if table.since <= version:
+            statements.append(create_table_sql(table, version))
+            statements.extend(create_index_sql(table, index) for index in table.indexes)
+    return statements
+
+
+def upgrade_statements(version: int) -> list[str]:
+    """The statements that take a bundle of schema ``version - 1`` to ``version``: the tables
+    and the columns (appended, so listed last in their table) that ``version`` added."""
+    statements = []
+    for table in TABLES:
+        if table.since == version:
+            statements.append(create_table_sql(table, version))
+            statements.extend(create_index_sql(table, index) for index in table.indexes)
+        elif table.since < version:
+            statements.extend(
+                f"ALTER TABLE {table.name} ADD COLUMN {column_sql(c)}"
+                for c in table.columns
+                if c.since == version
+            )
+    return statements
+
 
 migrations = Migrations("kiosk-bundle")
 
 
-@migrations(name="0001_initial")
-def _m0001_initial(db: sqlite_utils.Database) -> None:
-    # One statement at a time: executescript() would commit the migration's transaction.
-    for statement in _V1.split(";"):
-        if statement.strip():
+def _executor(statements: list[str]) -> Callable[[sqlite_utils.Database], None]:
+    def apply(db: sqlite_utils.Database) -> None:
+        # One statement at a time: executescript() would commit the migration's transaction.
+        for statement in statements:
             db.execute(statement)
+
+    return apply
+
+
+migrations(name="0001_initial")(_executor(create_statements(1)))
+for _version in range(2, SCHEMA_VERSION + 1):
+    migrations(name=f"{_version:04d}_schema_{_version}")(_executor(upgrade_statements(_version)))
 
 
 def create_or_migrate(db: sqlite_utils.Database) -> None:
@@ -174,222 +159,6 @@ def create_or_migrate(db: sqlite_utils.Database) -> None:
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-# == the schema's shape, and how a bundle's shape differs from it ================================
-#
-# The expected shape is not written down a second time: it is read back from a database the
-# schema above was just created in (sqlite_master and PRAGMA table_xinfo), so any change of
-# the schema (or a future per-table description that generates it) is followed here.
-
-# Tables SQLite itself may add to any database: ANALYZE's statistics (a few short rows per
-# index) are tolerated; everything else not in the schema is refused.
-_TOLERATED: Final = frozenset({"sqlite_stat1"})
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One column as ``PRAGMA table_xinfo`` describes it."""
-
-    name: str
-    type: str
-    notnull: bool
-    default: str | None
-    pk: int
-    hidden: int  # 0 plain, 1 hidden (virtual tables), 2 generated VIRTUAL, 3 generated STORED
-
-
-@dataclass(frozen=True, slots=True)
-class Shape:
-    """What a database holds besides its rows: objects by (type, name), columns by table."""
-
-    objects: dict[tuple[str, str], str]  # (type, name) -> normalised SQL ('' for autoindexes)
-    owner: dict[tuple[str, str], str]  # (type, name) -> the table it belongs to
-    columns: dict[str, tuple[Column, ...]]
-
-
-@dataclass(frozen=True, slots=True)
-class ShapeDifferences:
-    """``refused``: differences a bundle cannot be read with (extra or changed columns, tables,
-    views, triggers, indexes). ``deviations``: constraints or indexes lost or changed (a bundle
-    written by another tool): readable, but validation reports each as an error."""
-
-    refused: list[str]
-    deviations: list[str]
-
-
-def normalised_sql(sql: str) -> str:
-    """``sql`` without comments, case and layout, for comparing two definitions."""
-    text = re.sub(r"--[^\n]*", " ", sql)
-    text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"\s*([(),=])\s*", r"\1", text).casefold()
-
-
-def _quoted(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _is_virtual(sql: str) -> bool:
-    return sql.startswith("create virtual table")
-
-
-def shape_of(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> Shape:
-    """The shape of the database behind ``conn``; columns only of ``tables`` (default: all).
-
-    Reads the schema only, never a row. Raises sqlite3.Error.
-    """
-    objects: dict[tuple[str, str], str] = {}
-    owner: dict[tuple[str, str], str] = {}
-    for kind, name, tbl_name, sql in conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master"
-    ):
-        ident = (str(kind), str(name))
-        objects[ident] = normalised_sql(sql) if isinstance(sql, str) else ""
-        owner[ident] = str(tbl_name)
-    wanted = [name for kind, name in objects if kind == "table"] if tables is None else list(tables)
-    columns: dict[str, tuple[Column, ...]] = {}
-    for table in wanted:
-        sql = objects.get(("table", table))
-        if sql is None or _is_virtual(sql):
-            continue
-        columns[table] = tuple(
-            Column(
-                name=str(r[1]),
-                type=str(r[2]).upper(),
-                notnull=bool(r[3]),
-                default=None if r[4] is None else str(r[4]),
-                pk=int(r[5]),
-                hidden=int(r[6]),
-            )
-            for r in conn.execute(f"PRAGMA table_xinfo({_quoted(table)})")
-        )
-    return Shape(objects, owner, columns)
-
-
-@cache
-def expected_shape() -> Shape:
-    """The shape ``create_or_migrate`` gives a new database (computed once, in memory)."""
-    db = sqlite_utils.Database(memory=True)
-    try:
-        create_or_migrate(db)
-        return shape_of(db.conn)
-    finally:
-        db.close()
-
-
 def table_columns(table: str) -> tuple[str, ...]:
     """The column names of ``table`` in the schema, in order (for explicit SELECTs)."""
-    return tuple(c.name for c in expected_shape().columns[table])
-
-
-def _names(items: Iterable[str], limit: int = 8) -> str:
-    shown = sorted(items)
-    text = ", ".join(printable_name(n) for n in shown[:limit])
-    return text + (f" and {len(shown) - limit} more" if len(shown) > limit else "")
-
-
-def printable_name(name: str, limit: int = 60) -> str:
-    """A name from a bundle, safe to print: no control characters, at most ``limit`` long."""
-    clean = re.sub(r"[\x00-\x1f\x7f-\x9f]", "?", name)
-    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
-
-
-def _column_differences(
-    table: str, have: tuple[Column, ...], want: tuple[Column, ...]
-) -> list[str]:
-    out: list[str] = []
-    by_name = {c.name: c for c in have}
-    wanted = {c.name: c for c in want}
-    for column in have:
-        if column.name not in wanted:
-            kind = {2: "a generated column", 3: "a stored generated column"}.get(
-                column.hidden, "a column"
-            )
-            out.append(
-                f"table {table} has {kind} the schema does not: {printable_name(column.name)}"
-            )
-    for column in want:
-        got = by_name.get(column.name)
-        if got is None:
-            out.append(f"table {table} is missing the column {column.name}")
-            continue
-        if got.hidden != column.hidden:
-            out.append(f"table {table}: {column.name} is a generated or hidden column")
-        if got.type != column.type:
-            out.append(
-                f"table {table}: {column.name} is declared {printable_name(got.type) or 'untyped'}"
-                f", the schema says {column.type or 'untyped'}"
-            )
-        if got.default is not None and got.default != column.default:
-            out.append(
-                f"table {table}: {column.name} has the default {printable_name(got.default)}, "
-                f"the schema says {column.default or 'none'}"
-            )
-    if not out and [c.name for c in have] != [c.name for c in want]:
-        out.append(f"table {table}: the columns are in another order than the schema's")
-    return out
-
-
-def compare_shape(actual: Shape, expected: Shape | None = None) -> ShapeDifferences:
-    """How ``actual`` differs from the schema's shape (``expected_shape()`` by default)."""
-    want = expected or expected_shape()
-    refused: list[str] = []
-    deviations: list[str] = []
-
-    def of_kind(shape: Shape, kind: str) -> dict[str, str]:
-        return {name: sql for (k, name), sql in shape.objects.items() if k == kind}
-
-    have_tables, want_tables = of_kind(actual, "table"), of_kind(want, "table")
-    missing = [t for t in want_tables if t not in have_tables]
-    if missing:
-        refused.append(f"missing tables: {', '.join(missing)}")
-    extra = [t for t in have_tables if t not in want_tables and t not in _TOLERATED]
-    if extra:
-        refused.append(f"tables the schema does not have: {_names(extra)}")
-    for kind, label in (("view", "views"), ("trigger", "triggers")):
-        found = set(of_kind(actual, kind)) - set(of_kind(want, kind))
-        if found:
-            refused.append(f"{label} (a bundle has none): {_names(found)}")
-    have_index, want_index = of_kind(actual, "index"), of_kind(want, "index")
-    # Indexes SQLite makes for UNIQUE and PRIMARY KEY follow the table's definition,
-    # which is compared below.
-    extra_index = [
-        i for i, sql in have_index.items() if sql and i not in want_index and not _auto(i)
-    ]
-    if extra_index:
-        refused.append(f"indexes the schema does not have: {_names(extra_index)}")
-    for table, want_sql in want_tables.items():
-        have_sql = have_tables.get(table)
-        if have_sql is None:
-            continue
-        if _is_virtual(have_sql) != _is_virtual(want_sql):
-            refused.append(f"table {table} is a virtual table; the schema has a plain one")
-            continue
-        if _is_virtual(want_sql):
-            if have_sql != want_sql:
-                refused.append(f"table {table} is defined differently from the schema")
-            continue
-        differences = _column_differences(
-            table, actual.columns.get(table, ()), want.columns.get(table, ())
-        )
-        refused.extend(differences)
-        if not differences and have_sql != want_sql:
-            deviations.append(
-                f"table {table}: its keys, constraints or defaults differ from the schema "
-                "(written by another tool?); rebuild it with `kiosk-content build`"
-            )
-    for index, want_sql in want_index.items():
-        if _auto(index):
-            continue
-        have_sql = have_index.get(index)
-        if have_sql is None:
-            if want.owner[("index", index)] in have_tables:
-                deviations.append(
-                    f"the index {index} is missing (searches and lists would be slow); "
-                    "rebuild it with `kiosk-content build`"
-                )
-        elif have_sql != want_sql:
-            deviations.append(f"the index {index} is defined differently from the schema")
-    return ShapeDifferences(refused, deviations)
-
-
-def _auto(index: str) -> bool:
-    return index.startswith("sqlite_autoindex_")
+    return BY_NAME[table].names

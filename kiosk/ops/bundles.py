@@ -23,7 +23,6 @@ replace it with ``os.replace`` even on Windows, where an open file cannot be rep
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import logging
 import os
@@ -38,6 +37,7 @@ from pathlib import Path
 from typing import IO, Any, Final, Literal
 
 from kiosk import paths
+from kiosk.content.fileio import ReadFailed, atomic_write_text, copy_hashed, file_sha256
 from kiosk.content.reader import BundleError, check_readable
 from kiosk.content.validate import quick_check, validate_bundle
 
@@ -201,12 +201,8 @@ def open_regular(path: Path) -> IO[bytes]:
 
 def file_checksum(path: Path, cancel: threading.Event | None = None) -> str:
     """The sha256 hex digest of the file at ``path`` (raises OSError, or Cancelled)."""
-    digest = hashlib.sha256()
     with open_regular(Path(path)) as fh:
-        while chunk := fh.read(_CHUNK):
-            _raise_if_cancelled(cancel)
-            digest.update(chunk)
-    return digest.hexdigest()
+        return file_sha256(fh, lambda: _raise_if_cancelled(cancel))
 
 
 def _quick_check(path: Path) -> list[str]:
@@ -325,20 +321,6 @@ class AdoptError(Exception):
         super().__init__("; ".join(self.problems))
 
 
-def _atomic_write_json(path: Path, data: dict[str, Any]) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2, ensure_ascii=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def _source_key(path: Path) -> str:
     """The path as recorded in ``state.json``: resolved when it can be (a symlink loop cannot:
     ``Path.resolve`` raises RuntimeError before Python 3.13, OSError after)."""
@@ -453,7 +435,7 @@ class BundleStore:
         state = self._read_state()
         state.update(changes)
         self.folder.mkdir(parents=True, exist_ok=True)
-        _atomic_write_json(self.state_path, state)
+        atomic_write_text(self.state_path, json.dumps(state, indent=2, ensure_ascii=False))
 
     def _now_iso(self) -> str:
         return datetime.fromtimestamp(self._clock(), UTC).isoformat(timespec="seconds")
@@ -488,25 +470,16 @@ class BundleStore:
             tmp = Path(tmp_name)
             with self._live_lock:
                 self._live.add(tmp)
-            digest = hashlib.sha256()
             try:
                 with os.fdopen(fd, "wb") as out:
-                    while True:
-                        _raise_if_cancelled(cancel)
-                        try:
-                            chunk = src.read(_CHUNK)
-                        except OSError as exc:
-                            raise _SourceUnreadable(exc) from None
-                        if not chunk:
-                            break
-                        digest.update(chunk)
-                        out.write(chunk)
-                    out.flush()
-                    os.fsync(out.fileno())
+                    _size, digest = copy_hashed(src, out, lambda: _raise_if_cancelled(cancel))
+            except ReadFailed as exc:
+                self.discard_file(tmp)
+                raise _SourceUnreadable(exc.error) from None
             except BaseException:
                 self.discard_file(tmp)
                 raise
-        return tmp, digest.hexdigest()
+        return tmp, digest
 
     def discard_file(self, tmp: Path | None) -> None:
         """Delete a temporary copy (a staged candidate no longer wanted). Never raises."""

@@ -14,7 +14,7 @@ import logging
 import time
 from pathlib import Path
 
-from kiosk.ops.config import UnusableFile, atomic_write_text, read_small_file
+from kiosk.content.fileio import UnusableFile, atomic_write_text, read_small_file
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ out of range (a path with a NUL in it, or a ``~user`` that does not exist) each 
 message (naming the file, the key and the bad value) and the default for that key. The caller
 logs the messages and shows them on the admin screen.
 
-``read_small_file`` and ``atomic_write_text`` are the guarded read and the atomic, permission-
-keeping write the kiosk's other small files (candles, the PIN lockout) use as well.
+The file is read with ``kiosk.content.fileio.read_small_file`` and written with its
+``atomic_write_text``, as the kiosk's other small files (candles, the PIN lockout) are.
 
 Paths in the file may be absolute, start with ``~``, or be relative to the file's own folder.
 """
@@ -16,28 +16,26 @@ Paths in the file may be absolute, start with ``~``, or be relative to the file'
 from __future__ import annotations
 
 import difflib
-import errno
 import json
 import math
 import os
-import re
-import stat
-import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
+import tomlkit
+import tomlkit.exceptions
 from platformdirs import user_config_path, user_data_path
 
 from kiosk import paths
+from kiosk.content.fileio import LANGUAGE_CODE, atomic_write_text, read_small_file
 from kiosk.ops.pin import parse_hash
 
 APP_NAME: Final = "memorial-kiosk"
 DATA_DIR_ENV: Final = "KIOSK_DATA_DIR"
 LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-LANGUAGE_PATTERN: Final = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}$")
 # kiosk.toml is a dozen short lines; anything this large is not a configuration file.
 MAX_CONFIG_BYTES: Final = 1024 * 1024
 MAX_PATH_CHARS: Final = 4096
@@ -46,11 +44,6 @@ STATS_FILE: Final = "stats.sqlite"
 
 class ConfigError(Exception):
     """The configuration file could not be written. The message names the file and the cause."""
-
-
-class UnusableFile(OSError):
-    """``read_small_file`` refused the file itself: a folder, a FIFO, too large, a NUL in its
-    path. (Other ``OSError``s mean it could not be opened or read at all.)"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +227,7 @@ def _boolean(value: Any, _base: Path) -> Checked:
 
 
 def _language(value: Any, _base: Path) -> Checked:
-    if not isinstance(value, str) or not LANGUAGE_PATTERN.match(value.strip()):
+    if not isinstance(value, str) or not LANGUAGE_CODE.match(value.strip()):
         return None, 'must be a language code in quotes, such as "az", "ru" or "en"'
     return value.strip(), None
 
@@ -283,45 +276,6 @@ def _shown(value: Any) -> str:
 
 def _default_text(key: str) -> str:
     return next(d.default for d in CONFIG_DOC if d.key == key)
-
-
-def read_small_file(path: Path, max_bytes: int) -> bytes:
-    """The bytes of the regular file at ``path``, refusing whatever could hang or flood a reader.
-
-    Raises ``FileNotFoundError`` when it is absent, ``OSError`` when it cannot be opened or read,
-    and ``UnusableFile`` (an ``OSError`` whose ``strerror`` says why in words) when it is not a
-    regular file (a folder, a FIFO, a device), is larger than ``max_bytes`` or its path holds
-    a NUL. Opening never waits on a FIFO, and no more
-    than ``max_bytes + 1`` bytes are ever read, even from a file that grows meanwhile.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except ValueError:  # an embedded NUL
-        raise UnusableFile(errno.EINVAL, "its path contains a NUL character") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise UnusableFile(errno.EISDIR, "it is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise UnusableFile(errno.EINVAL, "it is not a regular file")
-        if info.st_size > max_bytes:
-            raise UnusableFile(
-                errno.EFBIG, f"it is {info.st_size:,} bytes, more than the {max_bytes:,} allowed"
-            )
-        chunks: list[bytes] = []
-        size = 0
-        while size <= max_bytes:
-            chunk = os.read(fd, max_bytes + 1 - size)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > max_bytes:
-            raise UnusableFile(errno.EFBIG, f"it is more than the {max_bytes:,} bytes allowed")
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[str]]:
@@ -413,106 +367,16 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
 
 
 # -- writing the PIN hash -------------------------------------------------------------------
-_PIN_LINE: Final = re.compile(r"^\s*admin_pin_hash\s*=")
-_TABLE_HEADER: Final = re.compile(r"^\s*\[")
-
-
-def _with_pin_line(text: str, pin_hash: str) -> str:
-    """``text`` with its top-level ``admin_pin_hash`` line replaced (or added before any table)."""
-    new_line = f'admin_pin_hash = "{pin_hash}"'
-    lines = text.splitlines()
-    first_table = next((i for i, ln in enumerate(lines) if _TABLE_HEADER.match(ln)), len(lines))
-    for i in range(first_table):
-        if _PIN_LINE.match(lines[i]):
-            lines[i] = new_line
-            break
-    else:
-        lines.insert(first_table, new_line)
-    return "\n".join(lines) + "\n"
-
-
-def _make_folder(folder: Path) -> None:
-    """Create ``folder`` and its missing parents. Run as root, the new folders are given to the
-    owner of the nearest folder that existed (so ``sudo kiosk --set-pin --config
-    ~kiosk/.config/...`` leaves folders the kiosk's user owns)."""
-    missing: list[Path] = []
-    existing = folder
-    while not existing.exists() and existing.parent != existing:
-        missing.append(existing)
-        existing = existing.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    if missing and os.name == "posix" and os.geteuid() == 0:
-        owner = existing.stat()
-        for created in missing:
-            os.chown(created, owner.st_uid, owner.st_gid)
-
-
-def _set_permissions(fd: int, path: Path, old: os.stat_result | None, new_mode: int) -> None:
-    """Give the file open at ``fd`` the old file's owner, group and mode (or, new, ``new_mode``
-    and, as root, the owner and group of its folder)."""
-    if os.name != "posix":
-        return
-    if old is not None:
-        uid, gid, mode = old.st_uid, old.st_gid, stat.S_IMODE(old.st_mode)
-    else:
-        folder = path.parent.stat()
-        uid, gid, mode = folder.st_uid, folder.st_gid, new_mode
-        if os.geteuid() != 0:  # an ordinary user's new file is simply theirs
-            uid, gid = -1, -1
-    mine = os.fstat(fd)
-    if (uid, gid) != (-1, -1) and (uid, gid) != (mine.st_uid, mine.st_gid):
-        try:
-            os.fchown(fd, uid, gid)
-        except PermissionError:
-            raise OSError(
-                errno.EPERM,
-                f"its owner and group ({uid}:{gid}) cannot be kept by this user; run it as "
-                "root or as the file's owner",
-            ) from None
-    os.fchmod(fd, mode)
-
-
-def atomic_write_text(path: Path, text: str, *, new_mode: int = 0o600) -> None:
-    """Replace ``path`` with ``text`` atomically (a temporary file beside it, fsync, rename).
-
-    The file keeps its owner, group and mode; a new one gets ``new_mode`` (run as root: the owner
-    and group of its folder), so a technician running a command as root never leaves a file the
-    kiosk's user cannot read. Raises ``OSError`` (nothing is changed) when that cannot be done.
-    """
-    _make_folder(path.parent)
+def _with_pin_hash(text: str, pin_hash: str) -> str:
+    """``text`` with its top-level ``admin_pin_hash`` set (tomlkit keeps every other line,
+    comment and blank as it was; a new key goes before any table). A file tomlkit cannot
+    parse gets the setting as a new first line: the rest stays as the technician left it."""
     try:
-        old: os.stat_result | None = path.stat()
-    except FileNotFoundError:
-        old = None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            _set_permissions(fh.fileno(), path, old, new_mode)
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` survive a power cut (where the system allows it)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        doc = tomlkit.parse(text)
+    except (tomlkit.exceptions.TOMLKitError, ValueError, RecursionError, MemoryError):
+        return f'admin_pin_hash = "{pin_hash}"\n' + text
+    doc["admin_pin_hash"] = pin_hash
+    return tomlkit.dumps(doc)
 
 
 def _parses(text: str) -> bool:
@@ -543,7 +407,7 @@ def set_pin_hash(path: Path, pin_hash: str) -> None:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: is not UTF-8 text; edit the file by hand") from None
-    new = _with_pin_line(old, pin_hash)
+    new = _with_pin_hash(old, pin_hash)
     if _parses(old) and not _parses(new):
         raise ConfigError(
             f"{path}: the admin_pin_hash line could not be replaced safely; edit the file by hand"

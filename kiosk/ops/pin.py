@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from kiosk.content.fileio import atomic_write_text, read_small_file
+
 log = logging.getLogger(__name__)
 
 SCRYPT_N: Final = 2**14
@@ -314,7 +316,6 @@ class PinGate:
     def _load(self) -> LockState:
         if self._path is None:
             return LockState()
-        from kiosk.ops.config import read_small_file  # noqa: PLC0415 - config imports this module
 
         try:
             state = LockState.from_json(
@@ -348,8 +349,6 @@ class PinGate:
     def _save(self) -> None:
         if self._path is None:
             return
-        from kiosk.ops.config import atomic_write_text  # noqa: PLC0415
-
         try:
             atomic_write_text(self._path, self._state.to_json())
             self._warned = False

@@ -28,7 +28,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final, ParamSpec, TextIO, TypeVar
 
-from kiosk.content.reader import SQLITE_HEADER, connect_readonly
+from kiosk.content.fileio import LANGUAGE_CODE, has_sqlite_header
+from kiosk.content.reader import connect_readonly
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +45,6 @@ EVENT_KINDS: Final = (
     "search",
 )
 SCREEN_NAME: Final = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
-LANGUAGE_CODE: Final = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}$")
 MAX_SECONDS: Final = 86_400.0
 
 _SCHEMA: Final = """
@@ -390,11 +390,10 @@ def _open_stats_readonly(path: Path) -> sqlite3.Connection:
     if path.is_dir():
         raise StatsFileError(f"{path}: is a folder, not a statistics file")
     try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
+        sqlite = has_sqlite_header(path)
     except OSError as exc:
         raise StatsFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if header != SQLITE_HEADER:
+    if not sqlite:
         raise StatsFileError(f"{path}: not a visitor statistics file (not an SQLite database)")
     try:
         conn = connect_readonly(path)

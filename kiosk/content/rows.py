@@ -1,0 +1,117 @@
+"""From a bundle's rows to the reader's records, by the table descriptions (``tables``).
+
+SQLite is dynamically typed: a hand-edited bundle can hold text in a number column. The
+validator reports that; the conversions here only never crash on it (a wrong value becomes
+the column's empty value: 0, None, '').
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Callable
+from functools import cache
+from typing import Any, Protocol
+
+from kiosk.content.fileio import lenient_text
+from kiosk.content.records import PartialDate
+from kiosk.content.tables import Column, Table
+
+
+class Row(Protocol):
+    """A row by column name (``sqlite3.Row``, a dict)."""
+
+    def __getitem__(self, key: str, /) -> Any: ...
+
+
+# How a record's field is made from a row: row, translate(column, row) -> value.
+Translate = Callable[[str, Row], str]
+Converter = Callable[[Row, Translate], object]
+
+
+def date_or_none(value: Any, precision: Any) -> PartialDate | None:
+    if value is None or precision is None:
+        return None
+    try:
+        return PartialDate.parse(str(value), str(precision))
+    except ValueError:
+        return None  # the validator reports it; the kiosk shows the entry without a date
+
+
+def text(value: Any) -> str:
+    if isinstance(value, bytes):
+        return lenient_text(value)
+    return "" if value is None else str(value)
+
+
+def int_or_none(value: Any) -> int | None:
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def integer(value: Any) -> int:
+    number = int_or_none(value)
+    return 0 if number is None else number
+
+
+def real(value: Any) -> float:
+    if isinstance(value, int | float) and math.isfinite(value):
+        return float(value)
+    return 0.0
+
+
+def _column_converter(column: Column) -> Converter:
+    name = column.name
+    if column.boolean:
+        return lambda row, _tr: bool(row[name])
+    if column.type == "INTEGER":
+        if column.not_null or column.primary_key:
+            return lambda row, _tr: integer(row[name])
+        return lambda row, _tr: int_or_none(row[name])
+    if column.type == "REAL":
+        return lambda row, _tr: real(row[name])
+    if column.translatable:
+        return lambda row, tr: tr(name, row)
+    return lambda row, _tr: text(row[name])
+
+
+def _date_converter(value: str, precision: str) -> Converter:
+    return lambda row, _tr: date_or_none(row[value], row[precision])
+
+
+@cache
+def _converters(table: Table) -> tuple[tuple[str, Converter], ...]:
+    if table.record is None:
+        raise TypeError(f"the table {table.name} has no record type")
+    dates = {d.field: d for d in table.dates}
+    out: list[tuple[str, Converter]] = []
+    for field in dataclasses.fields(table.record):
+        date = dates.get(field.name)
+        if date is not None:
+            out.append((field.name, _date_converter(date.value, date.precision)))
+        elif field.name in table.names:
+            out.append((field.name, _column_converter(table.column(field.name))))
+    return tuple(out)
+
+
+@cache
+def record_columns(table: Table) -> tuple[str, ...]:
+    """The columns a record of ``table`` is made from, in the table's order (and ``key``,
+    which translations are found by)."""
+    fields = {f.name for f in dataclasses.fields(table.record or object)}
+    wanted = fields | {"key"}
+    for date in table.dates:
+        if date.field in fields:
+            wanted |= {date.value, date.precision}
+    return tuple(name for name in table.names if name in wanted)
+
+
+def to_record(table: Table, row: Row, translate: Translate, **given: Any) -> Any:
+    """The record of ``table`` for ``row``; ``given`` supplies fields that are not columns
+    (the exhibit's languages, which the ``Bundle`` has already read)."""
+    values = {name: convert(row, translate) for name, convert in _converters(table)}
+    assert table.record is not None  # _converters checked it
+    return table.record(**{**values, **given})

@@ -1,0 +1,350 @@
+"""Read a whole source folder into rows for the bundle's tables (``read_source``).
+
+The CSV tables are read by their descriptions (``tables``); what is read here by hand is what
+has a shape of its own: exhibit.toml with its [[sources]], the section files (TOML front
+matter and a text), the image files behind media.csv, and the translation files.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from kiosk.content import formats as fmt
+from kiosk.content import tables
+from kiosk.content.fileio import locales_json
+from kiosk.content.images import ImageError, sniff
+from kiosk.content.source.files import (
+    BuildError,
+    SourceContent,
+    SourceProblem,
+    SourceReader,
+    toml_error,
+    toml_line,
+)
+from kiosk.content.tables import TABLES, TRANSLATABLE
+
+
+def read_source(source_dir: str | Path) -> SourceContent:
+    """Parse and check a source folder without writing anything. Raises BuildError."""
+    root = Path(source_dir)
+    if not root.is_dir():
+        what = "does not exist" if not root.exists() else "is a file, not a source folder"
+        raise BuildError([SourceProblem(str(root), None, what)])
+    if not (root / fmt.EXHIBIT_FILE).is_file():
+        raise BuildError(
+            [
+                SourceProblem(
+                    str(root), None, f"has no {fmt.EXHIBIT_FILE}: is this an exhibit source folder?"
+                )
+            ]
+        )
+    reader = SourceReader(root)
+    content = SourceContent(exhibit={})
+    ids: dict[str, dict[str, int]] = {}  # table -> key -> id, for references
+    ids["sources"] = _read_exhibit(reader, content)
+    ids["media"] = _read_media(reader, content)
+    ids["sections"] = _read_sections(reader, content, ids)
+    for table in TABLES:
+        if table.source in fmt.CSV_FILES and table.name != "media":
+            _read_table(reader, content, table, ids)
+    _read_translations(reader, content)
+    if reader.problems:
+        raise BuildError(reader.problems)
+    return content
+
+
+def _read_exhibit(r: SourceReader, content: SourceContent) -> dict[str, int]:
+    rel = fmt.EXHIBIT_FILE
+    text = r.read_text(rel)
+    if text is None:
+        return {}
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, message = toml_error(exc, 0)
+        r.problem(rel, line, message)
+        return {}
+    for name in data:
+        if name not in (*fmt.EXHIBIT_FIELDS, "sources"):
+            r.problem(
+                rel,
+                toml_line(text, name),
+                f"unknown setting {name!r}; the settings are: "
+                f"{', '.join(fmt.EXHIBIT_FIELDS)} and [[sources]]",
+            )
+
+    def text_setting(name: str, required: bool = False) -> str:
+        raw: object = data.get(name, "")
+        if isinstance(raw, int) and not isinstance(raw, bool) and name == "content_version":
+            raw = str(raw)
+        if not isinstance(raw, str):
+            r.problem(rel, toml_line(text, name), f"{name}: must be text in double quotes")
+            return ""
+        value = r.clean(raw, rel, toml_line(text, name), name)
+        if required and not value:
+            r.problem(rel, toml_line(text, name), f"{name}: is required")
+        return value
+
+    default_locale = text_setting("default_locale", required=True)
+    locales_value = data.get("locales", [default_locale])
+    if not isinstance(locales_value, list) or not all(isinstance(x, str) for x in locales_value):
+        r.problem(rel, toml_line(text, "locales"), 'locales: write a list like ["en", "az"]')
+        locales_value = [default_locale]
+    content.exhibit = {
+        "id": 1,
+        "key": "exhibit",
+        "title": text_setting("title"),
+        "subtitle": text_setting("subtitle"),
+        "default_locale": default_locale,
+        "locales": locales_json([str(x).strip() for x in locales_value]),
+        "content_version": text_setting("content_version"),
+        "credits": text_setting("credits"),
+    }
+
+    sources = data.get("sources", [])
+    if not isinstance(sources, list):
+        r.problem(rel, toml_line(text, "sources"), "sources: write each as a [[sources]] table")
+        sources = []
+    table_lines = [i for i, ln in enumerate(text.split("\n"), 1) if ln.strip() == "[[sources]]"]
+    entries: list[tuple[int | None, dict[str, str]]] = []
+    for index, item in enumerate(sources):
+        line = table_lines[index] if index < len(table_lines) else None
+        if not isinstance(item, dict):
+            r.problem(rel, line, "sources: each source is a [[sources]] table")
+            continue
+        row: dict[str, str] = {}
+        for name, value in item.items():
+            if name not in fmt.SOURCE_FIELDS:
+                r.problem(
+                    rel,
+                    line,
+                    f"[[sources]]: unknown setting {name!r} (the settings are key, title, detail)",
+                )
+            elif not isinstance(value, str):
+                r.problem(rel, line, f"[[sources]] {name}: must be text in double quotes")
+            else:
+                row[name] = r.clean(value, rel, line, name)
+        entries.append((line, row))
+    ids = r.keys((rel, line, row.get("key", "")) for line, row in entries)
+    content.tables["sources"] = [
+        {
+            "id": ids[row.get("key", "")],
+            "key": row.get("key", ""),
+            "title": row.get("title", ""),
+            "detail": row.get("detail", ""),
+        }
+        for _line, row in entries
+        if row.get("key", "") in ids
+    ]
+    return ids
+
+
+def _read_media(r: SourceReader, content: SourceContent) -> dict[str, int]:
+    table = tables.table("media")
+    rel = table.source
+    rows = r.read_csv(rel, table.source_columns)
+    ids = r.keys((rel, line, row["key"].strip()) for line, row in rows)
+    out: list[dict[str, Any]] = []
+    for line, row in rows:
+        name = row["file"].strip()
+        if not name:
+            r.problem(rel, line, "file: is empty (name the image file inside media/)")
+            continue
+        parts = PurePosixPath(name.replace("\\", "/"))
+        if parts.is_absolute() or ".." in parts.parts or ":" in name:
+            r.problem(rel, line, f"file {name!r}: must be a file inside the media/ folder")
+            continue
+        path = r.root / fmt.MEDIA_DIR / Path(*parts.parts)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            r.problem(rel, line, f"file {name!r}: cannot be read ({exc.strerror or exc})")
+            continue
+        try:
+            info = sniff(data)
+        except ImageError as exc:
+            r.problem(f"{fmt.MEDIA_DIR}/{name}", None, str(exc))
+            continue
+        values = r.row(table, row, rel, line, {})
+        out.append(
+            {
+                "id": ids.get(values["key"]),
+                "mime": info.mime,
+                "data": data,
+                "width": info.width,
+                "height": info.height,
+                **values,
+            }
+        )
+    content.tables["media"] = out
+    return ids
+
+
+def _read_sections(
+    r: SourceReader,
+    content: SourceContent,
+    ids: dict[str, dict[str, int]],
+) -> dict[str, int]:
+    folder = r.root / fmt.SECTIONS_DIR
+    files: list[tuple[int, str]] = []
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() != ".md" or path.name.startswith("."):
+                continue
+            match = fmt.SECTION_FILE_PATTERN.match(path.name)
+            if not match:
+                r.problem(
+                    f"{fmt.SECTIONS_DIR}/{path.name}",
+                    None,
+                    "name a section file by its number and key, like 03-the-attack.md",
+                )
+                continue
+            files.append((int(match[1]), path.name))
+    files.sort()
+    numbers: dict[int, str] = {}
+    parsed: list[tuple[str, int, dict[str, Any], str, dict[str, int | None]]] = []
+    for number, name in files:
+        rel = f"{fmt.SECTIONS_DIR}/{name}"
+        if number in numbers:
+            r.problem(rel, None, f"has the same number as {numbers[number]}; renumber one")
+            continue
+        numbers[number] = name
+        result = _parse_section_file(r, rel)
+        if result is not None:
+            front, body, lines = result
+            parsed.append((rel, number, front, body, lines))
+    table = tables.table("sections")
+    section_ids = r.keys((p[0], p[4].get("key"), str(p[2].get("key", ""))) for p in parsed)
+    out: list[dict[str, Any]] = []
+    for rel, number, front, body, lines in parsed:
+        values = r.row(table, front, rel, lines, ids)
+        values["body"] = r.clean(body, rel, None, "the text")
+        out.append({"id": section_ids.get(values["key"]), "position": number, **values})
+    content.tables["sections"] = out
+    return section_ids
+
+
+def _parse_section_file(
+    r: SourceReader, rel: str
+) -> tuple[dict[str, Any], str, dict[str, int | None]] | None:
+    text = r.read_text(rel)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "+++":
+        r.problem(rel, 1, "must start with a line '+++' (the settings come between two)")
+        return None
+    try:
+        close = next(i for i in range(1, len(lines)) if lines[i].strip() == "+++")
+    except StopIteration:
+        r.problem(rel, None, "the settings have no closing '+++' line")
+        return None
+    front_text = "\n".join(lines[1:close])
+    try:
+        front = tomllib.loads(front_text)
+    except tomllib.TOMLDecodeError as exc:
+        line, message = toml_error(exc, 1)
+        r.problem(rel, line, message)
+        return None
+    where: dict[str, int | None] = {}
+    for name in fmt.SECTION_FIELDS:
+        found = toml_line(front_text, name)
+        where[name] = found + 1 if found else None
+    ok = True
+    for name, value in front.items():
+        if name not in fmt.SECTION_FIELDS:
+            r.problem(
+                rel,
+                where.get(name) or toml_line(text, name),
+                f"unknown setting {name!r}; the settings are: {', '.join(fmt.SECTION_FIELDS)}",
+            )
+            ok = False
+        elif name != "sensitive" and not isinstance(value, str):
+            r.problem(rel, where[name], f"{name}: must be text in double quotes")
+            ok = False
+    if "key" not in front:
+        r.problem(rel, 2, 'key: is missing (add a line like key = "the-attack")')
+        ok = False
+    if not ok:
+        return None
+    body = "\n".join(lines[close + 1 :])
+    return front, body, where
+
+
+def _read_table(
+    r: SourceReader, content: SourceContent, table: tables.Table, ids: dict[str, dict[str, int]]
+) -> None:
+    """A CSV table read by its description: one row a line, in display order."""
+    rel = table.source
+    rows = r.read_csv(rel, table.source_columns)
+    ids[table.name] = r.keys((rel, line, row["key"].strip()) for line, row in rows)
+    out: list[dict[str, Any]] = []
+    for position, (line, row) in enumerate(rows, start=1):
+        values = r.row(table, row, rel, line, ids)
+        if "position" in table.names:
+            values["position"] = position
+        out.append({"id": ids[table.name].get(values["key"]), **values})
+    content.tables[table.name] = out
+
+
+def _read_translations(r: SourceReader, content: SourceContent) -> None:
+    folder = r.root / fmt.TRANSLATIONS_DIR
+    out: list[dict[str, Any]] = []
+    if not folder.is_dir():
+        content.tables["translations"] = out
+        return
+    keys = {table: {str(row["key"]) for row in rows} for table, rows in content.tables.items()}
+    keys["exhibit"] = {"exhibit"}
+    default_locale = str(content.exhibit.get("default_locale", ""))
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() != ".csv" or path.name.startswith("."):
+            continue
+        rel = f"{fmt.TRANSLATIONS_DIR}/{path.name}"
+        locale = path.stem
+        if not fmt.LOCALE_PATTERN.match(locale):
+            r.problem(rel, None, "name the file by its language code, like az.csv or ru.csv")
+            continue
+        if locale == default_locale:
+            r.problem(
+                rel,
+                None,
+                f"{locale} is the exhibit's default language: its text goes in the main files",
+            )
+            continue
+        seen: dict[tuple[str, str, str], int] = {}
+        for line, row in r.read_csv(rel, fmt.TRANSLATION_COLUMNS):
+            table, key, name = row["table"].strip(), row["key"].strip(), row["field"].strip()
+            if table not in TRANSLATABLE:
+                r.problem(rel, line, f"table {table!r}: use one of {', '.join(TRANSLATABLE)}")
+                continue
+            if name not in TRANSLATABLE[table]:
+                r.problem(
+                    rel,
+                    line,
+                    f"field {name!r}: the {table} texts are {', '.join(TRANSLATABLE[table])}",
+                )
+                continue
+            if key not in keys.get(table, set()):
+                r.problem(rel, line, f"key {key!r}: there is no {table} row with that key")
+                continue
+            if (table, key, name) in seen:
+                r.problem(
+                    rel,
+                    line,
+                    f"{table} {key} {name}: translated twice (first on line "
+                    f"{seen[(table, key, name)]})",
+                )
+                continue
+            seen[(table, key, name)] = line
+            out.append(
+                {
+                    "tbl": table,
+                    "key": key,
+                    "field": name,
+                    "locale": locale,
+                    "text": r.clean(row["text"], rel, line, "text"),
+                }
+            )
+    content.tables["translations"] = out
