@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtQml import QQmlProperty
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.ui.tools.settle import qml_eval
@@ -39,14 +40,14 @@ class Report:
 
 def prop(item: QQuickItem, name: str, default: object = None) -> object:
     """``item.property(name)`` only when it exists: PySide drops a reference to None each time
-    ``property()`` of a missing name returns None, and in a long walk the interpreter aborts."""
-    if item.metaObject().indexOfProperty(name) < 0:
-        return default
-    return item.property(name)
+    ``property()`` of a missing name returns None, and in a long walk the interpreter aborts.
+    (Not ``metaObject().indexOfProperty``: see ``kiosk.ui.tools.settle._ANY_IMAGE_LOADING``.)"""
+    found = QQmlProperty(item, name)
+    return found.read() if found.isValid() else default
 
 
 def _describe(item: QQuickItem) -> str:
-    name = item.objectName() or item.metaObject().className()
+    name = item.objectName() or str(qml_eval(item, "String(this)")).split("(")[0]
     text = prop(item, "text")
     if isinstance(text, str) and text:
         short = text if len(text) <= 40 else text[:37] + "..."

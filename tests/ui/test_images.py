@@ -74,7 +74,7 @@ def test_images_show_on_the_history_screen(make_shell: Any) -> None:
     images = [
         i
         for i in iter_items(shell.window.contentItem())
-        if i.metaObject().className() == "QQuickImage" and i.isVisible()
+        if i.inherits("QQuickImage") and i.isVisible()
     ]
     assert images
     assert qml_eval(images[0], "status === Image.Ready")

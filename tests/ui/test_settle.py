@@ -3,12 +3,14 @@ layouts polished, delegates fully built (so the layout test never measures a hal
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QImage
 from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtQuick import QQuickImageProvider, QQuickItem, QQuickWindow
 
 from kiosk.ui.tools.settle import find_item, incubating, polish_scheduled, settle
 
@@ -85,3 +87,39 @@ def test_settle_waits_for_delegates_built_between_frames(window: QQuickWindow) -
     cells = [c for d in view.property("contentItem").childItems() for c in d.childItems()]
     assert len(cells) >= 20  # the cache was built, not only the four in view
     assert all(c.width() == pytest.approx(200, abs=1) for c in cells)
+
+
+class _HeldProvider(QQuickImageProvider):
+    """Hands out its picture only once the test lets it (on Qt's image thread)."""
+
+    def __init__(self) -> None:
+        super().__init__(QQuickImageProvider.ImageType.Image)
+        self.release = threading.Event()
+
+    def requestImage(self, _id: str, size: Any, _requested: Any) -> QImage:
+        self.release.wait(10)
+        image = QImage(40, 30, QImage.Format.Format_RGB32)
+        image.fill(0x336699)
+        return image
+
+
+def test_settle_waits_for_an_image_still_loading(qapp: Any) -> None:
+    """An image loading on a worker thread keeps the window unsettled until it has arrived."""
+    provider = _HeldProvider()
+    engine = QQmlApplicationEngine()
+    engine.addImageProvider("held", provider)
+    engine.loadData(
+        b"import QtQuick\nWindow { width: 200; height: 200; visible: true\n"
+        b"  Image { objectName: 'picture'; asynchronous: true; source: 'image://held/a' } }"
+    )
+    window = engine.rootObjects()[0]
+    assert isinstance(window, QQuickWindow)
+    try:
+        assert not settle(window, timeout_s=0.3)  # still loading: not at rest
+        provider.release.set()
+        assert settle(window)
+        assert _item(window, "picture").width() == 40
+    finally:
+        provider.release.set()
+        window.close()
+        engine.deleteLater()

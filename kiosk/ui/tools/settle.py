@@ -65,20 +65,31 @@ def iter_items(item: QQuickItem):  # type: ignore[no-untyped-def]
         stack.extend(current.childItems())
 
 
-def _image_loading(item: QQuickItem) -> bool:
-    # PySide cannot convert QQuickImageBase::Status; let QML compare it.
-    context = QQmlEngine.contextForObject(item)
-    if context is None:
-        return False
-    value, _undefined = QQmlExpression(context, item, "status === Image.Loading").evaluate()
-    return bool(value)
+# One walk in JavaScript, one call from Python: is any image (Image, AnimatedImage, BorderImage:
+# whatever has a status and a source size) still loading? Walking from Python would make a
+# wrapper of every item at every settle, and calling ``metaObject()`` on items QML made leaves
+# wrappers of meta objects that QML frees with its components: PySide then hands out such a
+# stale wrapper for a new item at the same address ("QMetaObject has no attribute ...").
+_ANY_IMAGE_LOADING = """(function (root) {
+    const stack = [root];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (item.sourceSize !== undefined && item.status === 2)  // Image.Loading
+            return true;
+        const children = item.children;
+        for (let i = 0; i < children.length; ++i)
+            stack.push(children[i]);
+    }
+    return false;
+})(contentItem)"""
 
 
 def _loading(window: QQuickWindow) -> bool:
-    return any(
-        item.metaObject().className() == "QQuickImage" and _image_loading(item)
-        for item in iter_items(window.contentItem())
-    )
+    context = QQmlEngine.contextForObject(window)
+    if context is None:  # a window not made by QML shows no QML images
+        return False
+    value, _undefined = QQmlExpression(context, window, _ANY_IMAGE_LOADING).evaluate()
+    return bool(value)
 
 
 def incubating(window: QQuickWindow) -> int:
