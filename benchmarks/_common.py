@@ -390,16 +390,23 @@ def synthetic_events(count: int) -> Iterator[list[str]]:
         ]
 
 
-def synthetic_bundle(events: int, variant: int = 0) -> Path:
-    """The default exhibit with its timeline grown to ``events`` events, built with the content
-    layer's own export and build (so it validates like a curator's bundle), cached.
+def synthetic_people(count: int) -> Iterator[list[str]]:
+    """``count`` obviously fake names (people.csv columns): "K. Placeholder 000123"."""
+    for i in range(count):
+        yield [f"placeholder-{i:06d}", f"{chr(65 + i % 26)}. Placeholder {i:06d}"] + [""] * 8
+
+
+def synthetic_bundle(events: int, variant: int = 0, people: int = 0) -> Path:
+    """The default exhibit with its timeline grown to ``events`` events (and ``people``
+    placeholder names), built with the content layer's own export and build (so it validates
+    like a curator's bundle), cached.
 
     The added events are obviously fake ("Synthetic event 123 (benchmark filler)") and are
     translated into the exhibit's other languages as "[az] ..." / "[ru] ...", so a language
     switch reads as much as it would in a translated archive. ``variant`` changes only the
     content version: two variants are two different bundles of the same size (a swap).
     """
-    name = f"exhibit-{events}ev-v{variant}-{_source_digest()}.sqlite"
+    name = f"exhibit-{events}ev-{people}pp-v{variant}-{_source_digest()}.sqlite"
     target = cache_dir() / name
     if target.is_file():
         return target
@@ -411,6 +418,9 @@ def synthetic_bundle(events: int, variant: int = 0) -> Path:
         source = Path(tmp) / "source"
         export(DEFAULT_BUNDLE, source)
         _grow_source(source, events, variant)
+        if people:
+            with (source / "people.csv").open("a", encoding="utf-8", newline="") as fh:
+                csv.writer(fh).writerows(synthetic_people(people))
         partial = target.with_name(target.name + ".partial")
         build(source, partial)
         report = validate_bundle(partial)
