@@ -499,6 +499,47 @@ def kiosk_command() -> list[str] | None:
     return [str(script)] if script.is_file() else None
 
 
+def _tree_digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        root = REPO / part
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(str(path.relative_to(REPO)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def wheel_command() -> list[str] | None:
+    """``kiosk`` from a real wheel (``pip install .``, not editable) in a venv of its own,
+    cached until kiosk/, resources/, db/ or pyproject.toml change. None when it cannot be made.
+    """
+    venv = cache_dir() / f"venv-wheel-{_tree_digest('kiosk', 'resources', 'db', 'pyproject.toml')}"
+    script = venv / "bin" / "kiosk"
+    if script.is_file():
+        return [str(script)]
+    started = time.perf_counter()
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", str(REPO)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.CalledProcessError) as exc:
+        print(f"  could not make a venv with the wheel ({exc}); skipped", file=sys.stderr)
+        shutil.rmtree(venv, ignore_errors=True)
+        return None
+    print(
+        f"  installed the wheel in {venv} in {time.perf_counter() - started:.0f} s",
+        file=sys.stderr,
+    )
+    return [str(script)]
+
+
 def frozen_command() -> list[str] | None:
     exe = REPO / "dist" / "kiosk" / "kiosk"
     return [str(exe)] if exe.is_file() else None

@@ -6,7 +6,10 @@ Contenders, interleaved (every round runs each once, in a rotating order; one wa
 is thrown away):
 
 * floor: a bare Qt Quick window from Python (benchmarks/floor.qml, three texts, screen-sized);
-* kiosk: the installed ``kiosk`` console script next to this Python, on the default exhibit;
+* kiosk: the ``kiosk`` console script next to this Python (the development install,
+  ``pip install -e``), on the default exhibit;
+* wheel: ``kiosk`` from a real wheel (``pip install .`` into a venv of its own, cached in the
+  temp folder; ``--no-wheel`` leaves it out);
 * frozen: ``dist/kiosk/kiosk`` (``python packaging/build.py``), when it exists;
 * kiosk-10k / kiosk-100k: the default exhibit with its timeline grown to 10,000 / 100,000
   synthetic events (benchmarks/_common.synthetic_bundle, cached in the temp folder).
@@ -37,13 +40,15 @@ from typing import Any
 import _common as c  # benchmarks/ is on sys.path: Python puts the script's folder there
 
 
-def contenders(quick: bool, sizes: list[int]) -> dict[str, list[str] | None]:
+def contenders(quick: bool, sizes: list[int], wheel: bool) -> dict[str, list[str] | None]:
     kiosk = c.kiosk_command()
     out: dict[str, list[str] | None] = {"floor": [sys.executable, str(c.FLOOR_SCRIPT)]}
     if kiosk is None:
         print("no `kiosk` script next to this Python: pip install -e . first", file=sys.stderr)
     out["kiosk"] = kiosk
     if not quick:
+        if wheel:
+            out["wheel"] = c.wheel_command()
         frozen = c.frozen_command()
         if frozen is None:
             print("dist/kiosk/kiosk not found: `python packaging/build.py` builds it; skipped")
@@ -117,6 +122,7 @@ def main() -> int:
     parser.add_argument("--settle", type=float, default=1.0, help="seconds before PSS is read")
     parser.add_argument("--timeout", type=float, default=180.0, help="seconds to wait for a frame")
     parser.add_argument("--display", help="use this X display instead of a private Xvfb")
+    parser.add_argument("--no-wheel", action="store_true", help="leave out the wheel venv")
     parser.add_argument(
         "--sizes",
         default="10000,100000",
@@ -127,7 +133,7 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
 
     c.header("start to first frame, and PSS")
-    commands = contenders(args.quick, sizes)
+    commands = contenders(args.quick, sizes, wheel=not args.no_wheel)
     for name in commands:
         bundle_for(name)  # generate (and cache) before anything is timed
     frozen_dir = c.REPO / "dist" / "kiosk"
