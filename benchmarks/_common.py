@@ -545,6 +545,21 @@ def frozen_command() -> list[str] | None:
     return [str(exe)] if exe.is_file() else None
 
 
+def find_shown(window: Any, name: str, timeout_s: float = 2.0) -> Any:
+    """The visible, on-screen item named ``name``, waiting out a screen's cross-fade (450 ms):
+    a screen fading in is invisible at first, and ``settle`` does not wait for animations."""
+    from PySide6.QtTest import QTest  # noqa: PLC0415
+
+    from kiosk.ui.settle import find_item  # noqa: PLC0415
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        item = find_item(window, name)
+        if item is not None or time.monotonic() > deadline:
+            return item
+        QTest.qWait(20)
+
+
 def folder_size(folder: Path) -> int:
     """Bytes of the regular files under ``folder`` (symlinks not followed), like trim.py."""
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())

@@ -8,14 +8,14 @@ heap; the parent runs them interleaved, one warm-up round thrown away.
 
 In the worker: the kiosk's own ``KioskShell`` (as ``kiosk`` builds it, fonts loaded, window
 shown fullscreen) is opened on the bundle and taken to the timeline; the floor is
-benchmarks/floor.qml (three texts in a Flickable). Then a finger (QTest's touch device) swipes
-the view ``--swipes`` times, alternately forward and back (three each way), 900 px in 150 ms,
-and lifts: the view drags, then flies on with its own inertia. Every ``frameSwapped`` of the
-window is timestamped from the press until the view has stopped moving; the figures are the
-intervals between consecutive swapped frames (p50/p95/p99, and the share of frames longer
-than 2 x 16.7 ms), pooled over the swipes of one run, then the median over runs. The
-harness's own Python per frame is one list append in a frameSwapped slot, the same for every
-contender.
+benchmarks/floor.qml (three texts in a Flickable). Then a finger (QTest's touch device)
+swipes the view ``--swipes`` times, alternately forward and back (three each way), 900 px (or
+80 % of the view, if that is less) in 150 ms, and lifts: the view drags, then flies on with its
+own inertia. Every ``frameSwapped`` of the window is timestamped from the press until the view
+has stopped moving; the figures are the intervals between consecutive swapped frames
+(p50/p95/p99, and the share of frames longer than 2 x 16.7 ms), pooled over the swipes of one
+run, then the median over runs. The harness's own Python per frame is one list append in a
+frameSwapped slot, the same for every contender.
 
 The names wall: a contender looks for a view named ``namesWall`` (the names wall, being
 built), else the names list the memorial screen already has (``peopleList``, reached with
@@ -64,7 +64,7 @@ def _setup_floor() -> tuple[Any, Any, Any]:
 def _setup_kiosk(bundle: Path, data: Path, target: str) -> tuple[Any, Any, Any] | str:
     from kiosk import paths  # noqa: PLC0415
     from kiosk.ui.fonts import load_fonts  # noqa: PLC0415
-    from kiosk.ui.settle import find_item, settle  # noqa: PLC0415
+    from kiosk.ui.settle import settle  # noqa: PLC0415
     from kiosk.ui.shell import KioskShell, Timings  # noqa: PLC0415
 
     load_fonts(paths.fonts_dir())
@@ -80,20 +80,24 @@ def _setup_kiosk(bundle: Path, data: Path, target: str) -> tuple[Any, Any, Any] 
     if target == "timeline":
         shell.navigator.go("timeline")
         settle(window)
-        return shell, window, find_item(window, "timelineList")
+        view = c.find_shown(window, "timelineList")
+        _wait(600)  # the cross-fade ends before the first swipe
+        return shell, window, view
     # The names: a screen of their own once the names wall exists, else the memorial's list.
     if "names" in shell.navigator.property("screens"):
         shell.navigator.go("names")
     else:
         shell.navigator.go("memorial")
         settle(window)
-        button = find_item(window, "showNames")
+        button = c.find_shown(window, "showNames")
         if button is not None:
             _tap(window, button)
     settle(window)
+    _wait(600)  # the cross-fade
     for name in NAMES_VIEWS:
-        view = find_item(window, name)
+        view = c.find_shown(window, name, timeout_s=0.5)
         if view is not None:
+            _wait(600)  # the names' own fade-in, if any
             return shell, window, view
     return "no names wall yet (no visible item named " + " or ".join(NAMES_VIEWS) + ")"
 
@@ -130,7 +134,8 @@ def _swipe(window: Any, view: Any, direction: int, vertical: bool) -> None:
     from PySide6.QtTest import QTest  # noqa: PLC0415
 
     middle = _center(view)
-    half = SWIPE_PX // 2 * direction
+    extent = view.height() if vertical else view.width()
+    half = int(min(SWIPE_PX, 0.8 * extent)) // 2 * direction
     if vertical:
         start, end = QPoint(middle.x(), middle.y() + half), QPoint(middle.x(), middle.y() - half)
     else:

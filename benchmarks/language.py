@@ -58,7 +58,7 @@ def kiosk_worker(bundle: Path, data: Path, switches: int) -> dict[str, Any]:
 
     from kiosk import paths  # noqa: PLC0415
     from kiosk.ui.fonts import load_fonts  # noqa: PLC0415
-    from kiosk.ui.settle import find_item, settle  # noqa: PLC0415
+    from kiosk.ui.settle import settle  # noqa: PLC0415
     from kiosk.ui.shell import KioskShell, Timings  # noqa: PLC0415
 
     load_fonts(paths.fonts_dir())
@@ -88,7 +88,7 @@ def kiosk_worker(bundle: Path, data: Path, switches: int) -> dict[str, Any]:
     for n, code in enumerate(order):
         settle(window)
         _wait(150)
-        button = find_item(window, f"language_{code}")
+        button = c.find_shown(window, f"language_{code}")
         if button is None:
             return {"error": f"no language_{code} button on the Home screen"}
         p = button.mapToScene(QPointF(button.width() / 2, button.height() / 2))

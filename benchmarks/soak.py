@@ -62,10 +62,8 @@ class Finger:
         p = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
         return QPoint(round(p.x()), round(p.y()))
 
-    def find(self, name: str) -> Any:
-        from kiosk.ui.settle import find_item  # noqa: PLC0415
-
-        return find_item(self.window, name)
+    def find(self, name: str, timeout_s: float = 2.0) -> Any:
+        return c.find_shown(self.window, name, timeout_s)
 
     def tap_point(self, point: Any) -> None:
         from PySide6.QtTest import QTest  # noqa: PLC0415
@@ -157,7 +155,7 @@ def kiosk_visit(shell: Any, finger: Finger, visit: int) -> int:
     step(finger.swipe("timelineList"))
     step(finger.swipe("timelineList"))
     step(finger.tap("timelineList"))  # the card in the middle opens
-    if finger.find("eventClose") is not None:
+    if finger.find("eventClose", timeout_s=0.6) is not None:
         step(finger.tap("eventClose"))
     step(finger.tap("homeButton"))
     step(finger.tap("tileNumbers"))
