@@ -12,8 +12,10 @@ The kiosk worker builds what ``kiosk`` builds (``KioskShell`` with ``Operations`
 on, a data folder of its own) on the default exhibit (``--bundle`` for another) and plays
 visits with QTest's touch device, each step one interaction: touch the attract loop; choose
 the next language; History, next, next, swipe; Home; Timeline, swipe, swipe, tap a card,
-close it; Home; Numbers, swipe; Home; Memorial, light the candle; Home; and the end of the
+close it; Home; Numbers, swipe up; Home; Memorial, light the candle; Home; and the end of the
 visit, ``KioskShell.end_visit()`` (the idle timeout's own reset, without waiting 100 s).
+Fades and the flame are off (``Timings(animate=False)``, as in the screenshots) unless
+``--motion`` is given: with them, every screen change waits out a 450 ms cross-fade.
 A step whose button is not on screen is counted as missed (and reported), never faked.
 
 After each reset (and ``settle``): RSS (/proc/self/statm) is read; then ``gc.collect()``,
@@ -159,7 +161,7 @@ def kiosk_visit(shell: Any, finger: Finger, visit: int) -> int:
         step(finger.tap("eventClose"))
     step(finger.tap("homeButton"))
     step(finger.tap("tileNumbers"))
-    step(finger.swipe("figures"))
+    step(finger.swipe("readingFlick", vertical=True))  # the figures scroll up and down
     step(finger.tap("homeButton"))
     step(finger.tap("tileMemorial"))
     step(finger.tap("candleLight"))
@@ -170,7 +172,7 @@ def kiosk_visit(shell: Any, finger: Finger, visit: int) -> int:
     return steps
 
 
-def kiosk_worker(bundle: Path, data: Path, total: int, every: int) -> dict[str, Any]:
+def kiosk_worker(bundle: Path, data: Path, total: int, every: int, motion: bool) -> dict[str, Any]:
     from kiosk import paths  # noqa: PLC0415
     from kiosk.ops.bundles import BundleStore  # noqa: PLC0415
     from kiosk.ops.pin import PinGate  # noqa: PLC0415
@@ -183,7 +185,7 @@ def kiosk_worker(bundle: Path, data: Path, total: int, every: int) -> dict[str, 
     load_fonts(paths.fonts_dir())
     store = BundleStore(data)
     start, _notes = store.startup_bundle(bundle)
-    shell = KioskShell(data, Timings(idle_ms=3_600_000))
+    shell = KioskShell(data, Timings(idle_ms=3_600_000, animate=motion))
     if not shell.open_bundle(start):
         return {"error": shell.content.error_message()}
     stats = StatsStore(data / "stats.sqlite", 365, 50, enabled=True)
@@ -214,6 +216,7 @@ def kiosk_worker(bundle: Path, data: Path, total: int, every: int) -> dict[str, 
                 flush=True,
             )
     stats.close()
+    shell.shutdown()
     return {"samples": samples, "missed": finger.missed, "visits": visit}
 
 
@@ -265,7 +268,7 @@ def floor_worker(total: int, every: int) -> dict[str, Any]:
     return {"samples": samples, "missed": finger.missed, "visits": visit}
 
 
-def worker(kind: str, bundle: Path | None, total: int, every: int) -> dict[str, Any]:
+def worker(kind: str, bundle: Path | None, total: int, every: int, motion: bool) -> dict[str, Any]:
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
     app = QGuiApplication(sys.argv[:1])  # noqa: F841 - lives as long as the soak
@@ -273,7 +276,7 @@ def worker(kind: str, bundle: Path | None, total: int, every: int) -> dict[str, 
         return floor_worker(total, every)
     assert bundle is not None
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-soak-") as tmp:
-        return kiosk_worker(bundle, Path(tmp) / "data", total, every)
+        return kiosk_worker(bundle, Path(tmp) / "data", total, every, motion)
 
 
 # == the figures =================================================================================
@@ -298,14 +301,15 @@ def summarise(name: str, result: dict[str, Any], warmup: float) -> list[Any]:
     py_vals = [s["py"] for s in kept]
     qt_vals = [s["qt"] for s in kept]
     qt_changes = sum(1 for a, b in itertools.pairwise(qt_vals) if a != b)
+    py_changes = sum(1 for a, b in itertools.pairwise(py_vals) if a != b)
     return [
         name,
         f"{last:,} ({result['visits']:,} visits)",
         f"{base['rss'] / c.MB:.1f} -> {end['rss'] / c.MB:.1f}",
         f"{rss_slope / 1000:+.1f} KB",
         f"{100 * rss_slope * span / 1000 / base['rss']:+.2f} %",
-        f"{min(py_vals):,}-{max(py_vals):,} ({slope([(s['i'], s['py']) for s in kept]) * 1000:+.1f}"
-        "/1000)",
+        f"{min(py_vals):,}-{max(py_vals):,} ({py_changes} of {len(py_vals) - 1} resets changed it;"
+        f" slope {slope([(s['i'], s['py']) for s in kept]) * 1000:+.1f}/1000)",
         f"{min(qt_vals):,}-{max(qt_vals):,} ({qt_changes} of {len(qt_vals) - 1} resets changed it)",
     ]
 
@@ -318,12 +322,17 @@ def main() -> int:
     parser.add_argument("--bundle", type=Path, default=c.DEFAULT_BUNDLE, help="the kiosk's bundle")
     parser.add_argument("--display", help="use this X display instead of a private Xvfb")
     parser.add_argument("--json", type=Path, help="also write every sample to this file")
+    parser.add_argument(
+        "--motion",
+        action="store_true",
+        help="keep the fades and the flame (slower: each screen change waits 450 ms)",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--every", type=int, default=1000, help=argparse.SUPPRESS)
     args = parser.parse_args()
     total = 400 if args.quick else args.interactions
     if args.worker:
-        c.emit_result(worker(args.worker, args.bundle, total, args.every))
+        c.emit_result(worker(args.worker, args.bundle, total, args.every, args.motion))
         return 0
 
     c.header(f"soak: {total:,} interactions")
@@ -337,6 +346,7 @@ def main() -> int:
         for kind in ("floor", "kiosk"):
             argv = [sys.executable, __file__, "--worker", kind, "--interactions", str(total)]
             argv += ["--bundle", str(args.bundle), "--every", str(max(100, total // 20))]
+            argv += ["--motion"] if args.motion else []
             procs[kind] = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, text=True)
         try:
             for kind, proc in procs.items():
