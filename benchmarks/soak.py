@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import gc
 import itertools
 import json
@@ -172,7 +173,9 @@ def kiosk_visit(shell: Any, finger: Finger, visit: int) -> int:
     return steps
 
 
-def kiosk_worker(bundle: Path, data: Path, total: int, every: int, motion: bool) -> dict[str, Any]:
+def kiosk_worker(
+    bundle: Path, data: Path, total: int, every: int, opts: argparse.Namespace
+) -> dict[str, Any]:
     from kiosk import paths  # noqa: PLC0415
     from kiosk.ops.bundles import BundleStore  # noqa: PLC0415
     from kiosk.ops.pin import PinGate  # noqa: PLC0415
@@ -185,7 +188,7 @@ def kiosk_worker(bundle: Path, data: Path, total: int, every: int, motion: bool)
     load_fonts(paths.fonts_dir())
     store = BundleStore(data)
     start, _notes = store.startup_bundle(bundle)
-    shell = KioskShell(data, Timings(idle_ms=3_600_000, animate=motion))
+    shell = KioskShell(data, Timings(idle_ms=3_600_000, animate=opts.motion))
     if not shell.open_bundle(start):
         return {"error": shell.content.error_message()}
     stats = StatsStore(data / "stats.sqlite", 365, 50, enabled=True)
@@ -204,6 +207,13 @@ def kiosk_worker(bundle: Path, data: Path, total: int, every: int, motion: bool)
     while done < total:
         done += kiosk_visit(shell, finger, visit)
         visit += 1
+        # Diagnostics (off by default): is the growth garbage the QML engine has not collected
+        # yet, or memory malloc keeps after it was freed?
+        if opts.qml_gc and shell.engine is not None:
+            shell.engine.collectGarbage()
+            finger._settle()
+        if opts.malloc_trim:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
         samples.append(sample(done, roots))
         if done >= next_report:
             next_report += every
@@ -268,7 +278,9 @@ def floor_worker(total: int, every: int) -> dict[str, Any]:
     return {"samples": samples, "missed": finger.missed, "visits": visit}
 
 
-def worker(kind: str, bundle: Path | None, total: int, every: int, motion: bool) -> dict[str, Any]:
+def worker(
+    kind: str, bundle: Path | None, total: int, every: int, opts: argparse.Namespace
+) -> dict[str, Any]:
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
     app = QGuiApplication(sys.argv[:1])  # noqa: F841 - lives as long as the soak
@@ -276,7 +288,7 @@ def worker(kind: str, bundle: Path | None, total: int, every: int, motion: bool)
         return floor_worker(total, every)
     assert bundle is not None
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-soak-") as tmp:
-        return kiosk_worker(bundle, Path(tmp) / "data", total, every, motion)
+        return kiosk_worker(bundle, Path(tmp) / "data", total, every, opts)
 
 
 # == the figures =================================================================================
@@ -327,12 +339,22 @@ def main() -> int:
         action="store_true",
         help="keep the fades and the flame (slower: each screen change waits 450 ms)",
     )
+    parser.add_argument(
+        "--qml-gc",
+        action="store_true",
+        help="diagnostic: the QML engine's collectGarbage() after each reset, before sampling",
+    )
+    parser.add_argument(
+        "--malloc-trim",
+        action="store_true",
+        help="diagnostic: glibc's malloc_trim(0) after each reset, before sampling",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--every", type=int, default=1000, help=argparse.SUPPRESS)
     args = parser.parse_args()
     total = 400 if args.quick else args.interactions
     if args.worker:
-        c.emit_result(worker(args.worker, args.bundle, total, args.every, args.motion))
+        c.emit_result(worker(args.worker, args.bundle, total, args.every, args))
         return 0
 
     c.header(f"soak: {total:,} interactions")
@@ -347,6 +369,8 @@ def main() -> int:
             argv = [sys.executable, __file__, "--worker", kind, "--interactions", str(total)]
             argv += ["--bundle", str(args.bundle), "--every", str(max(100, total // 20))]
             argv += ["--motion"] if args.motion else []
+            argv += ["--qml-gc"] if args.qml_gc else []
+            argv += ["--malloc-trim"] if args.malloc_trim else []
             procs[kind] = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, text=True)
         try:
             for kind, proc in procs.items():
