@@ -136,8 +136,12 @@ def sample(done: int, roots: tuple[Any, ...]) -> dict[str, int]:
     return {"i": done, "rss": rss, "py": py, "qt": count_qobjects(*roots)}
 
 
-def kiosk_visit(shell: Any, finger: Finger, visit: int) -> int:
-    """One scripted visit; returns how many interactions it made."""
+PARTS = ("language", "history", "timeline", "numbers", "memorial")
+
+
+def kiosk_visit(shell: Any, finger: Finger, visit: int, skip: frozenset[str] = frozenset()) -> int:
+    """One scripted visit; returns how many interactions it made. ``skip`` leaves parts out
+    (to find which part of a visit a growth comes from)."""
     steps = 0
     w = shell.window
 
@@ -147,26 +151,30 @@ def kiosk_visit(shell: Any, finger: Finger, visit: int) -> int:
 
     step(finger.tap_point(finger._center(w.contentItem())))  # wake the attract loop
     codes = shell.content.locale_codes()
-    if len(codes) > 1:
+    if len(codes) > 1 and "language" not in skip:
         step(finger.tap(f"language_{codes[(visit + 1) % len(codes)]}"))
-    step(finger.tap("tileHistory"))
-    step(finger.tap("historyNext"))
-    step(finger.tap("historyNext"))
-    step(finger.swipe("historyPages"))
-    step(finger.tap("homeButton"))
-    step(finger.tap("tileTimeline"))
-    step(finger.swipe("timelineList"))
-    step(finger.swipe("timelineList"))
-    step(finger.tap("timelineList"))  # the card in the middle opens
-    if finger.find("eventClose", timeout_s=0.6) is not None:
-        step(finger.tap("eventClose"))
-    step(finger.tap("homeButton"))
-    step(finger.tap("tileNumbers"))
-    step(finger.swipe("readingFlick", vertical=True))  # the figures scroll up and down
-    step(finger.tap("homeButton"))
-    step(finger.tap("tileMemorial"))
-    step(finger.tap("candleLight"))
-    step(finger.tap("homeButton"))
+    if "history" not in skip:
+        step(finger.tap("tileHistory"))
+        step(finger.tap("historyNext"))
+        step(finger.tap("historyNext"))
+        step(finger.swipe("historyPages"))
+        step(finger.tap("homeButton"))
+    if "timeline" not in skip:
+        step(finger.tap("tileTimeline"))
+        step(finger.swipe("timelineList"))
+        step(finger.swipe("timelineList"))
+        step(finger.tap("timelineList"))  # the card in the middle opens
+        if finger.find("eventClose", timeout_s=0.6) is not None:
+            step(finger.tap("eventClose"))
+        step(finger.tap("homeButton"))
+    if "numbers" not in skip:
+        step(finger.tap("tileNumbers"))
+        step(finger.swipe("readingFlick", vertical=True))  # the figures scroll up and down
+        step(finger.tap("homeButton"))
+    if "memorial" not in skip:
+        step(finger.tap("tileMemorial"))
+        step(finger.tap("candleLight"))
+        step(finger.tap("homeButton"))
     shell.end_visit()  # the idle timeout's reset
     finger._settle()
     step()
@@ -205,7 +213,7 @@ def kiosk_worker(
     done, visit, started = 0, 0, time.monotonic()
     next_report = every
     while done < total:
-        done += kiosk_visit(shell, finger, visit)
+        done += kiosk_visit(shell, finger, visit, frozenset(opts.skip or ()))
         visit += 1
         # Diagnostics (off by default): is the growth garbage the QML engine has not collected
         # yet, or memory malloc keeps after it was freed?
@@ -349,6 +357,12 @@ def main() -> int:
         action="store_true",
         help="diagnostic: glibc's malloc_trim(0) after each reset, before sampling",
     )
+    parser.add_argument(
+        "--skip",
+        action="append",
+        choices=PARTS,
+        help="diagnostic: leave this part out of every visit (repeatable)",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--every", type=int, default=1000, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -371,6 +385,7 @@ def main() -> int:
             argv += ["--motion"] if args.motion else []
             argv += ["--qml-gc"] if args.qml_gc else []
             argv += ["--malloc-trim"] if args.malloc_trim else []
+            argv += [f"--skip={part}" for part in args.skip or ()]
             procs[kind] = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, text=True)
         try:
             for kind, proc in procs.items():
