@@ -180,8 +180,21 @@ def _rollup(pid: int, key: str) -> int:
 
 def pss_tree(pid: int) -> int:
     """Proportional set size of ``pid`` and its descendants, in bytes: shared pages (Qt's
-    libraries, fonts) are counted in proportion to how many processes map them."""
+    libraries, fonts) are counted in proportion to how many processes map them. So another
+    process mapping the same files (a second kiosk from the same venv) lowers it: measure
+    with nothing else running from the same installation."""
     return sum(_rollup(p, "Pss") for p in process_tree(pid))
+
+
+def memory_tree(pid: int) -> dict[str, int]:
+    """PSS, RSS and USS (private pages only, which no other process can change) of ``pid``
+    and its descendants, in bytes."""
+    tree = process_tree(pid)
+    return {
+        "pss": sum(_rollup(p, "Pss") for p in tree),
+        "rss": sum(_rollup(p, "Rss") for p in tree),
+        "uss": sum(_rollup(p, "Private_Clean") + _rollup(p, "Private_Dirty") for p in tree),
+    }
 
 
 def rss_self() -> int:

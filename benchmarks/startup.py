@@ -20,7 +20,9 @@ process's ``READY=1`` datagram arrives on a socket given as ``$NOTIFY_SOCKET`` (
 readiness protocol, which the kiosk already speaks: kiosk.ui.operations sends it from its
 window's first ``frameSwapped``; the floor sends it the same way). That is the moment Qt has
 handed the first complete frame to the X server. PSS is summed over the process and its
-children from /proc/PID/smaps_rollup, ``--settle`` seconds (default 1) after that frame. Each
+children from /proc/PID/smaps_rollup, ``--settle`` seconds (default 1) after that frame (USS,
+the private pages, and RSS beside it). PSS divides shared pages among the processes mapping
+them: run it with no other process from the same venv or build alive (a soak, a kiosk). Each
 contender has its own HOME and data folder, kept across rounds: the warm-up round adopts the
 bundle and fills Qt's QML cache, so the measured rounds are a restart of a kiosk that has run
 before (the case after every power cut).
@@ -94,14 +96,14 @@ def one_start(
                 return None
             pss_first = c.pss_tree(proc.pid)
             time.sleep(settle_s)
-            pss = c.pss_tree(proc.pid)
+            memory = c.memory_tree(proc.pid)
             alive = proc.poll() is None
         finally:
             c.stop(proc)
     if not alive:
         print(f"  {name}: exited before it was measured (see {home}/stderr.log)", file=sys.stderr)
         return None
-    return {"first_frame_ms": (ready - started) * 1000, "pss": pss, "pss_at_first_frame": pss_first}
+    return {"first_frame_ms": (ready - started) * 1000, **memory, "pss_at_first_frame": pss_first}
 
 
 def check_bundle(name: str, work: Path) -> str:
@@ -177,6 +179,8 @@ def main() -> int:
                 c.ratio(c.median(ms), floor_ms),
                 c.spread(pss, "{:.1f}"),
                 c.ratio(c.median(pss) * c.MB, floor_pss),
+                f"{c.median([r['uss'] for r in runs]) / c.MB:.1f}",
+                f"{c.median([r['rss'] for r in runs]) / c.MB:.1f}",
                 c.ratio(c.median(ms), kiosk_ms) if name.startswith("kiosk-") else "",
                 c.ratio(c.median(pss) * c.MB, kiosk_pss) if name.startswith("kiosk-") else "",
             ]
@@ -190,6 +194,8 @@ def main() -> int:
                 "/ floor",
                 "PSS MB, median (range)",
                 "/ floor",
+                "USS MB",
+                "RSS MB",
                 "frame / kiosk",
                 "PSS / kiosk",
             ],
