@@ -87,9 +87,7 @@ def test_a_later_version_appends_its_columns_and_creates_its_tables(
     grown = dataclasses.replace(
         people, columns=(*people.columns, schema.Column("place_id", "INTEGER", since=later))
     )
-    monkeypatch.setattr(
-        schema, "TABLES", tuple(grown if t is people else t for t in TABLES) + (place,)
-    )
+    monkeypatch.setattr(schema, "TABLES", (*(grown if t is people else t for t in TABLES), place))
     statements = schema.upgrade_statements(later)
     before = schema.create_statements(later - 1)
     assert statements == [
