@@ -2,8 +2,9 @@
 
     kiosk-content build SOURCE_DIR -o BUNDLE   build a bundle from its editable source
     kiosk-content export BUNDLE -o DIR         write a bundle back as editable source
-    kiosk-content validate BUNDLE [--json]     check every rule (exit 0 / 1 / 2, see below)
-    kiosk-content info BUNDLE [--json]         title, languages, version, counts, size, checksum
+    kiosk-content validate BUNDLE [--json] [--verbose]   check every rule (exit 0 / 1 / 2)
+    kiosk-content info BUNDLE [--json]         title, languages (review status, completeness),
+                                               version, counts, size, checksum
     kiosk-content publish BUNDLE DEST          validate, then replace DEST atomically
 
 These are the content layer's commands. The program ``kiosk-content`` (the wheel's console
@@ -30,6 +31,7 @@ import click
 from kiosk import __version__
 from kiosk.content.fileio import locale_list, path_sha256
 from kiosk.content.limits import MAX_ECHO_CHARS
+from kiosk.content.locales import locale_statuses
 from kiosk.content.publish import PublishError, publish
 from kiosk.content.reader import BundleError, check_readable, open_bundle
 from kiosk.content.schema import CONTENT_TABLES
@@ -47,9 +49,17 @@ def _fail(message: str) -> None:
     click.echo(f"kiosk-content: {message}", err=True)
 
 
-def _print_report(report: Report) -> None:
+def _print_report(report: Report, verbose: bool = False) -> None:
+    """Each problem a line; with ``verbose``, under a language's count of untranslated texts
+    of a table, each of them."""
     for problem in report.problems:
         click.echo(str(problem))
+        if verbose and problem.locale:
+            for item in report.untranslated_in(problem.locale, problem.table):
+                click.echo(f"    {item}")
+            more = report.unlisted.get((problem.locale, problem.table), 0)
+            if more:
+                click.echo(f"    ... and {more:,} more")
     click.echo(report.summary())
 
 
@@ -92,11 +102,18 @@ def export_command(bundle: Path, out_dir: Path) -> int:
 @click.command("validate")
 @click.argument("bundle", type=_PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def validate_command(bundle: Path, as_json: bool) -> int:
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="List each untranslated text under its language's line.",
+)
+def validate_command(bundle: Path, as_json: bool, verbose: bool) -> int:
     """Check BUNDLE against every rule the kiosk needs.
 
     Exit 0 when valid (warnings allowed), 1 when it has errors, 2 when it is not a readable
-    bundle. Every problem names its table, row and field.
+    bundle. Every problem names its table, row and field. Texts without a translation are
+    counted in one line per table and language; --verbose lists them.
     """
     report = validate_bundle(bundle)
     if as_json:
@@ -104,7 +121,7 @@ def validate_command(bundle: Path, as_json: bool) -> int:
     elif not report.readable:
         _fail(report.problems[0].message if report.problems else f"{bundle}: not readable")
     else:
-        _print_report(report)
+        _print_report(report, verbose)
     if not report.readable:
         return EXIT_UNREADABLE
     return EXIT_OK if report.ok else EXIT_PROBLEMS
@@ -134,12 +151,14 @@ def bundle_info(path: Path) -> dict[str, Any]:
                 for table in CONTENT_TABLES
                 if table != "exhibit"
             }
+            languages = [s.to_dict() for s in locale_statuses(conn)]
     except sqlite3.Error as exc:
         raise BundleError(f"{path}: the database is damaged or incomplete ({exc})") from None
     for name in ("title", "subtitle", "default_locale", "content_version"):
         value = exhibit.get(name)
         info[name] = "" if value is None else _echo(str(value))
     info["locales"] = [_echo(x) for x in locale_list(exhibit.get("locales"))[:50]]
+    info["languages"] = [{**lang, "locale": _echo(str(lang["locale"]))} for lang in languages]
     try:
         info["size"] = path.stat().st_size
         info["sha256"] = path_sha256(path)
@@ -153,11 +172,22 @@ def _echo(text: str) -> str:
     return printable(shorten(text, MAX_ECHO_CHARS))
 
 
+def _language_line(language: dict[str, Any]) -> str:
+    """``az  draft     100 of 100 texts translated (100%)`` (the default: the source)."""
+    code, review = language["locale"], language["review"] or "not set"
+    done, total = language["translated"], language["total"]
+    if language["default"]:
+        return f"{code:<4}{review:<10}{total:,} texts, the source of the others"
+    share = 100 if total == 0 else done * 100 // total
+    return f"{code:<4}{review:<10}{done:,} of {total:,} texts translated ({share}%)"
+
+
 @click.command("info")
 @click.argument("bundle", type=_PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the facts as JSON.")
 def info_command(bundle: Path, as_json: bool) -> int:
-    """Show BUNDLE's title, languages, content version, row counts, size and checksum."""
+    """Show BUNDLE's title, languages (each one's review status and how many of its texts are
+    translated), content version, row counts, size and checksum."""
     info = bundle_info(bundle)
     if as_json:
         click.echo(json.dumps(info, ensure_ascii=False, indent=2))
@@ -169,6 +199,8 @@ def info_command(bundle: Path, as_json: bool) -> int:
         f"Languages:       {', '.join(info['locales']) or '(none)'} "
         f"(default {info['default_locale'] or '?'})"
     )
+    for number, language in enumerate(info["languages"]):
+        click.echo(f"{'Translations:' if number == 0 else '':<17}{_language_line(language)}")
     click.echo(f"Content version: {info['content_version']}")
     click.echo(f"Schema version:  {info['schema']}")
     click.echo("Contents:        " + ", ".join(f"{t} {n}" for t, n in counts.items()))

@@ -26,6 +26,11 @@ TRANSLATIONS_DIR: Final = "translations"
 
 EXHIBIT_FIELDS: Final = table("exhibit").source_columns
 SOURCE_FIELDS: Final = table("sources").source_columns
+# exhibit.toml's table of each translation's review status: [review] az = "draft".
+REVIEW_TABLE: Final = "review"
+REVIEW_COMMENT: Final = (
+    "How far each translation has come: draft, machine or reviewed (docs/content-format.md)."
+)
 SECTION_FIELDS: Final = table("sections").source_columns
 
 # CSV file -> (bundle table, columns in file order). Row order in the file is the position.
@@ -75,9 +80,11 @@ def toml_text(
     values: dict[str, str | bool | list[str]],
     *,
     header: str = "",
+    table: tuple[str, dict[str, str], str] | None = None,
     tables: tuple[str, list[dict[str, str]]] | None = None,
 ) -> str:
-    """A TOML file: ``header`` (comment lines), the ``values``, then an array of tables
+    """A TOML file: ``header`` (comment lines), the ``values``, a ``table`` (name, its values,
+    a comment line under its heading; left out when it has no values), then an array of tables
     (``[[name]]`` blocks), each key in the order given."""
     doc = tomlkit.document()
     for line in header.splitlines():
@@ -86,6 +93,13 @@ def toml_text(
         doc.add(tomlkit.nl())
     for name, value in values.items():
         doc.add(name, toml_item(value))
+    if table is not None and table[1]:
+        block = tomlkit.table()
+        if table[2]:
+            block.add(tomlkit.comment(table[2]))
+        for name, text in table[1].items():
+            block.add(name, toml_item(text))
+        doc.add(table[0], block)
     if tables is not None and tables[1]:
         blocks = tomlkit.aot()
         for row in tables[1]:

@@ -27,5 +27,9 @@ MAX_TEXT_CHARS: Final = 100_000
 # Problems listed per rule; the rest are counted in one line ("... and 999,990 more").
 MAX_PROBLEMS_PER_RULE: Final = 10
 
+# Untranslated texts `validate` lists one by one (`--verbose`, `--json`'s "untranslated"),
+# per table and language; the summary line counts them all.
+MAX_UNTRANSLATED_LISTED: Final = 1_000
+
 # What `info` echoes of a bundle's texts, in characters.
 MAX_ECHO_CHARS: Final = 200

@@ -3,6 +3,12 @@
 A bundle is opened by URI with ``mode=ro``: the reader never writes and never creates a file.
 Texts come back in the requested locale, falling back to the exhibit's default locale.
 One ``Bundle`` per thread (sqlite3 connections are not shared across threads).
+
+A bundle of an older schema version is read as if it were migrated, without writing to it:
+``open_bundle`` lays temporary objects over it, on the connection only (SQLite looks in
+``temp`` before ``main``): an empty table for each table a later version added, and a view
+with the default value of each column a later version added. So every reader (the kiosk,
+``validate``, ``info``, ``export``) sees the newest schema, and the file stays as it was.
 """
 
 from __future__ import annotations
@@ -30,7 +36,13 @@ from kiosk.content.records import (
     Source,
     Statistic,
 )
-from kiosk.content.schema import SCHEMA_VERSION, TRANSLATABLE, table_columns
+from kiosk.content.schema import (
+    SCHEMA_VERSION,
+    TRANSLATABLE,
+    column_default_sql,
+    create_table_sql,
+    table_columns,
+)
 from kiosk.content.shape import compare_shape, expected_shape, shape_of
 
 _HEADER_BYTES = 100
@@ -151,7 +163,34 @@ def open_bundle(path: str | Path) -> sqlite3.Connection:
         raise BundleError(f"{path}: cannot be opened ({exc})") from None
     conn.row_factory = sqlite3.Row
     conn.text_factory = lenient_text
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if isinstance(version, int) and 1 <= version < SCHEMA_VERSION:
+            _read_as_newest(conn, version)
+    except sqlite3.Error:
+        pass  # a damaged file or one of another shape: check_bundle says what is wrong
     return conn
+
+
+def _read_as_newest(conn: sqlite3.Connection, version: int) -> None:
+    """Lay the tables and columns added after schema ``version`` over the bundle, as
+    temporary objects of this connection: empty tables, and views giving each added column
+    its default (see the module's docstring)."""
+    for table in tables.TABLES:
+        if table.since > version:
+            sql = create_table_sql(table)
+            conn.execute(sql.replace("CREATE TABLE", "CREATE TEMP TABLE", 1))
+            continue
+        if all(c.since <= version for c in table.columns):
+            continue
+        columns = ", ".join(
+            c.name if c.since <= version else f"{column_default_sql(c)} AS {c.name}"
+            for c in table.columns
+        )
+        rowid = "" if table.without_rowid else "rowid AS rowid, "
+        conn.execute(
+            f"CREATE TEMP VIEW {table.name} AS SELECT {rowid}{columns} FROM main.{table.name}"
+        )
 
 
 def read_image(conn: sqlite3.Connection, media_id: int) -> bytes | None:
@@ -174,9 +213,10 @@ def _check_schema(p: Path, conn: sqlite3.Connection) -> list[str]:
             f"{p}: made for a newer kiosk (bundle schema {version}; this program reads up to "
             f"{SCHEMA_VERSION}). Update the kiosk program, or build the bundle with this version."
         )
-    if version < 1:
+    if not isinstance(version, int) or version < 1:
         raise BundleError(f"{p}: not a content bundle (no schema version)")
-    differences = compare_shape(shape_of(conn, expected_shape().columns))
+    expected = expected_shape(version)
+    differences = compare_shape(shape_of(conn, expected.columns), expected)
     if differences.refused:
         first = differences.refused[0]
         if first.startswith("missing tables:"):

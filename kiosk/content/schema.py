@@ -5,7 +5,8 @@ table or column. Migrations run through sqlite-utils' ``Migrations`` when a bund
 *built* (never by the kiosk, which opens bundles read-only): ``0001_initial`` creates the
 tables of version 1, and each later version's migration creates the tables and appends the
 columns that version added (``upgrade_statements``). A bundle whose version is newer than
-``SCHEMA_VERSION`` is refused by the reader.
+``SCHEMA_VERSION`` is refused by the reader; an older one is read as it is, with what later
+versions added read as empty tables and default values (``reader.open_bundle``).
 
 The SQL text is part of every bundle's bytes (sqlite_master keeps it as written), so its
 layout is fixed here: one column a line, a long CHECK on a line of its own, a comment at
@@ -25,6 +26,7 @@ from kiosk.content.tables import (
     CONTENT_TABLES,
     PRECISIONS,
     REMEMBRANCE_KINDS,
+    REVIEW_STATUSES,
     TABLES,
     TRANSLATABLE,
     Column,
@@ -36,6 +38,7 @@ __all__ = [
     "CONTENT_TABLES",
     "PRECISIONS",
     "REMEMBRANCE_KINDS",
+    "REVIEW_STATUSES",
     "SCHEMA_VERSION",
     "TRANSLATABLE",
     "create_or_migrate",
@@ -81,6 +84,11 @@ def column_sql(column: Column) -> str:
     if column.references:
         head += f" REFERENCES {column.references}(id)"
     return head
+
+
+def column_default_sql(column: Column) -> str:
+    """The column's default as an SQL literal (``NULL`` when it has none)."""
+    return "NULL" if column.default is None else _literal(column.default)
 
 
 def create_table_sql(table: Table, version: int = SCHEMA_VERSION) -> str:
@@ -130,6 +138,10 @@ def upgrade_statements(version: int) -> list[str]:
     return statements
 
 
+def _migration_name(version: int) -> str:
+    return "0001_initial" if version == 1 else f"{version:04d}_schema_{version}"
+
+
 migrations = Migrations("kiosk-bundle")
 
 
@@ -142,21 +154,25 @@ def _executor(statements: list[str]) -> Callable[[sqlite_utils.Database], None]:
     return apply
 
 
-migrations(name="0001_initial")(_executor(create_statements(1)))
+migrations(name=_migration_name(1))(_executor(create_statements(1)))
 for _version in range(2, SCHEMA_VERSION + 1):
-    migrations(name=f"{_version:04d}_schema_{_version}")(_executor(upgrade_statements(_version)))
+    migrations(name=_migration_name(_version))(_executor(upgrade_statements(_version)))
 
 
-def create_or_migrate(db: sqlite_utils.Database) -> None:
-    """Bring a writable database (a bundle being built) up to ``SCHEMA_VERSION``."""
+def create_or_migrate(db: sqlite_utils.Database, version: int = SCHEMA_VERSION) -> None:
+    """Bring a writable database (a bundle being built) up to ``version`` (by default the
+    newest, ``SCHEMA_VERSION``; an older one makes the shape an older bundle has)."""
+    if not 1 <= version <= SCHEMA_VERSION:
+        raise ValueError(f"there is no schema version {version} (1 to {SCHEMA_VERSION})")
     current = db.execute("PRAGMA user_version").fetchone()[0]
     if current > SCHEMA_VERSION:
         raise ValueError(
             f"this database has schema version {current}; this program knows up to "
             f"{SCHEMA_VERSION}: use a newer kiosk-content"
         )
-    migrations.apply(db)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    later = [_migration_name(v) for v in range(version + 1, SCHEMA_VERSION + 1)]
+    migrations.apply(db, stop_before=later[0] if later else None)
+    db.execute(f"PRAGMA user_version = {max(version, current)}")
 
 
 def table_columns(table: str) -> tuple[str, ...]:

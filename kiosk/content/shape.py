@@ -16,7 +16,7 @@ from typing import Final
 
 import sqlite_utils
 
-from kiosk.content.schema import create_or_migrate
+from kiosk.content.schema import SCHEMA_VERSION, create_or_migrate
 
 # Tables SQLite itself may add to any database: ANALYZE's statistics (a few short rows per
 # index) are tolerated; everything else not in the schema is refused.
@@ -72,12 +72,13 @@ def _is_virtual(sql: str) -> bool:
 def shape_of(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> Shape:
     """The shape of the database behind ``conn``; columns only of ``tables`` (default: all).
 
-    Reads the schema only, never a row. Raises sqlite3.Error.
+    Reads the schema only, never a row, of the file itself (``main``: never the temporary
+    tables and views ``reader.open_bundle`` lays over an older bundle). Raises sqlite3.Error.
     """
     objects: dict[tuple[str, str], str] = {}
     owner: dict[tuple[str, str], str] = {}
     for kind, name, tbl_name, sql in conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master"
+        "SELECT type, name, tbl_name, sql FROM main.sqlite_master"
     ):
         ident = (str(kind), str(name))
         objects[ident] = normalised_sql(sql) if isinstance(sql, str) else ""
@@ -97,17 +98,18 @@ def shape_of(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> S
                 pk=int(r[5]),
                 hidden=int(r[6]),
             )
-            for r in conn.execute(f"PRAGMA table_xinfo({_quoted(table)})")
+            for r in conn.execute(f"PRAGMA main.table_xinfo({_quoted(table)})")
         )
     return Shape(objects, owner, columns)
 
 
 @cache
-def expected_shape() -> Shape:
-    """The shape ``create_or_migrate`` gives a new database (computed once, in memory)."""
+def expected_shape(version: int = SCHEMA_VERSION) -> Shape:
+    """The shape ``create_or_migrate`` gives a new database of schema ``version`` (the newest
+    by default; computed once per version, in memory)."""
     db = sqlite_utils.Database(memory=True)
     try:
-        create_or_migrate(db)
+        create_or_migrate(db, version)
         return shape_of(db.conn)
     finally:
         db.close()

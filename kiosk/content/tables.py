@@ -38,6 +38,11 @@ SqlType = Literal["INTEGER", "TEXT", "REAL", "BLOB"]
 
 PRECISIONS: Final = ("year", "month", "day", "time")
 REMEMBRANCE_KINDS: Final = ("observance", "decree", "address", "other")
+# How far a language's translations have come, as the curator says (``locales.review``):
+# ``draft`` (translated, awaiting review by a native-speaking curator), ``machine`` (machine
+# translated, not yet read by a person), ``reviewed`` (read and approved). The default
+# language's own text is the source and has none.
+REVIEW_STATUSES: Final = ("draft", "machine", "reviewed")
 
 # Text lengths a screen can show, as (warn over, error over) characters.
 TITLE_LIMITS: Final = (80, 120)
@@ -390,6 +395,20 @@ TABLES: Final[tuple[Table, ...]] = (
         without_rowid=True,
         order="",
         large=True,
+    ),
+    Table(
+        "locales",
+        (
+            Column("locale", "TEXT", primary_key=True, not_null=True, required=True),
+            Column("review", "TEXT", not_null=True, required=True, choices=REVIEW_STATUSES),
+        ),
+        max_rows=1_000,
+        noun="language",
+        source="exhibit.toml [review]",
+        source_columns=("locale", "review"),
+        without_rowid=True,
+        order="locale",
+        since=2,
     ),
 )
 """In creation order: each table's references point at a table before it."""

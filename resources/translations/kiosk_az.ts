@@ -28,6 +28,34 @@
             <numerusform>Həddən çox yanlış PIN-kod. %n saat sonra yenidən cəhd edin.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The languages cannot be read: %1</source>
+        <translation>Dilləri oxumaq mümkün olmadı: %1</translation>
+    </message>
+    <message>
+        <source>%1: the source text, %2 texts</source>
+        <translation>%1: mənbə mətn, mətnlərin sayı: %2</translation>
+    </message>
+    <message>
+        <source>draft, awaiting review</source>
+        <translation>qaralama, yoxlanılmağı gözləyir</translation>
+    </message>
+    <message>
+        <source>machine translation, awaiting review</source>
+        <translation>maşın tərcüməsi, yoxlanılmağı gözləyir</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>yoxlanılıb</translation>
+    </message>
+    <message>
+        <source>review status not set</source>
+        <translation>yoxlama statusu təyin edilməyib</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3 of %4 texts translated (%5%)</source>
+        <translation>%1: %2; tərcümə olunmuş mətnlər: %3 / %4 (%5%)</translation>
+    </message>
 </context>
 <context>
     <name>AdminScreen</name>
@@ -46,6 +74,10 @@
     <message>
         <source>Content version</source>
         <translation>Məzmunun versiyası</translation>
+    </message>
+    <message>
+        <source>Translations</source>
+        <translation>Tərcümələr</translation>
     </message>
     <message>
         <source>Checksum (SHA-256)</source>

@@ -31,6 +31,34 @@
             <numerusform>Слишком много неверных PIN-кодов. Повторите через %n часов.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The languages cannot be read: %1</source>
+        <translation>Не удалось прочитать языки: %1</translation>
+    </message>
+    <message>
+        <source>%1: the source text, %2 texts</source>
+        <translation>%1: исходный текст, текстов: %2</translation>
+    </message>
+    <message>
+        <source>draft, awaiting review</source>
+        <translation>черновик, ожидает проверки</translation>
+    </message>
+    <message>
+        <source>machine translation, awaiting review</source>
+        <translation>машинный перевод, ожидает проверки</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>проверено</translation>
+    </message>
+    <message>
+        <source>review status not set</source>
+        <translation>статус проверки не указан</translation>
+    </message>
+    <message>
+        <source>%1: %2; %3 of %4 texts translated (%5%)</source>
+        <translation>%1: %2; переведено текстов: %3 из %4 (%5%)</translation>
+    </message>
 </context>
 <context>
     <name>AdminScreen</name>
@@ -49,6 +77,10 @@
     <message>
         <source>Content version</source>
         <translation>Версия содержания</translation>
+    </message>
+    <message>
+        <source>Translations</source>
+        <translation>Переводы</translation>
     </message>
     <message>
         <source>Checksum (SHA-256)</source>

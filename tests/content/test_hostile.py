@@ -86,7 +86,16 @@ def test_validate_json(case: Case, hostile_corpus: Corpus) -> None:
     seconds = 300 if case.large else 30
     code, out, _err = _in_time(lambda: invoke("validate", path, "--json"), seconds)  # type: ignore[misc]
     data = json.loads(out)
-    assert set(data) == {"bundle", "readable", "ok", "errors", "warnings", "problems"}
+    assert set(data) == {
+        "bundle",
+        "readable",
+        "ok",
+        "errors",
+        "warnings",
+        "problems",
+        "languages",
+        "untranslated",
+    }
     assert data["readable"] == (code != 2)
     assert len(data["problems"]) <= 400
     if case.exit_code is not None:

@@ -75,24 +75,47 @@ def test_a_later_version_appends_its_columns_and_creates_its_tables(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The generic upgrade of a later version: ALTER TABLE for new columns, CREATE for tables."""
+    later = schema.SCHEMA_VERSION + 1
     place = Table(
         "places",
         (schema.Column("id", "INTEGER", primary_key=True), schema.Column("name", "TEXT")),
         max_rows=10,
-        since=2,
+        since=later,
     )
-    people = TABLES[-2]
+    names = [t.name for t in TABLES]
+    people = TABLES[names.index("people")]
     grown = dataclasses.replace(
-        people, columns=(*people.columns, schema.Column("place_id", "INTEGER", since=2))
+        people, columns=(*people.columns, schema.Column("place_id", "INTEGER", since=later))
     )
-    monkeypatch.setattr(schema, "TABLES", (*TABLES[:-2], grown, TABLES[-1], place))
-    statements = schema.upgrade_statements(2)
-    first = schema.create_statements(1)
+    monkeypatch.setattr(schema, "TABLES", (*(grown if t is people else t for t in TABLES), place))
+    statements = schema.upgrade_statements(later)
+    before = schema.create_statements(later - 1)
     assert statements == [
         "ALTER TABLE people ADD COLUMN place_id INTEGER",
         "CREATE TABLE places (\n    id INTEGER PRIMARY KEY,\n    name TEXT\n)",
     ]
-    assert "place_id" not in "".join(first) and "places" not in "".join(first)
+    assert "place_id" not in "".join(before) and "places" not in "".join(before)
+
+
+def test_an_older_version_has_the_shape_of_its_time() -> None:
+    """create_or_migrate to version 1 makes what a version-1 bundle holds: no table or
+    column a later version added; migrating on from there gives the newest shape."""
+    old = sqlite_utils.Database(memory=True)
+    schema.create_or_migrate(old, 1)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    tables = {r[0] for r in old.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert tables == {"_sqlite_migrations"} | {t.name for t in TABLES if t.since == 1}
+    for table in TABLES:
+        if table.since == 1:
+            assert [c.name for c in expected_shape(1).columns[table.name]] == [
+                c.name for c in table.columns if c.since == 1
+            ]
+    schema.create_or_migrate(old)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    for table in TABLES:
+        assert [c.name for c in expected_shape().columns[table.name]] == list(table.names)
+    with pytest.raises(ValueError, match="no schema version"):
+        schema.create_or_migrate(sqlite_utils.Database(memory=True), schema.SCHEMA_VERSION + 1)
 
 
 @pytest.mark.parametrize("table", [t for t in TABLES if t.record], ids=lambda t: t.name)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kiosk.content.reader import open_bundle
 from kiosk.content.validate import Report, quick_check, validate_bundle
+from kiosk.content.validate.rules import Validator
 
 from .conftest import BundleFactory
 from .factory import mangler, png_bytes
@@ -42,14 +45,57 @@ def test_synthetic_bundle_is_valid(fresh_bundle: BundleFactory) -> None:
     """The fixture bundle passes, with warnings only for its missing translations."""
     report = validate_bundle(fresh_bundle())
     assert report.ok, messages(report)
-    assert all("translation" in p.message for p in report.warnings)
+    assert all("texts untranslated" in p.message for p in report.warnings)
 
 
-def test_missing_translations_are_warnings(fresh_bundle: BundleFactory) -> None:
-    """Each untranslated visitor text is one warning per other locale."""
+def test_missing_translations_are_one_warning_per_table_and_locale(
+    fresh_bundle: BundleFactory,
+) -> None:
+    """The untranslated texts of a table are counted in one warning per other language; each
+    one is listed in ``untranslated`` (what --verbose and --json show)."""
     report = validate_bundle(fresh_bundle())
-    assert ("sections", "hard", "title") in where(report, "warning")
-    assert ("sections", "start", "title") not in where(report, "warning")
+    sections = [p for p in report.warnings if p.table == "sections"]
+    assert [str(p) for p in sections] == [
+        "warning: sections: az: 4 of 5 section texts untranslated (the en text is shown)"
+    ]
+    assert sections[0].locale == "az"
+    assert [(u.row, u.field) for u in report.untranslated_in("az", "sections")] == [
+        ("start", "body"),
+        ("hard", "title"),
+        ("hard", "body"),
+        ("hard", "advisory"),
+    ]
+    assert report.warning_count == len(report.warnings) == 8  # one per table with texts
+    figures = next(p for p in report.warnings if p.table == "statistics")
+    assert figures.message == "az: 8 of 8 figure texts untranslated (the en text is shown)"
+
+
+def test_a_translated_table_has_no_warning(fresh_bundle: BundleFactory) -> None:
+    """A table every text of which is translated is not mentioned."""
+
+    def translate_all(conn: sqlite3.Connection) -> None:
+        for key, title in conn.execute("SELECT key, label FROM statistics").fetchall():
+            conn.execute(
+                "INSERT OR REPLACE INTO translations VALUES ('statistics', ?, 'label', 'az', ?)",
+                (key, f"az {title}"),
+            )
+
+    report = validate_bundle(fresh_bundle(translate_all))
+    figures = [p.message for p in report.warnings if p.table == "statistics"]
+    assert figures == ["az: 5 of 8 figure texts untranslated (the en text is shown)"]
+
+
+def test_untranslated_detail_is_capped_and_counted(fresh_bundle: BundleFactory) -> None:
+    """Over its limit per table and language, the detail stops; the rest is counted."""
+    many = ", ".join(f"({100 + i}, {100 + i}, 'e{i}', 'Event {i}')" for i in range(30))
+    path = fresh_bundle(f"INSERT INTO events (id, position, key, title) VALUES {many}")
+    report = Report(str(path), detail_limit=5)
+    with closing(open_bundle(path)) as conn:
+        Validator(conn, report).run()
+    assert len(report.untranslated_in("az", "events")) == 5
+    events = next(p for p in report.warnings if p.table == "events" and p.locale)
+    assert events.message.startswith("az: 42 of 42 event texts")
+    assert report.unlisted[("az", "events")] == 37
 
 
 def test_required_text_is_missing(fresh_bundle: BundleFactory) -> None:
@@ -313,8 +359,25 @@ def test_quick_check_on_a_sound_bundle(fresh_bundle: BundleFactory) -> None:
 def test_report_json_keys(fresh_bundle: BundleFactory) -> None:
     """The JSON report has the documented keys, and each problem names where it is."""
     data = json.loads(validate_bundle(fresh_bundle()).to_json())
-    assert set(data) == {"bundle", "readable", "ok", "errors", "warnings", "problems"}
+    assert set(data) == {
+        "bundle",
+        "readable",
+        "ok",
+        "errors",
+        "warnings",
+        "problems",
+        "languages",
+        "untranslated",
+    }
     assert set(data["problems"][0]) == {"severity", "table", "row", "field", "message"}
+    assert data["languages"] == [
+        {"locale": "en", "default": True, "review": "source", "translated": 37, "total": 37},
+        {"locale": "az", "default": False, "review": "", "translated": 2, "total": 37},
+    ]
+    assert {"locale": "az", "table": "sections", "row": "hard", "field": "title"} in data[
+        "untranslated"
+    ]
+    assert len(data["untranslated"]) == 35
 
 
 def test_missing_file_is_a_report_not_an_exception(tmp_path: Path) -> None:

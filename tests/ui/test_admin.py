@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint
 
+from kiosk.content.locales import LocaleStatus
 from kiosk.ops.bundles import BundleStore
 from kiosk.ops.pin import PinGate, hash_pin
 from kiosk.ui.backend import admin as admin_module
@@ -123,6 +124,49 @@ def test_a_failing_fact_source_still_opens_admin(qapp: Any, pin_hash: str) -> No
     admin = AdminController(PinGate(pin_hash), broken)
     admin.refresh()
     assert "disk gone" in admin.info["error"]
+
+
+SHIPPED = Path(__file__).resolve().parents[2] / "db" / "exhibit.sqlite"
+
+
+def test_the_facts_include_each_language_status_and_completeness(
+    qapp: Any, pin_hash: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line per language of the bundle showing: the shipped az and ru are drafts awaiting
+    review. The counts are read once per bundle file."""
+    reads = []
+    original = admin_module.locale_statuses
+
+    def counted(conn: Any) -> Any:
+        reads.append(1)
+        return original(conn)
+
+    monkeypatch.setattr(admin_module, "locale_statuses", counted)
+    admin = AdminController(PinGate(pin_hash), lambda: {"path": str(SHIPPED)})
+    admin.refresh()
+    assert admin.info["languages"] == [
+        "en: the source text, 100 texts",
+        "az: draft, awaiting review; 100 of 100 texts translated (100%)",
+        "ru: draft, awaiting review; 100 of 100 texts translated (100%)",
+    ]
+    admin.refresh()
+    assert len(reads) == 1
+
+
+def test_language_lines_say_each_status(qapp: Any, tmp_path: Path) -> None:
+    """Every review status has its words; a bundle that cannot be read says so."""
+    admin = AdminController(PinGate(""), dict)
+    for review, words in (
+        ("machine", "machine translation, awaiting review"),
+        ("reviewed", "reviewed"),
+        ("", "review status not set"),
+    ):
+        status = LocaleStatus("ru", review, 3, 39)
+        assert admin._language_line(status) == f"ru: {words}; 3 of 39 texts translated (7%)"
+    assert admin.language_lines("") == []
+    (tmp_path / "not-a-bundle.sqlite").write_text("hello")
+    [line] = admin.language_lines(str(tmp_path / "not-a-bundle.sqlite"))
+    assert line.startswith("The languages cannot be read: ") and "not an SQLite" in line
 
 
 # -- the idle timeout closes the pad and the admin screen (issue 14) ---------------------------
@@ -303,3 +347,21 @@ def test_on_screen_the_pin_pad_is_gone_at_the_attract_loop(
     assert not ops.admin.pinPadOpen
     settle(window)
     assert find_item(window, "pinCancel") is None  # no visible PIN pad
+
+
+def test_on_screen_the_admin_screen_shows_the_languages(
+    kiosk: tuple[KioskShell, Operations], qtbot: Any
+) -> None:
+    """The admin screen has a line per language with its status (visitors never see it)."""
+    shell, ops = kiosk
+    window = shell.window
+    assert window is not None
+    assert find_item(window, "adminLanguages") is None  # not on a visitor's screen
+    ops.admin._info_source = lambda: {**ops.info(), "path": str(SHIPPED)}
+    ops.admin.openPinPad()
+    ops.admin.submitPin("2468")
+    qtbot.waitUntil(lambda: shell.navigator.screen == ADMIN, timeout=2000)
+    settle(window)
+    facts = item(window, "adminLanguages")
+    texts = [str(child.property("text")) for child in facts.childItems()]
+    assert "az: draft, awaiting review; 100 of 100 texts translated (100%)" in texts[1]

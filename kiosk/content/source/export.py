@@ -123,7 +123,7 @@ def _export_files(conn: sqlite3.Connection) -> dict[str, bytes]:
     keys = {c.references: _key_map(rows[c.references]) for t in TABLES for c in t.references}
     exhibit = rows["exhibit"][0] if rows["exhibit"] else {}
     files: dict[str, bytes] = {
-        fmt.EXHIBIT_FILE: _exhibit_toml(exhibit, rows["sources"]).encode("utf-8")
+        fmt.EXHIBIT_FILE: _exhibit_toml(exhibit, rows["locales"], rows["sources"]).encode("utf-8")
     }
     files.update(_section_files(rows["sections"], keys))
     media_files, file_names = _media_files(rows["media"])
@@ -190,13 +190,30 @@ def _media_files(media: list[dict[str, Any]]) -> tuple[dict[str, bytes], dict[An
     return files, names
 
 
-def _exhibit_toml(exhibit: dict[str, Any], sources: list[dict[str, Any]]) -> str:
+def _exhibit_toml(
+    exhibit: dict[str, Any], locales: list[dict[str, Any]], sources: list[dict[str, Any]]
+) -> str:
     values: dict[str, str | bool | list[str]] = {
         name: _s(exhibit.get(name)) for name in fmt.EXHIBIT_FIELDS
     }
-    values["locales"] = [_s(x) for x in json_list(_s(exhibit.get("locales")) or "[]")]
+    codes = [_s(x) for x in json_list(_s(exhibit.get("locales")) or "[]")]
+    values["locales"] = codes
+    # [review] in the order of `locales`; a language not listed there after them.
+    order = {code: i for i, code in enumerate(codes)}
+    review = {
+        _s(row.get("locale")): _s(row.get("review"))
+        for row in sorted(
+            locales,
+            key=lambda row: (order.get(_s(row.get("locale")), len(order)), _s(row.get("locale"))),
+        )
+    }
     rows = [{name: _s(source.get(name)) for name in fmt.SOURCE_FIELDS} for source in sources]
-    return fmt.toml_text(values, header=fmt.EXHIBIT_HEADER, tables=("sources", rows))
+    return fmt.toml_text(
+        values,
+        header=fmt.EXHIBIT_HEADER,
+        table=(fmt.REVIEW_TABLE, review, fmt.REVIEW_COMMENT),
+        tables=("sources", rows),
+    )
 
 
 def _translation_files(rows: list[dict[str, Any]], order: dict[str, list[str]]) -> dict[str, bytes]:

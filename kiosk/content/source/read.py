@@ -67,12 +67,12 @@ def _read_exhibit(r: SourceReader, content: SourceContent) -> dict[str, int]:
         r.problem(rel, line, message)
         return {}
     for name in data:
-        if name not in (*fmt.EXHIBIT_FIELDS, "sources"):
+        if name not in (*fmt.EXHIBIT_FIELDS, fmt.REVIEW_TABLE, "sources"):
             r.problem(
                 rel,
                 toml_line(text, name),
                 f"unknown setting {name!r}; the settings are: "
-                f"{', '.join(fmt.EXHIBIT_FIELDS)} and [[sources]]",
+                f"{', '.join(fmt.EXHIBIT_FIELDS)}, [{fmt.REVIEW_TABLE}] and [[sources]]",
             )
 
     def text_setting(name: str, required: bool = False) -> str:
@@ -102,6 +102,9 @@ def _read_exhibit(r: SourceReader, content: SourceContent) -> dict[str, int]:
         "content_version": text_setting("content_version"),
         "credits": text_setting("credits"),
     }
+    content.tables["locales"] = _read_review(
+        r, text, data.get(fmt.REVIEW_TABLE, {}), default_locale, locales_value
+    )
 
     sources = data.get("sources", [])
     if not isinstance(sources, list):
@@ -139,6 +142,49 @@ def _read_exhibit(r: SourceReader, content: SourceContent) -> dict[str, int]:
         if row.get("key", "") in ids
     ]
     return ids
+
+
+def _read_review(
+    r: SourceReader, text: str, review: object, default_locale: str, locales: list[Any]
+) -> list[dict[str, Any]]:
+    """The ``[review]`` table: each other language's review status (``az = "draft"``)."""
+    rel = fmt.EXHIBIT_FILE
+    statuses = ", ".join(tables.REVIEW_STATUSES)
+    start = next(
+        (i for i, ln in enumerate(text.split("\n"), 1) if ln.strip() == f"[{fmt.REVIEW_TABLE}]"),
+        0,
+    )
+    if not isinstance(review, dict):
+        r.problem(
+            rel,
+            toml_line(text, fmt.REVIEW_TABLE),
+            f"{fmt.REVIEW_TABLE}: write it as a [{fmt.REVIEW_TABLE}] table with a line per "
+            f'language, like az = "draft" ({statuses})',
+        )
+        return []
+    codes = [str(x).strip() for x in locales]
+    out: list[dict[str, Any]] = []
+    for code, value in review.items():
+        line = toml_line(text, code, start) or start or None
+        where = f"[{fmt.REVIEW_TABLE}] {code}"
+        if not isinstance(value, str):
+            r.problem(rel, line, f'{where}: write the status in double quotes, like "draft"')
+            continue
+        status = r.clean(value, rel, line, where).lower()
+        if status not in tables.REVIEW_STATUSES:
+            r.problem(rel, line, f"{where}: {status!r} is not a review status; use {statuses}")
+        elif code == default_locale:
+            r.problem(
+                rel,
+                line,
+                f"{where}: {code} is the default language; its text is the source and has "
+                "no review status",
+            )
+        elif code not in codes:
+            r.problem(rel, line, f"{where}: {code} is not in locales ({', '.join(codes)})")
+        else:
+            out.append({"locale": code, "review": status})
+    return out
 
 
 def _read_media(r: SourceReader, content: SourceContent) -> dict[str, int]:
@@ -295,7 +341,11 @@ def _read_translations(r: SourceReader, content: SourceContent) -> None:
     if not folder.is_dir():
         content.tables["translations"] = out
         return
-    keys = {table: {str(row["key"]) for row in rows} for table, rows in content.tables.items()}
+    keys = {
+        table: {str(row["key"]) for row in rows}
+        for table, rows in content.tables.items()
+        if table in TRANSLATABLE
+    }
     keys["exhibit"] = {"exhibit"}
     default_locale = str(content.exhibit.get("default_locale", ""))
     for path in sorted(folder.iterdir()):

@@ -166,7 +166,7 @@ class Checks:
         if table == "translations":
             parts = [row.get(n) for n in ("locale", "tbl", "key", "field")]
             return "/".join(shorten(p, 100) if isinstance(p, str) else "?" for p in parts)
-        key = row.get("key")
+        key = row.get("key", row.get("locale"))  # a language's row (locales) by its code
         if isinstance(key, str) and key.strip() and not isinstance(key, Undecodable):
             return shorten(key, 100)
         ident = row.get("id")

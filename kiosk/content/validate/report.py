@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final, Literal
 
-from kiosk.content.limits import MAX_PROBLEMS_PER_RULE
+from kiosk.content.limits import MAX_PROBLEMS_PER_RULE, MAX_UNTRANSLATED_LISTED
 
 Severity = Literal["error", "warning"]
 
@@ -16,7 +16,9 @@ Severity = Literal["error", "warning"]
 class Problem:
     """One thing wrong in a bundle: where it is (table, row, field) and what is wrong.
 
-    ``more`` > 0 marks the line that counts the problems of one rule not listed."""
+    ``more`` > 0 marks the line that counts the problems of one rule not listed; ``locale``
+    marks a language's summary of its untranslated texts in ``table`` (their detail is in
+    ``Report.untranslated``)."""
 
     severity: Severity
     table: str
@@ -24,6 +26,7 @@ class Problem:
     field: str
     message: str
     more: int = 0
+    locale: str = ""
 
     def to_dict(self) -> dict[str, str]:
         return {
@@ -45,6 +48,22 @@ class Problem:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Untranslated:
+    """A visitor text without a translation in one language (``validate --verbose``)."""
+
+    locale: str
+    table: str
+    row: str
+    field: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"locale": self.locale, "table": self.table, "row": self.row, "field": self.field}
+
+    def __str__(self) -> str:
+        return f"{self.table} [{self.row}] {self.field}: no {self.locale} translation"
+
+
 @dataclass
 class Report:
     """What the validator found. ``ok`` means readable with no errors (warnings allowed).
@@ -60,6 +79,13 @@ class Report:
     limit: int = MAX_PROBLEMS_PER_RULE
     error_count: int = 0
     warning_count: int = 0
+    # Every language's review status and completeness (``locales.LocaleStatus.to_dict``).
+    languages: list[dict[str, object]] = field(default_factory=list)
+    # The untranslated texts one by one, at most ``detail_limit`` per table and language;
+    # ``unlisted`` counts the rest by (language, table).
+    untranslated: list[Untranslated] = field(default_factory=list)
+    unlisted: dict[tuple[str, str], int] = field(default_factory=dict)
+    detail_limit: int = MAX_UNTRANSLATED_LISTED
     _seen: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
     _first: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
     _count_line: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
@@ -96,6 +122,17 @@ class Report:
             self._first.setdefault(key, problem.message)
             return
         self._update_count_line(key)
+
+    def add_untranslated(self, locale: str, table: str, message: str) -> None:
+        """A language's one warning for the texts of ``table`` it has not translated (their
+        detail goes to ``untranslated``): never capped, one per table and language."""
+        self.warning_count += 1
+        self.problems.append(
+            Problem("warning", printable(table), "", "", printable(message), locale=locale)
+        )
+
+    def untranslated_in(self, locale: str, table: str) -> list[Untranslated]:
+        return [u for u in self.untranslated if u.locale == locale and u.table == table]
 
     def add_unlisted(
         self, severity: Severity, table: str, name: str, *, rule: str, count: int
@@ -147,6 +184,8 @@ class Report:
             "errors": self.error_count,
             "warnings": self.warning_count,
             "problems": [p.to_dict() for p in self.problems],
+            "languages": self.languages,
+            "untranslated": [u.to_dict() for u in self.untranslated],
         }
 
     def to_json(self) -> str:

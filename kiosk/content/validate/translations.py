@@ -1,26 +1,86 @@
 """The translation rules: each translation names a translatable text of a row that exists, in
-one of the exhibit's other languages, once; and each visitor text has a translation in each
-of them (a warning per missing one). Which texts are translatable comes from ``tables``.
+one of the exhibit's other languages, once; each visitor text has a translation in each of
+them (one warning per table and language counts the missing ones, listed one by one in
+``Report.untranslated``); and each language's review status (``locales``) is one the exhibit
+can use, with a warning for each language still waiting for review. Which texts are
+translatable comes from ``tables``; the counting is ``kiosk.content.locales``'.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-from kiosk.content.tables import TRANSLATABLE
+from kiosk.content.locales import (
+    SOURCE,
+    WAITING,
+    TableCount,
+    review_statuses,
+    translation_counts,
+    untranslated_sql,
+)
+from kiosk.content.tables import REVIEW_STATUSES, TRANSLATABLE
 from kiosk.content.validate.checks import STREAMED, Checks
-from kiosk.content.validate.report import Report, shorten
-from kiosk.content.validate.values import WS, Row
+from kiosk.content.validate.report import Report, Untranslated, shorten
+from kiosk.content.validate.values import Row
 
 
 class TranslationChecks(Checks):
     def __init__(self, conn: sqlite3.Connection, report: Report) -> None:
         super().__init__(conn, report)
         self.row_rules["translations"] = self.row_translations
+        self.row_rules["locales"] = self.row_locales
         self.cross_rules += [
             ("translations", self.check_translated_twice),
             ("translations", self.check_translated_keys),
             ("translations", self.check_missing_translations),
+            ("locales", self.check_reviews),
+        ]
+
+    def row_locales(self, label: str, row: Row) -> None:
+        locale, review = self.text(row, "locale"), self.text(row, "review")
+        if review and review not in REVIEW_STATUSES:
+            self.error(
+                "locales",
+                label,
+                "review",
+                f"{shorten(review, 40)!r}: use {', '.join(REVIEW_STATUSES)}",
+            )
+        if locale and locale == self.default_locale:
+            self.warn(
+                "locales",
+                label,
+                "locale",
+                f"{shorten(locale, 40)} is the default language: its text is the source and "
+                "has no review status",
+            )
+        elif locale and locale not in self.other_locales:
+            self.warn(
+                "locales",
+                label,
+                "locale",
+                f"{shorten(locale, 40)} is not in the exhibit's languages: its review status "
+                "is never used",
+            )
+
+    def check_reviews(self) -> None:
+        """A warning for each language whose translations still wait for a reviewer."""
+        if "locales" in self.skipped:
+            return
+        reviews = review_statuses(self.conn)
+        for locale in self.other_locales:
+            waiting = WAITING.get(reviews.get(locale, ""))
+            if waiting:
+                self.report.add(
+                    "warning",
+                    "locales",
+                    "",
+                    "",
+                    f"{shorten(locale, 40)}: {waiting}",
+                    rule=f"review:{locale}",
+                )
+        self.report.languages = [
+            {**language, "review": reviews.get(str(language["locale"]), language["review"])}
+            for language in self.report.languages
         ]
 
     def check_translated_twice(self) -> None:
@@ -98,46 +158,62 @@ class TranslationChecks(Checks):
                 )
 
     def check_missing_translations(self) -> None:
-        """One warning per visitor text without a translation, per other language."""
+        """One warning per table and language with texts not translated, counting them; the
+        texts one by one in ``Report.untranslated`` (up to its ``detail_limit`` each)."""
         if "translations" in self.skipped:
             return
+        counts = translation_counts(self.conn, self.other_locales, self.skipped)
+        total = sum(c.total for c in next(iter(counts.values()), ()))
+        self.report.languages = (
+            [
+                {
+                    "locale": self.default_locale,
+                    "default": True,
+                    "review": SOURCE,
+                    "translated": total,
+                    "total": total,
+                }
+            ]
+            if self.default_locale
+            else []
+        )
         for locale in self.other_locales:
-            for table, names in TRANSLATABLE.items():
-                if table in self.skipped:
-                    continue
-                if table == "exhibit":
-                    key = (
-                        "CASE WHEN typeof(r.key) = 'text' AND r.key <> '' THEN r.key "
-                        "ELSE 'exhibit' END"
-                    )
-                else:
-                    key = "CASE WHEN typeof(r.key) = 'text' THEN r.key ELSE '' END"
-                for name in names:
-                    self._missing_translation(table, name, locale, key)
-
-    def _missing_translation(self, table: str, name: str, locale: str, key: str) -> None:
-        where = (
-            f"FROM {table} AS r LEFT JOIN translations AS t ON t.tbl = ? AND t.field = ? "
-            f"AND t.locale = ? AND t.key = {key} "
-            f"AND typeof(t.text) = 'text' AND trim(t.text, {WS}) <> '' "
-            f"WHERE typeof(r.{name}) = 'text' AND trim(r.{name}, {WS}) <> '' AND t.tbl IS NULL"
-        )
-        params = (table, name, locale)
-        listed = 0
-        message = (
-            f"no {shorten(locale, 40)} translation "
-            f"(the {shorten(self.default_locale, 40)} text is shown)"
-        )
-        limit = self.report.limit
-        for row_key, ident, rowid in self.conn.execute(
-            f"SELECT substr(r.key, 1, 101), r.id, r.rowid {where} ORDER BY r.rowid LIMIT ?",
-            (*params, limit),
-        ):
-            label = self._label(table, {"key": row_key, "id": ident}, int(rowid))
-            self.report.add("warning", table, label, name, message, rule="translation")
-            listed += 1
-        if listed == limit:
-            total = int(self.conn.execute(f"SELECT count(*) {where}", params).fetchone()[0])
-            self.report.add_unlisted(
-                "warning", table, name, rule="translation", count=total - listed
+            tables = counts[locale]
+            self.report.languages.append(
+                {
+                    "locale": locale,
+                    "default": False,
+                    "review": "",
+                    "translated": sum(c.translated for c in tables),
+                    "total": sum(c.total for c in tables),
+                }
             )
+            for count in tables:
+                if count.untranslated > 0:
+                    self._untranslated(locale, count)
+
+    def _untranslated(self, locale: str, count: TableCount) -> None:
+        name = shorten(locale, 40)
+        self.report.add_untranslated(
+            locale,
+            count.table,
+            f"{name}: {count.untranslated:,} of {count.total:,} {count.noun} texts "
+            f"untranslated (the {shorten(self.default_locale, 40)} text is shown)",
+        )
+        limit = self.report.detail_limit
+        found: list[tuple[int, int, Untranslated]] = []
+        for number, field in enumerate(TRANSLATABLE[count.table]):
+            if len(found) >= limit:
+                break
+            for row_key, ident, rowid in self.conn.execute(
+                f"SELECT substr(r.key, 1, 101), r.id, r.rowid "
+                f"{untranslated_sql(count.table, field)} ORDER BY r.rowid LIMIT ?",
+                (locale, limit - len(found)),
+            ):
+                label = self._label(count.table, {"key": row_key, "id": ident}, int(rowid))
+                found.append((int(rowid), number, Untranslated(locale, count.table, label, field)))
+        # Row by row, each row's texts in the table's order.
+        self.report.untranslated.extend(item for *_order, item in sorted(found))
+        listed = len(found)
+        if count.untranslated > listed:
+            self.report.unlisted[(locale, count.table)] = count.untranslated - listed

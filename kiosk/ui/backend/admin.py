@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import logging
 import math
+import sqlite3
 import time
 from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
+from kiosk.content.locales import LocaleStatus, locale_statuses
+from kiosk.content.reader import BundleError, open_bundle
 from kiosk.ops.pin import NO_PIN_MESSAGE, PinGate
 from kiosk.ui.backend.idle import DEFAULT_TIMEOUT_MS, IdleGuard
 from kiosk.ui.qt import Property, QmlUncreatable
@@ -99,6 +104,8 @@ class AdminController(QObject):
         self._pin_pad_open = False
         self._message = ""
         self._info: dict[str, Any] = {}
+        # The languages of the bundle last shown: ((path, size, mtime), their statuses).
+        self._languages_of: tuple[tuple[str, int, int], list[LocaleStatus]] | None = None
         self._test_pattern = False
         # While the pad is locked, its message counts down once a second.
         self._lock_tick = QTimer(self, interval=1000)
@@ -251,12 +258,53 @@ class AdminController(QObject):
     # -- the admin screen --------------------------------------------------------------------
     @Slot()
     def refresh(self) -> None:
-        """Read the bundle facts, recent errors and statistics summary anew."""
+        """Read the bundle facts, recent errors and statistics summary anew; and, for the
+        bundle showing (``path``), a line per language: its review status and completeness."""
         try:
             self._info = dict(self._info_source())
+            if "languages" not in self._info:
+                self._info["languages"] = self.language_lines(str(self._info.get("path") or ""))
         except Exception as exc:  # the admin screen must open even when a fact cannot be read
             self._info = {"error": f"could not gather the kiosk's state: {exc}"}
         self.infoChanged.emit()
+
+    def language_lines(self, path: str) -> list[str]:
+        """``az: draft, 100 of 100 texts translated (100%)`` for each language of the bundle
+        at ``path`` (the kiosk's own copy, which does not change while it is current: the
+        counts are kept for it)."""
+        if not path:
+            return []
+        try:
+            st = Path(path).stat()
+            key = (path, st.st_size, st.st_mtime_ns)
+            if self._languages_of is None or self._languages_of[0] != key:
+                with closing(open_bundle(Path(path))) as conn:
+                    self._languages_of = (key, locale_statuses(conn))
+        except (OSError, BundleError, sqlite3.Error) as exc:
+            log.warning("admin screen: the languages of %s cannot be read: %s", path, exc)
+            return [self.tr("The languages cannot be read: %1").replace("%1", str(exc))]
+        return [self._language_line(status) for status in self._languages_of[1]]
+
+    def _language_line(self, status: LocaleStatus) -> str:
+        if status.default:
+            return (
+                self.tr("%1: the source text, %2 texts")
+                .replace("%1", status.locale)
+                .replace("%2", str(status.total))
+            )
+        review = {
+            "draft": self.tr("draft, awaiting review"),
+            "machine": self.tr("machine translation, awaiting review"),
+            "reviewed": self.tr("reviewed"),
+        }.get(status.review, self.tr("review status not set"))
+        return (
+            self.tr("%1: %2; %3 of %4 texts translated (%5%)")
+            .replace("%1", status.locale)
+            .replace("%2", review)
+            .replace("%3", str(status.translated))
+            .replace("%4", str(status.total))
+            .replace("%5", str(status.percent))
+        )
 
     @Slot()
     def reload(self) -> None:

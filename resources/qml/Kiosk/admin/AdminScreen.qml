@@ -68,6 +68,11 @@ Rectangle {
             Block { text: qsTr("Content bundle") }
             Fact { label: qsTr("Exhibit"); value: screen.info.title || "" }
             Fact { label: qsTr("Content version"); value: screen.info.contentVersion || "" }
+            Fact {
+                objectName: "adminLanguages"
+                label: qsTr("Translations")
+                value: (screen.info.languages || []).join("\n")
+            }
             Fact { label: qsTr("Checksum (SHA-256)"); value: screen.info.checksum || "" }
             Fact { label: qsTr("Validated"); value: screen.info.validatedAt || "" }
             Fact { label: qsTr("Showing from"); value: screen.info.path || "" }
