@@ -234,6 +234,6 @@ def _kind(table: str, name: str, column: tables.Column) -> str:
         return "number"
     if column.type == "INTEGER":
         return "integer"
-    if column.paragraphs or (column.limits is not None and column.limits[1] > 200):
+    if column.paragraphs or (column.limits is not None and column.limits[0] >= 250):
         return "longtext"
     return "text"

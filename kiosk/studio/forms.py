@@ -277,6 +277,10 @@ class RowForm(QWidget):
         elif spec.kind == "file":
             editor = _Line(spec)
             editor.edit.setReadOnly(True)
+        elif spec.name == "key" and self.table != EXHIBIT:
+            # A key is renamed when the curator is done typing it (references follow it).
+            editor = _Line(spec)
+            editor.edit.editingFinished.connect(lambda s=spec: self._write(s))
         else:
             editor = _Line(spec)
             if spec.kind in ("number", "integer"):

@@ -24,7 +24,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
@@ -201,10 +200,12 @@ class Preview(QWidget):
         self.shell.accessibility.highContrast = self.contrast.isChecked()
 
     def close_preview(self) -> None:
-        """Delete the QML before the controllers, and the scratch data folder."""
-        self.shell.shutdown()  # the engine deletes the window; the container only points at it
-        if self.container is not None and shiboken6.isValid(self.container):
-            self.scroll_area.takeWidget()
-            self.container.deleteLater()
+        """Delete the QML before the controllers, and the scratch data folder.
+
+        The shell deletes its engine and with it the window; the container, left empty, goes
+        with the studio's widgets. (Taking the container out of its scroll area after its
+        window was deleted crashes Qt, and deleting the container first leaves a wrapper
+        behind that crashes PySide later: neither is done.)"""
+        self.shell.shutdown()
         self.container = None
         shutil.rmtree(self._data, ignore_errors=True)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kiosk.content import formats as fmt
+from kiosk.content import tables
 from kiosk.content.images import MIME_EXTENSIONS, ImageError, sniff
 from kiosk.studio import document as docmod
 from kiosk.studio.document import EXHIBIT, NUMBER, SECTIONS, SourceDocument, blank_row
@@ -75,7 +76,30 @@ class Project(QObject):
         old = self.value(table, row, name)
         if old == value:
             return
+        if name == "key" and table != EXHIBIT and old:
+            self._rename(table, row, str(old), str(value))
+            return
         self.undo_stack.push(_SetField(self, table, row, name, old, value))
+
+    def _rename(self, table: str, row: int, old: str, new: str) -> None:
+        """A new key for a row, followed by every reference to it and its translations: one
+        undoable step."""
+        stack = self.undo_stack
+        stack.beginMacro(f"Rename {old} to {new}")
+        stack.push(_SetField(self, table, row, "key", old, new))
+        for other in tables.TABLES:
+            for column in other.references:
+                if column.references != table or other.name not in self.doc.rows:
+                    continue
+                for index, found in enumerate(self.doc.table(other.name)):
+                    if found.get(column.source_name) == old:
+                        stack.push(_SetField(self, other.name, index, column.source_name, old, new))
+        for locale, texts in self.doc.translations.items():
+            for t, k, f in [key for key in texts if key[0] == table and key[1] == old]:
+                text = texts[(t, k, f)]
+                stack.push(_SetTranslation(self, locale, (t, k, f), text, None))
+                stack.push(_SetTranslation(self, locale, (t, new, f), None, text))
+        stack.endMacro()
 
     def set_translation(self, locale: str, key: tuple[str, str, str], text: str) -> None:
         old = self.doc.translations.get(locale, {}).get(key)
@@ -176,7 +200,7 @@ class _SetField(QUndoCommand):
             return False
         if (other.table, other.row, other.name) != (self.table, self.row, self.name):
             return False
-        if not isinstance(self.new, str):  # a choice, a checkbox: one step each
+        if not isinstance(self.new, str) or self.name == "key":  # one step each
             return False
         self.new = other.new
         return True
