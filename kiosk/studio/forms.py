@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -128,7 +129,7 @@ class _Long(_Editor):
             font.setPointSize(12)
             self.edit.setFont(font)
         else:
-            self.edit.setMinimumHeight(90)
+            self.edit.setFixedHeight(96)
         super().__init__(spec, self.edit)
 
     def get(self) -> Any:
@@ -154,6 +155,10 @@ class _Check(_Editor):
 class _Combo(_Editor):
     def __init__(self, spec: FieldSpec, items: list[tuple[str, str]]) -> None:
         self.box = QComboBox()
+        self.box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.box.setMinimumContentsLength(16)
         self.fill(items)
         super().__init__(spec, self.box)
 
@@ -224,6 +229,7 @@ class RowForm(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName(f"hint_{table}")
         self.hint.setStyleSheet("color: #555;")
+        self.hint.setWordWrap(True)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for spec in fields(table):
@@ -235,6 +241,7 @@ class RowForm(QWidget):
             label.setToolTip(spec.help)
             self.labels[spec.name] = label
             holder = QWidget()
+            holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
@@ -405,6 +412,7 @@ class TableEditor(QWidget):
         self.form = RowForm(project, table)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)
         self.list = QListWidget()
         self.list.setObjectName(f"list_{table}")
@@ -435,7 +443,7 @@ class TableEditor(QWidget):
             splitter = QSplitter()
             splitter.addWidget(left)
             splitter.addWidget(scroll)
-            splitter.setSizes([260, 640])
+            splitter.setSizes([220, 680])
             layout.addWidget(splitter)
             self.list.currentRowChanged.connect(self._selected)
             self.refresh_list()

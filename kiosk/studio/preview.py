@@ -5,8 +5,14 @@ window the kiosk shows fullscreen; a QQuickWidget needs an ``Item`` root, so it 
 second Main for the studio, which could drift from the kiosk. Here the studio makes a real
 ``KioskShell``, loads the real Main.qml, and embeds that ``QQuickWindow`` with
 ``QWidget.createWindowContainer``: what the curator sees is what a visitor will see, drawn by
-the same code, at the chosen size in real pixels (a scroll area around it; the preview's
-dock can float onto a second screen to show 1920x1080 whole). The container is a native child
+the same code, at the chosen size.
+
+"Fit" shows the whole screen in the dock: the window is made smaller, in the chosen screen's
+proportions, and the kiosk lays itself out for it as it does for any screen (its Theme scales
+every size with the window's short side). Down to a short side of 540 px that scale is not
+clamped, so the layout is the chosen size's, scaled (line breaks can differ by a word where
+type is hinted); "Actual pixels" shows it 1:1 in a scroll area (the dock can float onto a
+second screen). The container is a native child
 window, so widgets cannot lie over it and ``QWidget.grab`` does not see it: the studio's
 screenshots paint the window's own ``grabWindow`` into its place (kiosk.studio.shots).
 
@@ -25,7 +31,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -57,6 +63,11 @@ SCREEN_OF: dict[str, str] = {
     "people": "memorial",
 }
 
+ZOOMS: tuple[str, ...] = ("Fit", "Actual pixels")
+# Theme.scale = max(0.5, shortSide / 1080): above this short side, a smaller window is the same
+# layout scaled.
+MIN_SHORT_SIDE = 540
+
 # No visit ends by itself in the preview (a day; QTimer takes at most 2^31 - 1 ms).
 _DAY_MS = 86_400_000
 
@@ -82,6 +93,9 @@ class Preview(QWidget):
         for label, size in SIZES:
             self.size_box.addItem(label, size)
         self.size_box.setToolTip("The kiosk's screen size")
+        self.zoom_box = QComboBox()
+        self.zoom_box.addItems(ZOOMS)
+        self.zoom_box.setToolTip("Fit: the whole screen, scaled; Actual pixels: 1:1")
         self.language_box = QComboBox()
         self.language_box.setToolTip("The language a visitor chose")
         self.large_text = QCheckBox("Larger text")
@@ -89,7 +103,13 @@ class Preview(QWidget):
         self.message = QLabel("The preview appears once the exhibit has been checked.")
         self.message.setWordWrap(True)
         controls = QHBoxLayout()
-        for widget in (self.size_box, self.language_box, self.large_text, self.contrast):
+        for widget in (
+            self.size_box,
+            self.zoom_box,
+            self.language_box,
+            self.large_text,
+            self.contrast,
+        ):
             controls.addWidget(widget)
         controls.addStretch(1)
         self.scroll_area = QScrollArea()
@@ -102,6 +122,7 @@ class Preview(QWidget):
         layout.addWidget(self.scroll_area, 1)
 
         self.size_box.currentIndexChanged.connect(self._apply_size)
+        self.zoom_box.currentIndexChanged.connect(self._apply_size)
         self.language_box.currentIndexChanged.connect(self._apply_language)
         self.large_text.toggled.connect(self._apply_access)
         self.contrast.toggled.connect(self._apply_access)
@@ -169,12 +190,27 @@ class Preview(QWidget):
         size = self.size_box.currentData()
         return size if isinstance(size, QSize) else SIZES[0][1]
 
-    def _apply_size(self) -> None:
+    def shown_size(self) -> QSize:
+        """The window's size: the chosen screen's, or in "Fit" scaled into the dock."""
         size = self.current_size()
+        if self.zoom_box.currentIndex() != 0:
+            return size
+        room = self.scroll_area.viewport().size()
+        factor = min(room.width() / size.width(), room.height() / size.height(), 1.0)
+        factor = max(factor, MIN_SHORT_SIDE / min(size.width(), size.height()))
+        return QSize(round(size.width() * factor), round(size.height() * factor))
+
+    def _apply_size(self) -> None:
         window = self.shell.window
         if window is not None and self.container is not None:
-            window.resize(size)
-            self.container.setFixedSize(size)
+            shown = self.shown_size()
+            window.resize(shown)
+            self.container.setFixedSize(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.zoom_box.currentIndex() == 0:
+            self._apply_size()
 
     def _fill_languages(self) -> None:
         codes = self.shell.content.locale_codes()

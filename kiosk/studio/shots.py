@@ -20,7 +20,7 @@ from kiosk.studio.checks import Finding
 from kiosk.studio.window import StudioWindow
 from kiosk.ui.tools.settle import settle
 
-WINDOW_SIZE = QSize(1720, 1000)
+WINDOW_SIZE = QSize(1920, 1080)
 
 
 def wait_until(condition: Callable[[], bool], timeout_s: float = 20.0) -> bool:
@@ -81,9 +81,9 @@ def take_screenshots(window: StudioWindow, out_dir: Path, scratch: Path) -> list
     window.resize(WINDOW_SIZE)
     window.show()
     window.resizeDocks(
-        [window.preview_dock, window.outline_dock], [760, 220], Qt.Orientation.Horizontal
+        [window.preview_dock, window.outline_dock], [990, 190], Qt.Orientation.Horizontal
     )
-    window.preview.size_box.setCurrentIndex(2)  # 1280 x 800: the most of it in view
+    window.resizeDocks([window.problems_dock], [170], Qt.Orientation.Vertical)
     written: list[Path] = []
 
     def shot(name: str) -> None:
