@@ -62,7 +62,9 @@ def setup_logging(data_dir: Path) -> None:
             data_dir / "logs" / "studio.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError:
-        handler = logging.StreamHandler(sys.stderr if sys.stderr is not None else None)
+        handler = (
+            logging.StreamHandler(sys.stderr) if sys.stderr is not None else logging.NullHandler()
+        )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
 
@@ -107,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, data_dir: Path, scratch: Path | None) -> int:
+    from PySide6.QtCore import QCoreApplication, QEvent  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from kiosk.ui.runtime.fonts import load_fonts  # noqa: PLC0415
@@ -128,18 +131,20 @@ def _run(args: argparse.Namespace, data_dir: Path, scratch: Path | None) -> int:
     if path is not None:
         window.open_path(path)
     code = app.exec()
+    window.shutdown()  # (again: closing the window did it; idempotent) then delete, in order
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return int(code)
 
 
 def _screenshots(out: Path, path: Path | None, data_dir: Path, scratch: Path) -> int:
+    from PySide6.QtCore import QCoreApplication, QEvent  # noqa: PLC0415
+
     from kiosk.studio.shots import take_screenshots  # noqa: PLC0415
     from kiosk.studio.window import StudioWindow  # noqa: PLC0415
 
     if path is None or not path.exists():
-        print(
-            "kiosk-studio: --screenshots needs an exhibit (a source folder or a bundle)",
-            file=sys.stderr,
-        )
+        _say("kiosk-studio: --screenshots needs an exhibit (a source folder or a bundle)")
         return EXIT_USAGE
     source = scratch / "exhibit"
     if path.is_dir():
@@ -147,18 +152,27 @@ def _screenshots(out: Path, path: Path | None, data_dir: Path, scratch: Path) ->
     window = StudioWindow(data_dir=data_dir, asker=_quiet(source), check_delay_ms=50)
     try:
         if not window.open_path(source if path.is_dir() else path):
-            print(f"kiosk-studio: {path}: cannot be opened", file=sys.stderr)
+            _say(f"kiosk-studio: {path}: cannot be opened")
             return EXIT_FAILED
         written = take_screenshots(window, out, scratch)
     except OSError as exc:
-        print(f"kiosk-studio: {exc}", file=sys.stderr)
+        _say(f"kiosk-studio: {exc}")
         return EXIT_FAILED
     finally:
+        # The window (and the kiosk's QML in it) goes before the QApplication, in order.
         window.shutdown()
         window.deleteLater()
-    for file in written:
-        print(file)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if sys.stdout is not None:  # a windowed frozen build has none
+        for file in written:
+            print(file)
     return EXIT_OK
+
+
+def _say(line: str) -> None:
+    log.error("%s", line)
+    if sys.stderr is not None:
+        print(line, file=sys.stderr)
 
 
 def _quiet(export_to: Path) -> Asker:
