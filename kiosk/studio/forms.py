@@ -416,6 +416,7 @@ class TableEditor(QWidget):
         scroll.setWidget(self.form)
         self.list = QListWidget()
         self.list.setObjectName(f"list_{table}")
+        self.left_column: QVBoxLayout | None = None
         self.findings: list[Finding] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -425,6 +426,7 @@ class TableEditor(QWidget):
         else:
             left = QWidget()
             column = QVBoxLayout(left)
+            self.left_column = column
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(self.list, 1)
             buttons = QHBoxLayout()
@@ -554,7 +556,9 @@ class MediaEditor(TableEditor):
         self.drop_hint = QLabel("Drop image files here (PNG, JPEG, GIF or WebP).")
         self.drop_hint.setObjectName("dropHint")
         self.drop_hint.setStyleSheet("color: #666; border: 1px dashed #999; padding: 8px;")
-        self.layout().addWidget(self.drop_hint)  # type: ignore[union-attr]
+        self.drop_hint.setWordWrap(True)
+        if self.left_column is not None:
+            self.left_column.addWidget(self.drop_hint)
 
     def dragEnterEvent(self, event: Any) -> None:
         if event.mimeData().hasUrls():

@@ -9,6 +9,7 @@ its place.
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 
+from kiosk import paths
 from kiosk.studio.checks import Finding
 from kiosk.studio.window import StudioWindow
 from kiosk.ui.tools.settle import settle
@@ -131,11 +133,17 @@ def take_screenshots(window: StudioWindow, out_dir: Path, scratch: Path) -> list
         media.add_files([str(example_image(scratch / "an-image.png"))])
         shot("07-images")
         project.undo_stack.undo()
+    # Publishing over the exhibit a kiosk has now (the one that ships), after a first edit.
+    kiosk_bundle = scratch / "kiosk" / "exhibit.sqlite"
+    kiosk_bundle.parent.mkdir(exist_ok=True)
+    shutil.copy2(paths.default_bundle(), kiosk_bundle)
+    if project.doc.table("sections"):
+        title = str(project.doc.table("sections")[0].get("title", ""))
+        project.set_field("sections", 0, "title", title + " (edited)")
     window.show_table("sections")
     dialog = window.publish_dialog()
     if dialog is not None:
-        dialog.destination.setText(str(scratch / "kiosk" / "exhibit.sqlite"))
-        (scratch / "kiosk").mkdir(exist_ok=True)
+        dialog.destination.setText(str(kiosk_bundle))
         dialog.show()
         dialog.check_and_compare()
         QCoreApplication.processEvents()

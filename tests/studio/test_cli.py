@@ -85,3 +85,25 @@ def test_the_kiosk_loads_no_qt_widgets() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_readme_documents_every_flag() -> None:
+    """Each `kiosk-studio` flag appears in the README's studio section."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The curator's studio: `kiosk-studio`", 1)[1].split("\n## ", 1)[0]
+    for action in build_parser()._actions:
+        for flag in action.option_strings:
+            if flag.startswith("--") and flag != "--help":
+                assert f"kiosk-studio {flag}" in section, flag
+
+
+def test_curator_guide_pictures_exist() -> None:
+    """Every picture the curator's guide shows is committed (and small)."""
+    import re
+
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    guide = (docs / "curator-guide.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"\]\((images/[^)]+\.png)\)", guide)
+    assert len(pictures) == len(EXPECTED)
+    for picture in pictures:
+        assert (docs / picture).stat().st_size < 300_000, picture
