@@ -51,6 +51,8 @@ class Project(QObject):
         self.folder = folder
         self.doc = document
         self.baseline = (baseline or document).clone()
+        # Recovered from the journal: unsaved, though nothing is on the undo stack yet.
+        self.recovered = baseline is not None and baseline is not document
         self.undo_stack = QUndoStack(self)
         self.journal = Journal(folder, data_dir)
         self._journal_timer = QTimer(self)
@@ -66,6 +68,10 @@ class Project(QObject):
     def value(self, table: str, row: int, name: str) -> Any:
         rows = self.rows(table)
         return rows[row].get(name, "") if 0 <= row < len(rows) else ""
+
+    def looks_dirty(self) -> bool:
+        """Unsaved changes, as the title bar shows them (cheap: no rendering per keystroke)."""
+        return self.recovered or not self.undo_stack.isClean()
 
     def is_dirty(self) -> bool:
         write, delete = docmod.changes(self.baseline, self.doc)
@@ -165,6 +171,7 @@ class Project(QObject):
         """Write the changed files into the folder; returns them. Raises OSError."""
         written = docmod.save(self.folder, self.baseline, self.doc)
         self.baseline = self.doc.clone()
+        self.recovered = False
         self.undo_stack.setClean()
         self._journal_timer.stop()
         self.journal.discard()

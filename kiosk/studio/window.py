@@ -414,7 +414,7 @@ class StudioWindow(QMainWindow):
         if self.project is None:
             self.setWindowTitle("Exhibit studio")
             return
-        dirty = not self.project.undo_stack.isClean() or self.project.is_dirty()
+        dirty = self.project.looks_dirty()
         self.setWindowTitle(f"{'*' if dirty else ''}{self.project.folder.name} - Exhibit studio")
         result = self.last_result
         if result is not None:
