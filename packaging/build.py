@@ -4,6 +4,13 @@
     python packaging/build.py --check          # ... then run the frozen --self-test offscreen
     python packaging/build.py --dist D --work W --no-archive
     python packaging/build.py --untrimmed      # everything PyInstaller collects (to measure)
+    python packaging/build.py --target studio  # the curator's studio: dist/kiosk-studio/
+    python packaging/build.py --target studio --check   # ... then its --screenshots smoke test
+
+The studio (Qt Widgets, packaging/studio.spec) is a separate program so that the kiosk's folder
+stays within its budget without Qt Widgets. CI builds the frozen kiosk only; the studio's CI
+smoke test runs it from the installed package (tests/studio/test_cli.py), and its frozen build
+is made when asked, for a release.
 
 The archive holds one folder, kiosk-<ver>-<os>-<arch>/, with the program (kiosk/), the
 installer's kit for that OS (install/) and INSTALL.md. Run from a fresh clone after
@@ -32,6 +39,8 @@ SPEC = HERE / "kiosk.spec"
 IS_WINDOWS = sys.platform == "win32"
 APP_NAME = "kiosk"
 EXE_NAME = "kiosk.exe" if IS_WINDOWS else "kiosk"
+# target -> (spec, program folder and executable name)
+TARGETS = {"kiosk": (SPEC, APP_NAME), "studio": (HERE / "studio.spec", "kiosk-studio")}
 # The frozen folder must stay under this on Linux (issue 5); tests/test_frozen.py checks it too.
 SIZE_LIMIT_MB = 120
 
@@ -83,8 +92,11 @@ def ensure_bundle(work: Path) -> Path:
     return built
 
 
-def run_pyinstaller(dist: Path, work: Path, *, untrimmed: bool, clean: bool) -> dict[str, object]:
-    """Freeze the kiosk into dist/kiosk; returns the trim report the spec wrote."""
+def run_pyinstaller(
+    dist: Path, work: Path, *, untrimmed: bool, clean: bool, target: str = "kiosk"
+) -> dict[str, object]:
+    """Freeze the kiosk (or the studio) into dist/<name>; returns the trim report."""
+    spec = TARGETS[target][0]
     bundle = ensure_bundle(work)
     report = work / "trim-report.json"
     command = [
@@ -101,7 +113,7 @@ def run_pyinstaller(dist: Path, work: Path, *, untrimmed: bool, clean: bool) -> 
     ]
     if clean:
         command.append("--clean")
-    command += [str(SPEC), "--", "--bundle", str(bundle), "--report", str(report)]
+    command += [str(spec), "--", "--bundle", str(bundle), "--report", str(report)]
     if untrimmed:
         command.append("--untrimmed")
     subprocess.run(command, check=True, cwd=ROOT)
@@ -109,9 +121,9 @@ def run_pyinstaller(dist: Path, work: Path, *, untrimmed: bool, clean: bool) -> 
     return loaded
 
 
-def make_archive(dist: Path, ver: str) -> Path:
-    """dist/kiosk-<ver>-<os>-<arch>.tar.gz (.zip on Windows): program, install kit, INSTALL.md."""
-    name = f"{APP_NAME}-{ver}-{platform_tag()}"
+def make_archive(dist: Path, ver: str, app_name: str = APP_NAME) -> Path:
+    """dist/<app>-<ver>-<os>-<arch>.tar.gz (.zip on Windows): program, install kit, INSTALL.md."""
+    name = f"{app_name}-{ver}-{platform_tag()}"
     kit = HERE / ("windows" if IS_WINDOWS else "linux")
     with tempfile.TemporaryDirectory(prefix="kiosk-archive-", dir=dist) as tmp:
         top = Path(tmp) / name
@@ -122,7 +134,7 @@ def make_archive(dist: Path, ver: str) -> Path:
         if IS_WINDOWS:
             archive = dist / f"{name}.zip"
             with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
-                for base, label in ((dist / APP_NAME, f"{name}/{APP_NAME}"), (top, name)):
+                for base, label in ((dist / app_name, f"{name}/{app_name}"), (top, name)):
                     for path in sorted(base.rglob("*")):
                         if path.is_file():
                             zf.write(path, f"{label}/{path.relative_to(base).as_posix()}")
@@ -130,7 +142,7 @@ def make_archive(dist: Path, ver: str) -> Path:
             archive = dist / f"{name}.tar.gz"
             with tarfile.open(archive, "w:gz") as tf:
                 tf.add(top, arcname=name, filter=_portable)
-                tf.add(dist / APP_NAME, arcname=f"{name}/{APP_NAME}", filter=_portable)
+                tf.add(dist / app_name, arcname=f"{name}/{app_name}", filter=_portable)
     return archive
 
 
@@ -199,6 +211,30 @@ def self_test(
     return result.returncode, report, result.stderr
 
 
+def studio_smoke_test(program: Path, timeout: float = 300) -> tuple[int, list[str], str]:
+    """Run `<program> --screenshots DIR` offscreen from a neutral folder: (status, PNGs, stderr)."""
+    with tempfile.TemporaryDirectory(prefix="kiosk-studio-smoke-") as cwd:
+        env = clean_env()
+        for key in ("HOME", "USERPROFILE", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "LOCALAPPDATA"):
+            env[key] = cwd
+        result = subprocess.run(
+            [
+                str(program),
+                "--screenshots",
+                str(Path(cwd) / "shots"),
+                str(ensure_bundle(Path(cwd))),
+            ],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        shots = sorted(p.name for p in (Path(cwd) / "shots").glob("*.png"))
+    return result.returncode, shots, result.stderr
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
@@ -206,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--untrimmed", action="store_true", help="skip the Qt trim (to measure)")
     parser.add_argument("--no-archive", action="store_true", help="skip the .tar.gz/.zip")
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
+    parser.add_argument(
+        "--target", choices=sorted(TARGETS), default="kiosk", help="the kiosk, or the studio"
+    )
     parser.add_argument(
         "--check",
         action="store_true",
@@ -217,12 +256,15 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
 
     started = time.monotonic()
+    app_name = TARGETS[args.target][1]
     try:
-        report = run_pyinstaller(dist, work, untrimmed=args.untrimmed, clean=args.clean)
+        report = run_pyinstaller(
+            dist, work, untrimmed=args.untrimmed, clean=args.clean, target=args.target
+        )
     except subprocess.CalledProcessError as exc:
         print(f"build.py: PyInstaller failed (exit {exc.returncode})", file=sys.stderr)
         return 1
-    folder = dist / APP_NAME
+    folder = dist / app_name
     size_mb = trim.folder_size(folder) / 1e6
     elapsed = time.monotonic() - started
     dropped = report.get("dropped") or {}
@@ -236,14 +278,25 @@ def main(argv: list[str] | None = None) -> int:
             f"{len(dropped.get('plugins_and_qml_binaries', []))} plugins/QML plugins, "
             f"{dropped.get('datas', 0)} data files"
         )
-    if not args.untrimmed and size_mb > SIZE_LIMIT_MB and not IS_WINDOWS:
+    if args.target == "kiosk" and not args.untrimmed and size_mb > SIZE_LIMIT_MB and not IS_WINDOWS:
         print(f"build.py: warning: over the {SIZE_LIMIT_MB} MB goal", file=sys.stderr)
 
     if not args.no_archive:
-        archive = make_archive(dist, version())
+        archive = make_archive(dist, version(), app_name)
         print(f"build.py: {archive} ({archive.stat().st_size / 1e6:.1f} MB)")
 
-    if args.check:
+    if args.check and args.target == "studio":
+        exe = folder / (f"{app_name}.exe" if IS_WINDOWS else app_name)
+        status, shots, stderr = studio_smoke_test(exe)
+        if status != 0 or not shots:
+            print(
+                f"build.py: the frozen studio's smoke test failed (exit {status})\n"
+                f"{stderr[-4000:]}",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"build.py: the frozen studio drew {len(shots)} views")
+    elif args.check:
         status, result, stderr = self_test(folder / EXE_NAME)
         print(json.dumps(result, indent=2) if result is not None else "(no JSON report)")
         if status != 0 or not (result or {}).get("ok"):

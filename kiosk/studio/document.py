@@ -1,0 +1,407 @@
+"""The exhibit's editable source folder as the studio holds it: rows of text, not of ids.
+
+``SourceDocument`` is the folder's content at the level a curator edits it (the level of
+docs/content-format.md): keys, not ids; dates as written with their precision; a section's
+settings and its text. It imports no Qt, so it is tested, saved and recovered without a display.
+
+* ``load(folder)`` reads what it can and says what it could not (a section file that is not
+  valid TOML is left out and named; the rest opens). It reads with the content layer's own
+  ``SourceReader`` (CSV, text, the same tolerance for Excel's BOM and Windows line ends).
+* ``render()`` writes the document back as the folder's files with the content layer's own
+  writers (``formats.toml_text`` / ``csv_text``, in the form ``export`` writes): for a folder in
+  canonical form (tests/studio/test_document.py checks the default exhibit and a synthetic one),
+  ``render(load(folder))`` is the folder byte for byte.
+* ``changes(baseline)`` is what a save writes: only the files whose rendering changed since the
+  baseline, and the files of rows deleted. A folder saved unchanged changes no byte; a file the
+  curator did not touch keeps its own form (comments in exhibit.toml included).
+"""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from kiosk.content import formats as fmt
+from kiosk.content import tables
+from kiosk.content.source.files import SourceProblem, SourceReader, toml_error
+
+SECTIONS: Final = "sections"
+SOURCES: Final = "sources"
+EXHIBIT: Final = "exhibit"
+TRANSLATIONS: Final = "translations"
+
+# A row's own bookkeeping, never written as a column: a section's number (its file's NN) and
+# the file it was read from (so a renamed or renumbered section replaces its old file).
+NUMBER: Final = "_number"
+ORIGIN: Final = "_file"
+
+TranslationKey = tuple[str, str, str]  # (table, key, field)
+
+
+def csv_tables() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Bundle table -> (CSV file, its columns), for every table kept in a CSV file of its own
+    (read from the table descriptions: a new table appears here by itself)."""
+    return {name: (rel, columns) for rel, (name, columns) in fmt.CSV_FILES.items()}
+
+
+def editable_tables() -> tuple[str, ...]:
+    """Every table a curator edits as rows: sources, sections and the CSV tables, in the
+    descriptions' order (the exhibit and the translations have views of their own)."""
+    csvs = csv_tables()
+    return tuple(t.name for t in tables.TABLES if t.name in (SOURCES, SECTIONS) or t.name in csvs)
+
+
+def source_columns(table: str) -> tuple[str, ...]:
+    """The columns (settings) a row of ``table`` has in the source, in file order."""
+    if table == SECTIONS:
+        return (*fmt.SECTION_FIELDS, "body")
+    return tables.table(table).source_columns
+
+
+def blank_row(table: str) -> dict[str, Any]:
+    """A new, empty row of ``table`` (a section's ``sensitive`` is a boolean)."""
+    row: dict[str, Any] = dict.fromkeys(source_columns(table), "")
+    if table == SECTIONS:
+        row["sensitive"] = False
+    return row
+
+
+@dataclass
+class SourceDocument:
+    """An exhibit's source folder, as rows of text (see the module's docstring)."""
+
+    exhibit: dict[str, Any] = field(default_factory=dict)
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    media_files: dict[str, bytes] = field(default_factory=dict)
+    translations: dict[str, dict[TranslationKey, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in editable_tables():
+            self.rows.setdefault(name, [])
+        for name in fmt.EXHIBIT_FIELDS:
+            self.exhibit.setdefault(name, [] if name == "locales" else "")
+
+    def clone(self) -> SourceDocument:
+        return copy.deepcopy(self)
+
+    # -- reading ---------------------------------------------------------------------------
+    def table(self, name: str) -> list[dict[str, Any]]:
+        return self.rows.setdefault(name, [])
+
+    def keys(self, name: str) -> list[str]:
+        return [str(r.get("key", "")) for r in self.table(name)]
+
+    def index_of(self, name: str, key: str) -> int:
+        """The row of ``name`` with ``key`` (-1 when there is none)."""
+        for i, row in enumerate(self.table(name)):
+            if str(row.get("key", "")) == key:
+                return i
+        return -1
+
+    @property
+    def default_locale(self) -> str:
+        return str(self.exhibit.get("default_locale", ""))
+
+    @property
+    def locales(self) -> list[str]:
+        value = self.exhibit.get("locales") or []
+        return [str(x) for x in value] if isinstance(value, list) else []
+
+    def other_locales(self) -> list[str]:
+        """The languages besides the default: those in ``locales`` and those with a file."""
+        found = [c for c in self.locales if c != self.default_locale]
+        found += [c for c in sorted(self.translations) if c not in found]
+        return found
+
+    def translatable(self) -> Iterator[tuple[str, str, str, str]]:
+        """Every visitor text in the default language: (table, key, field, text)."""
+        for name in tables.TRANSLATABLE[EXHIBIT]:
+            yield EXHIBIT, EXHIBIT, name, str(self.exhibit.get(name, ""))
+        for source in self.table(SOURCES):
+            for name in tables.TRANSLATABLE[SOURCES]:
+                yield SOURCES, str(source.get("key", "")), name, str(source.get(name, ""))
+        for table_name in editable_tables():
+            if table_name == SOURCES:
+                continue
+            names = tables.TRANSLATABLE.get(table_name, ())
+            for row in self.table(table_name):
+                for name in names:
+                    yield table_name, str(row.get("key", "")), name, str(row.get(name, ""))
+
+    # -- writing ---------------------------------------------------------------------------
+    def section_file(self, row: dict[str, Any]) -> str:
+        number = row.get(NUMBER)
+        if not isinstance(number, int):
+            number = self.table(SECTIONS).index(row) + 1 if row in self.table(SECTIONS) else 0
+        stem = fmt.safe_file_stem(str(row.get("key", "")), "section")
+        return f"{fmt.SECTIONS_DIR}/{number:02d}-{stem}.md"
+
+    def next_section_number(self) -> int:
+        numbers = [r.get(NUMBER) for r in self.table(SECTIONS)]
+        return max((n for n in numbers if isinstance(n, int)), default=0) + 1
+
+    def render(self) -> Rendering:
+        """The folder's files (relative path -> bytes) and where each row landed in them."""
+        out = Rendering()
+        out.files[fmt.EXHIBIT_FILE] = self._exhibit_toml(out).encode("utf-8")
+        for index, row in enumerate(self.table(SECTIONS)):
+            rel = self.section_file(row)
+            values: dict[str, str | bool | list[str]] = {}
+            for name in fmt.SECTION_FIELDS:
+                value = row.get(name, "")
+                values[name] = value is True if name == "sensitive" else _text(value)
+            text = f"+++\n{fmt.toml_text(values)}+++\n\n{_text(row.get('body'))}\n"
+            out.files[rel] = text.encode("utf-8")
+            out.where[rel] = [(1, SECTIONS, index)]
+        for table_name, (rel, columns) in csv_tables().items():
+            rows = self.table(table_name)
+            out.files[rel] = fmt.csv_text(
+                columns, [[_text(r.get(c)) for c in columns] for r in rows]
+            ).encode("utf-8")
+            line = 2
+            spans: list[tuple[int, str, int]] = []
+            for index, row in enumerate(rows):
+                spans.append((line, table_name, index))
+                one = fmt.csv_text(columns, [[_text(row.get(c)) for c in columns]])
+                line += one.count("\n") - 1
+            out.where[rel] = spans
+        for name, data in self.media_files.items():
+            out.files[f"{fmt.MEDIA_DIR}/{name}"] = data
+        out.files.update(self._translation_files())
+        return out
+
+    def _exhibit_toml(self, out: Rendering) -> str:
+        values: dict[str, str | bool | list[str]] = {}
+        for name in fmt.EXHIBIT_FIELDS:
+            value = self.exhibit.get(name, "")
+            values[name] = [str(x) for x in value] if name == "locales" else _text(value)
+        if not isinstance(values.get("locales"), list):
+            values["locales"] = []
+        sources = [{n: _text(s.get(n)) for n in fmt.SOURCE_FIELDS} for s in self.table(SOURCES)]
+        text = fmt.toml_text(values, header=fmt.EXHIBIT_HEADER, tables=(SOURCES, sources))
+        spans: list[tuple[int, str, int]] = [(1, EXHIBIT, 0)]
+        blocks = [i for i, ln in enumerate(text.split("\n"), 1) if ln.strip() == "[[sources]]"]
+        spans += [(line, SOURCES, index) for index, line in enumerate(blocks)]
+        out.where[fmt.EXHIBIT_FILE] = spans
+        return text
+
+    def _translation_files(self) -> dict[str, bytes]:
+        """translations/LL.csv, in the order export writes them (table, row, field)."""
+        order = list(tables.TRANSLATABLE)
+        position = {name: {k: i for i, k in enumerate(self.keys(name))} for name in order}
+        position[EXHIBIT] = {EXHIBIT: 0}
+
+        def sort_key(item: tuple[TranslationKey, str]) -> tuple[int, int, str, int, str]:
+            (table, key, name), _text_value = item
+            names = tables.TRANSLATABLE.get(table, ())
+            return (
+                order.index(table) if table in order else len(order),
+                position.get(table, {}).get(key, 1 << 30),
+                key,
+                names.index(name) if name in names else len(names),
+                name,
+            )
+
+        files: dict[str, bytes] = {}
+        for locale, texts in sorted(self.translations.items()):
+            lines = [[t, k, f, text] for (t, k, f), text in sorted(texts.items(), key=sort_key)]
+            rel = f"{fmt.TRANSLATIONS_DIR}/{locale}.csv"
+            files[rel] = fmt.csv_text(fmt.TRANSLATION_COLUMNS, lines).encode("utf-8")
+        return files
+
+
+@dataclass
+class Rendering:
+    """A rendered document: its files, and for each file the rows in it as
+    (first line, table, row index) in order (a problem's line names its row)."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    where: dict[str, list[tuple[int, str, int]]] = field(default_factory=dict)
+
+    def row_at(self, rel: str, line: int | None) -> tuple[str, int] | None:
+        """(table, row index) of the row on ``line`` of ``rel`` (None when not a row's)."""
+        spans = self.where.get(rel)
+        if not spans:
+            return None
+        if line is None:
+            return (spans[0][1], spans[0][2]) if len(spans) == 1 else None
+        found = None
+        for first, table, index in spans:
+            if first <= line:
+                found = (table, index)
+        return found
+
+
+def changes(
+    baseline: SourceDocument, current: SourceDocument
+) -> tuple[dict[str, bytes], list[str]]:
+    """What a save writes: the files whose rendering changed since ``baseline`` (the document
+    as last read or saved), and the files to delete (a deleted row's, a renamed section's
+    old file: the file it was read from, whatever its name)."""
+    before, after = baseline.render().files, current.render().files
+    write = {rel: data for rel, data in after.items() if before.get(rel) != data}
+    delete = {rel for rel in before if rel not in after}
+    kept = {str(r.get(ORIGIN)) for r in current.table(SECTIONS) if r.get(ORIGIN)}
+    for row in baseline.table(SECTIONS):
+        origin = row.get(ORIGIN)
+        if origin and origin not in kept:
+            delete.add(str(origin))
+    for row in current.table(SECTIONS):
+        origin, rel = row.get(ORIGIN), current.section_file(row)
+        if origin and origin != rel and rel in write:
+            delete.add(str(origin))
+    return write, sorted(delete - set(write))
+
+
+def save(folder: str | Path, baseline: SourceDocument, current: SourceDocument) -> list[str]:
+    """Write ``current`` into ``folder`` (the files changed since ``baseline``); each file is
+    replaced atomically. Returns the files written and deleted (relative paths)."""
+    root = Path(folder)
+    write, delete = changes(baseline, current)
+    for rel, data in write.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.saving")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    for rel in delete:
+        (root / rel).unlink(missing_ok=True)
+    for row in current.table(SECTIONS):
+        if current.section_file(row) in write:
+            row[ORIGIN] = current.section_file(row)
+    return sorted([*write, *delete])
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+# -- loading ----------------------------------------------------------------------------------
+@dataclass
+class Loaded:
+    """What ``load`` made of a folder: the document, and what it could not open."""
+
+    document: SourceDocument
+    problems: list[SourceProblem]
+    skipped: list[str]  # files left out (a section that is not valid TOML, say)
+
+
+def load(folder: str | Path) -> Loaded:
+    """Read a source folder as far as it can be read. Never raises for a broken file."""
+    root = Path(folder)
+    reader = SourceReader(root)
+    doc = SourceDocument()
+    skipped: list[str] = []
+    if not root.is_dir():
+        reader.problem(str(root), None, "is not a folder")
+        return Loaded(doc, reader.problems, skipped)
+    _load_exhibit(reader, doc)
+    _load_sections(reader, doc, skipped)
+    for table_name, (rel, columns) in csv_tables().items():
+        for _line, row in reader.read_csv(rel, columns):
+            doc.table(table_name).append(dict(row))
+    for row in doc.table("media"):
+        name = str(row.get("file", "")).strip()
+        path = root / fmt.MEDIA_DIR / name
+        if name and "/" not in name and "\\" not in name and ".." not in name and path.is_file():
+            try:
+                doc.media_files[name] = path.read_bytes()
+            except OSError as exc:
+                reader.problem(f"{fmt.MEDIA_DIR}/{name}", None, f"cannot be read ({exc})")
+    folder_tr = root / fmt.TRANSLATIONS_DIR
+    if folder_tr.is_dir():
+        for path in sorted(folder_tr.iterdir()):
+            if path.suffix.lower() != ".csv" or path.name.startswith("."):
+                continue
+            if not fmt.LOCALE_PATTERN.match(path.stem):
+                skipped.append(f"{fmt.TRANSLATIONS_DIR}/{path.name}")
+                continue
+            texts = doc.translations.setdefault(path.stem, {})
+            rel = f"{fmt.TRANSLATIONS_DIR}/{path.name}"
+            for _line, row in reader.read_csv(rel, fmt.TRANSLATION_COLUMNS):
+                texts[(row["table"].strip(), row["key"].strip(), row["field"].strip())] = row[
+                    "text"
+                ]
+    return Loaded(doc, reader.problems, skipped)
+
+
+def _load_exhibit(reader: SourceReader, doc: SourceDocument) -> None:
+    text = reader.read_text(fmt.EXHIBIT_FILE)
+    if text is None:
+        return
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, message = toml_error(exc, 0)
+        reader.problem(fmt.EXHIBIT_FILE, line, message)
+        return
+    for name in fmt.EXHIBIT_FIELDS:
+        value = data.get(name, [] if name == "locales" else "")
+        if name == "locales":
+            doc.exhibit[name] = [str(x) for x in value] if isinstance(value, list) else []
+        else:
+            doc.exhibit[name] = value if isinstance(value, str) else str(value)
+    sources = data.get(SOURCES, [])
+    for item in sources if isinstance(sources, list) else []:
+        if isinstance(item, dict):
+            doc.table(SOURCES).append({n: _text(item.get(n, "")) for n in fmt.SOURCE_FIELDS})
+
+
+def _load_sections(reader: SourceReader, doc: SourceDocument, skipped: list[str]) -> None:
+    folder = reader.root / fmt.SECTIONS_DIR
+    if not folder.is_dir():
+        return
+    found: list[tuple[int, str]] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() != ".md" or path.name.startswith("."):
+            continue
+        match = fmt.SECTION_FILE_PATTERN.match(path.name)
+        if match:
+            found.append((int(match[1]), path.name))
+        else:
+            skipped.append(f"{fmt.SECTIONS_DIR}/{path.name}")
+    for number, name in sorted(found):
+        rel = f"{fmt.SECTIONS_DIR}/{name}"
+        parsed = _parse_section(reader, rel)
+        if parsed is None:
+            skipped.append(rel)
+            continue
+        front, body = parsed
+        row = blank_row(SECTIONS)
+        for key in fmt.SECTION_FIELDS:
+            value = front.get(key, False if key == "sensitive" else "")
+            row[key] = value is True if key == "sensitive" else _text(value)
+        row["body"] = body
+        row[NUMBER] = number
+        row[ORIGIN] = rel
+        doc.table(SECTIONS).append(row)
+
+
+def _parse_section(reader: SourceReader, rel: str) -> tuple[dict[str, Any], str] | None:
+    text = reader.read_text(rel)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "+++":
+        reader.problem(rel, 1, "must start with a line '+++' (the settings come between two)")
+        return None
+    close = next((i for i in range(1, len(lines)) if lines[i].strip() == "+++"), None)
+    if close is None:
+        reader.problem(rel, None, "the settings have no closing '+++' line")
+        return None
+    try:
+        front = tomllib.loads("\n".join(lines[1:close]))
+    except tomllib.TOMLDecodeError as exc:
+        line, message = toml_error(exc, 1)
+        reader.problem(rel, line, message)
+        return None
+    body = "\n".join(part.rstrip() for part in lines[close + 1 :]).strip()
+    return front, body

@@ -1,0 +1,465 @@
+"""The studio's main window: outline, editors, problems, preview; open, save, publish.
+
+    +---------+-------------------------------+---------------------+
+    | outline | the table: list | row's form  | preview (the kiosk) |
+    |         |   (or the translations)       |  size, language,    |
+    |         |                               |  text, contrast     |
+    +---------+-------------------------------+---------------------+
+    | problems (errors first; a click goes to the field)            |
+    +---------------------------------------------------------------+
+
+Questions to the curator go through ``Asker`` (the tests answer them without dialogs).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from kiosk import __version__
+from kiosk.studio.checker import Checker
+from kiosk.studio.checks import CheckResult, Finding
+from kiosk.studio.document import EXHIBIT, SourceDocument, editable_tables
+from kiosk.studio.fields import outline_tables, table_title
+from kiosk.studio.forms import MediaEditor, TableEditor
+from kiosk.studio.journal import Journal, default_data_dir
+from kiosk.studio.opening import Opened, open_bundle, open_folder, suggested_folder
+from kiosk.studio.preview import Preview
+from kiosk.studio.problems import ProblemsPanel
+from kiosk.studio.project import Project
+from kiosk.studio.publishing import PublishDialog, import_people
+from kiosk.studio.translations import TranslationsView
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_PAGE = "translations"
+
+
+class Asker:
+    """The studio's questions, as dialogs. Tests pass one that answers by itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def yes(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save_discard_cancel(self, title: str, text: str) -> str:
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        answer = QMessageBox.question(self.parent, title, text, buttons)
+        return {
+            QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard",
+        }.get(answer, "cancel")
+
+    def folder_for_export(self, bundle: Path) -> Path | None:
+        suggested = suggested_folder(bundle)
+        path = QFileDialog.getExistingDirectory(
+            self.parent,
+            f"Where should the editable copy of {bundle.name} go? (a new folder is made in it)",
+            str(suggested.parent),
+        )
+        return Path(path) / suggested.name if path else None
+
+    def tell(self, title: str, text: str, details: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+
+class StudioWindow(QMainWindow):
+    def __init__(
+        self, *, data_dir: Path | None = None, asker: Asker | None = None, check_delay_ms: int = 400
+    ) -> None:
+        super().__init__()
+        self.setObjectName("studio")
+        self.setWindowTitle("Exhibit studio")
+        self.data_dir = data_dir or default_data_dir()
+        self.asker = asker or Asker(self)
+        self.check_delay_ms = check_delay_ms
+        self.project: Project | None = None
+        self.checker: Checker | None = None
+        self.editors: dict[str, TableEditor] = {}
+        self.translations: TranslationsView | None = None
+        self.last_result: CheckResult | None = None
+        self.last_open: Opened | None = None
+        self.publish_destination = str(
+            QSettings("memorial-kiosk", "studio").value("publish_to", "") or ""
+        )
+
+        self.outline = QTreeWidget()
+        self.outline.setObjectName("outline")
+        self.outline.setHeaderHidden(True)
+        self.outline.currentItemChanged.connect(self._outline_changed)
+        self.pages = QStackedWidget()
+        self.welcome = QLabel(
+            "Open an exhibit's source folder (File > Open folder), or an exhibit file to make an "
+            "editable copy of it."
+        )
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.pages.addWidget(self.welcome)
+        self.setCentralWidget(self.pages)
+
+        self.preview = Preview()
+        self.problems = ProblemsPanel()
+        self.problems.goTo.connect(self.go_to)
+        self.outline_dock = self._dock(
+            "Exhibit", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.preview_dock = self._dock(
+            "Preview: the kiosk", self.preview, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.problems_dock = self._dock(
+            "Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self._make_actions()
+        self.status = QLabel("")
+        self.statusBar().addPermanentWidget(self.status)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{widget.objectName() or title}")
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _make_actions(self) -> None:
+        menu = self.menuBar().addMenu("&File")
+        tools = self.addToolBar("Main")
+        tools.setObjectName("mainToolbar")
+        self.open_action = QAction(
+            "Open folder…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
+        )
+        self.open_action.triggered.connect(self._ask_open_folder)
+        self.open_bundle_action = QAction("Open exhibit file…", self)
+        self.open_bundle_action.triggered.connect(self._ask_open_bundle)
+        self.save_action = QAction(
+            "Save", self, shortcut=QKeySequence(QKeySequence.StandardKey.Save)
+        )
+        self.save_action.triggered.connect(self.save)
+        self.publish_action = QAction("Publish…", self)
+        self.publish_action.triggered.connect(self.show_publish)
+        self.import_action = QAction("Import people from CSV…", self)
+        self.import_action.triggered.connect(self._ask_import_people)
+        quit_action = QAction("Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        for action in (
+            self.open_action,
+            self.open_bundle_action,
+            self.save_action,
+            self.publish_action,
+            self.import_action,
+            quit_action,
+        ):
+            menu.addAction(action)
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        for action in (self.open_action, self.save_action, self.publish_action):
+            tools.addAction(action)
+        self.tools = tools
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("About", self)
+        about.triggered.connect(
+            lambda: self.asker.tell("Exhibit studio", f"Exhibit studio {__version__}")
+        )
+        help_menu.addAction(about)
+        self._enable(False)
+
+    def _enable(self, on: bool) -> None:
+        for action in (self.save_action, self.publish_action, self.import_action):
+            action.setEnabled(on)
+
+    # -- opening ---------------------------------------------------------------------------
+    def _ask_open_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "Open an exhibit's source folder")
+        if path:
+            self.open_path(Path(path))
+
+    def _ask_open_bundle(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(
+            self, "Open an exhibit file", "", "Exhibit (*.sqlite);;All files (*)"
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        """Open a source folder, or a bundle (exported into a new folder first). Never raises."""
+        if not self._may_close_project():
+            return False
+        if path.is_dir():
+            opened = open_folder(path)
+        elif path.exists():
+            into = self.asker.folder_for_export(path)
+            if into is None:
+                return False
+            if not self.asker.yes(
+                "Make an editable copy",
+                f"{path.name} is an exhibit file. The studio edits a source folder: make one at "
+                f"{into} from it? (The exhibit file itself is not changed.)",
+            ):
+                return False
+            opened = open_bundle(path, into)
+        else:
+            opened = Opened(None, None, [f"{path}: there is no such file or folder"])
+        self.last_open = opened
+        for line in opened.problems:
+            log.warning("opening %s: %s", path, line)
+        if opened.document is None or opened.folder is None:
+            self.asker.tell(
+                "Cannot open", "\n".join(opened.problems[:20]) or f"{path} cannot be opened."
+            )
+            return False
+        if opened.problems or opened.skipped:
+            text = "The exhibit was opened, but some of it has problems."
+            if opened.skipped:
+                text += " These files could not be opened and are left as they are: " + ", ".join(
+                    opened.skipped
+                )
+            self.asker.tell("Opened with problems", text, "\n".join(opened.problems))
+        document, baseline = opened.document, None
+        journal = Journal(opened.folder, self.data_dir)
+        entry = journal.read()
+        if entry is not None:
+            if self.asker.yes(
+                "Recover unsaved changes",
+                f"The studio closed without saving changes to this exhibit ({entry.describe()}). "
+                "Recover them?",
+            ):
+                baseline, document = document, journal.recover(entry).document
+            else:
+                journal.discard()
+        self.set_project(opened.folder, document, baseline)
+        return True
+
+    def set_project(
+        self, folder: Path, document: SourceDocument, baseline: SourceDocument | None = None
+    ) -> None:
+        self._close_project()
+        project = Project(folder, document, baseline=baseline, data_dir=self.data_dir, parent=self)
+        self.project = project
+        self.edit_menu.clear()
+        undo = project.undo_stack.createUndoAction(self, "Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = project.undo_stack.createRedoAction(self, "Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_action, self.redo_action = undo, redo
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        self.tools.addAction(undo)
+        self.tools.addAction(redo)
+        self._build_pages(project)
+        self.checker = Checker(project, self.check_delay_ms, self)
+        self.checker.checked.connect(self._checked)
+        self.checker.started.connect(self.problems.checking)
+        project.changed.connect(self._update_title)
+        project.saved.connect(self._update_title)
+        project.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self._enable(True)
+        self._update_title()
+        self.checker.run_now()
+
+    def _build_pages(self, project: Project) -> None:
+        self.outline.clear()
+        present = editable_tables()
+        for table in outline_tables(present):
+            editor = MediaEditor(project) if table == "media" else TableEditor(project, table)
+            editor.rowSelected.connect(self.preview.focus)
+            self.editors[table] = editor
+            self.pages.addWidget(editor)
+            item = QTreeWidgetItem([self._outline_label(table)])
+            item.setData(0, Qt.ItemDataRole.UserRole, table)
+            self.outline.addTopLevelItem(item)
+        self.translations = TranslationsView(project)
+        self.pages.addWidget(self.translations)
+        item = QTreeWidgetItem(["Translations"])
+        item.setData(0, Qt.ItemDataRole.UserRole, TRANSLATIONS_PAGE)
+        self.outline.addTopLevelItem(item)
+        project.edited.connect(self._refresh_outline)
+        first = self.outline.topLevelItem(0)
+        if first is not None:
+            self.outline.setCurrentItem(first)
+
+    def _outline_label(self, table: str) -> str:
+        if self.project is None or table == EXHIBIT:
+            return table_title(table)
+        return f"{table_title(table)} ({len(self.project.rows(table))})"
+
+    def _refresh_outline(self, table: str, row: int, name: str) -> None:
+        if row != -1:
+            return
+        for item in self._outline_items():
+            if item.data(0, Qt.ItemDataRole.UserRole) == table:
+                item.setText(0, self._outline_label(table))
+        if (table == EXHIBIT or name == "locales") and self.translations is not None:
+            self.translations.fill_languages()
+
+    def _outline_changed(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if item is None:
+            return
+        page = item.data(0, Qt.ItemDataRole.UserRole)
+        if page == TRANSLATIONS_PAGE and self.translations is not None:
+            self.translations.fill_languages()
+            self.pages.setCurrentWidget(self.translations)
+        elif page in self.editors:
+            editor = self.editors[page]
+            self.pages.setCurrentWidget(editor)
+            self.preview.focus(page, editor.current_key())
+
+    def show_table(self, table: str) -> None:
+        for item in self._outline_items():
+            if item.data(0, Qt.ItemDataRole.UserRole) == table:
+                self.outline.setCurrentItem(item)
+
+    def _outline_items(self) -> list[QTreeWidgetItem]:
+        items = (self.outline.topLevelItem(i) for i in range(self.outline.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    # -- checks, problems, preview ---------------------------------------------------------
+    def _checked(self, result: CheckResult) -> None:
+        self.last_result = result
+        self.problems.show_result(result)
+        for editor in self.editors.values():
+            editor.show_findings(result.findings)
+        if result.bundle is not None:
+            self.preview.show_bundle(result.bundle)
+        self._update_title()
+
+    def go_to(self, finding: Finding) -> None:
+        """Show the table, row and field a problem is about."""
+        if finding.table == "translations" or (
+            finding.message.startswith("no ") and "translation" in finding.message
+        ):
+            self.show_table(TRANSLATIONS_PAGE)
+            if self.translations is not None and finding.table != "translations":
+                self.translations.select((finding.table, finding.row, finding.field))
+            return
+        if finding.table in self.editors:
+            self.show_table(finding.table)
+            self.editors[finding.table].select(finding.row, finding.field)
+
+    # -- saving, publishing ----------------------------------------------------------------
+    def save(self) -> bool:
+        if self.project is None:
+            return False
+        try:
+            written = self.project.save()
+        except OSError as exc:
+            log.error("saving %s failed: %s", self.project.folder, exc)
+            self.asker.tell("Not saved", f"The exhibit could not be saved: {exc.strerror or exc}")
+            return False
+        self.statusBar().showMessage(
+            f"Saved {len(written)} file{'s' * (len(written) != 1)}"
+            if written
+            else "Nothing to save",
+            5000,
+        )
+        return True
+
+    def publish_dialog(self) -> PublishDialog | None:
+        if self.project is None or self.checker is None:
+            return None
+        return PublishDialog(self.project, self.checker.folder, self.publish_destination, self)
+
+    def show_publish(self) -> None:
+        dialog = self.publish_dialog()
+        if dialog is None:
+            return
+        dialog.exec()
+        if dialog.published is not None:
+            self.publish_destination = str(dialog.published.dest)
+            QSettings("memorial-kiosk", "studio").setValue("publish_to", self.publish_destination)
+
+    def _ask_import_people(self) -> None:
+        if self.project is None:
+            return
+        path, _f = QFileDialog.getOpenFileName(
+            self, "Import people from a CSV file", "", "CSV (*.csv)"
+        )
+        if not path:
+            return
+        count, problems = import_people(self.project, Path(path), self)
+        self.show_table("people")
+        self.asker.tell(
+            "Import people",
+            f"{count:,} people added (one step: Edit > Undo takes them all back).",
+            "\n".join(problems),
+        )
+
+    # -- closing ---------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        if self.project is None:
+            self.setWindowTitle("Exhibit studio")
+            return
+        dirty = self.project.looks_dirty()
+        self.setWindowTitle(f"{'*' if dirty else ''}{self.project.folder.name} - Exhibit studio")
+        result = self.last_result
+        if result is not None:
+            self.status.setText(
+                f"{result.errors} error(s), {result.warnings} warning(s)"
+                + ("; unsaved changes" if dirty else "")
+            )
+
+    def _may_close_project(self) -> bool:
+        if self.project is None or not self.project.is_dirty():
+            return True
+        answer = self.asker.save_discard_cancel(
+            "Unsaved changes", f"Save the changes to {self.project.folder.name}?"
+        )
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self.project.journal.discard()
+            return True
+        return False
+
+    def _close_project(self) -> None:
+        if self.checker is not None:
+            self.checker.close()
+            self.checker = None
+        for editor in self.editors.values():
+            self.pages.removeWidget(editor)
+            editor.deleteLater()
+        self.editors = {}
+        if self.translations is not None:
+            self.pages.removeWidget(self.translations)
+            self.translations.deleteLater()
+            self.translations = None
+        if self.project is not None:
+            self.project.deleteLater()
+            self.project = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close_project():
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop the checks and the preview (the QML before its controllers)."""
+        self._close_project()
+        self.preview.close_preview()
