@@ -32,6 +32,7 @@ from kiosk.content.source.files import SourceProblem, SourceReader, toml_error
 SECTIONS: Final = "sections"
 SOURCES: Final = "sources"
 EXHIBIT: Final = "exhibit"
+LOCALES: Final = "locales"  # each translation's review status: [review] in exhibit.toml
 TRANSLATIONS: Final = "translations"
 
 # A row's own bookkeeping, never written as a column: a section's number (its file's NN) and
@@ -182,7 +183,25 @@ class SourceDocument:
         if not isinstance(values.get("locales"), list):
             values["locales"] = []
         sources = [{n: _text(s.get(n)) for n in fmt.SOURCE_FIELDS} for s in self.table(SOURCES)]
-        text = fmt.toml_text(values, header=fmt.EXHIBIT_HEADER, tables=(SOURCES, sources))
+        # [review]: each translation's review status, in the order of `locales` (as export).
+        codes = [str(c) for c in values["locales"]] if isinstance(values["locales"], list) else []
+        order = {code: i for i, code in enumerate(codes)}
+        review = {
+            _text(row.get("locale")): _text(row.get("review"))
+            for row in sorted(
+                self.table(LOCALES),
+                key=lambda r: (
+                    order.get(_text(r.get("locale")), len(order)),
+                    _text(r.get("locale")),
+                ),
+            )
+        }
+        text = fmt.toml_text(
+            values,
+            header=fmt.EXHIBIT_HEADER,
+            table=(fmt.REVIEW_TABLE, review, fmt.REVIEW_COMMENT),
+            tables=(SOURCES, sources),
+        )
         spans: list[tuple[int, str, int]] = [(1, EXHIBIT, 0)]
         blocks = [i for i, ln in enumerate(text.split("\n"), 1) if ln.strip() == "[[sources]]"]
         spans += [(line, SOURCES, index) for index, line in enumerate(blocks)]
@@ -349,6 +368,9 @@ def _load_exhibit(reader: SourceReader, doc: SourceDocument) -> None:
             doc.exhibit[name] = [str(x) for x in value] if isinstance(value, list) else []
         else:
             doc.exhibit[name] = value if isinstance(value, str) else str(value)
+    review = data.get(fmt.REVIEW_TABLE, {})
+    for code, status in review.items() if isinstance(review, dict) else []:
+        doc.table(LOCALES).append({"locale": str(code), "review": _text(status)})
     sources = data.get(SOURCES, [])
     for item in sources if isinstance(sources, list) else []:
         if isinstance(item, dict):

@@ -14,6 +14,12 @@ from kiosk.studio.document import NUMBER, SECTIONS, changes, load, save
 from kiosk.studio.fields import fields, outline_tables
 from kiosk.studio.journal import Journal
 
+# The shipped exhibit's only findings: its az and ru translations are drafts awaiting review.
+DRAFTS = [
+    "az: translations are a draft awaiting review",
+    "ru: translations are a draft awaiting review",
+]
+
 
 def tree(folder: Path) -> dict[str, bytes]:
     return {
@@ -58,7 +64,7 @@ def test_save_writes_the_changed_file_only(source: Path) -> None:
     assert after["timeline.csv"] == original["timeline.csv"].replace(
         b"The conflict in Nagorny Karabakh begins", b"The conflict begins"
     )
-    assert check_in_temp(doc).findings == []
+    assert [f.message for f in check_in_temp(doc).findings] == DRAFTS
 
 
 def test_untouched_files_keep_their_own_form(source: Path) -> None:

@@ -25,6 +25,12 @@ from kiosk.ui.tools.settle import settle
 
 from .conftest import StudioFactory, first_error, wait_checked
 
+# The shipped exhibit's only findings: its az and ru translations are drafts awaiting review.
+DRAFTS = [
+    "az: translations are a draft awaiting review",
+    "ru: translations are a draft awaiting review",
+]
+
 
 def tree(folder: Path) -> dict[str, bytes]:
     return {
@@ -65,7 +71,7 @@ def test_open_the_default_exhibit(qtbot: Any, make_studio: StudioFactory, source
     ]
     assert labels[:3] == ["Exhibit and languages", "History sections (9)", "Timeline (8)"]
     assert "Translations" in labels
-    assert window.problems.findings == []
+    assert [f.message for f in window.problems.findings] == DRAFTS
     assert asker.told == []
     assert window.preview.shell.content.title == "The Khojaly tragedy"
 
@@ -117,7 +123,7 @@ def test_make_an_error_and_jump_to_it_then_undo(
         project.undo_stack.undo()
     assert date.text() == before
     wait_checked(qtbot, window)
-    assert window.problems.findings == []
+    assert [f.message for f in window.problems.findings] == DRAFTS
     assert not project.is_dirty()
     project.undo_stack.redo()
     assert date.text() != before
@@ -159,7 +165,7 @@ def test_renaming_a_key_follows_its_references(
     retype(qtbot, key, "the-town-before")
     key.editingFinished.emit()
     wait_checked(qtbot, window)
-    assert window.problems.findings == []
+    assert [f.message for f in window.problems.findings] == DRAFTS
     project = window.project
     assert project is not None
     assert "the-town-before" in [r["section"] for r in project.doc.table("events")]
