@@ -75,24 +75,25 @@ def test_a_later_version_appends_its_columns_and_creates_its_tables(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The generic upgrade of a later version: ALTER TABLE for new columns, CREATE for tables."""
+    later = schema.SCHEMA_VERSION + 1  # a version yet to come: only its own changes
     place = Table(
         "places",
         (schema.Column("id", "INTEGER", primary_key=True), schema.Column("name", "TEXT")),
         max_rows=10,
-        since=2,
+        since=later,
     )
     people = TABLES[-2]
     grown = dataclasses.replace(
-        people, columns=(*people.columns, schema.Column("place_id", "INTEGER", since=2))
+        people, columns=(*people.columns, schema.Column("place_id", "INTEGER", since=later))
     )
     monkeypatch.setattr(schema, "TABLES", (*TABLES[:-2], grown, TABLES[-1], place))
-    statements = schema.upgrade_statements(2)
-    first = schema.create_statements(1)
+    statements = schema.upgrade_statements(later)
+    before = schema.create_statements(later - 1)
     assert statements == [
         "ALTER TABLE people ADD COLUMN place_id INTEGER",
         "CREATE TABLE places (\n    id INTEGER PRIMARY KEY,\n    name TEXT\n)",
     ]
-    assert "place_id" not in "".join(first) and "places" not in "".join(first)
+    assert "place_id" not in "".join(before) and "places" not in "".join(before)
 
 
 @pytest.mark.parametrize("table", [t for t in TABLES if t.record], ids=lambda t: t.name)
