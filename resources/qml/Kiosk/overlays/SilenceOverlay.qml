@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import QtQuick.Shapes
 import Kiosk.Backend
 import Kiosk
 
@@ -59,17 +60,30 @@ Item {
                     enabled: Theme.motion
                     NumberAnimation { duration: 1000; easing.type: Easing.Linear }
                 }
-                Repeater {
-                    model: 14
-                    Rectangle {
-                        required property int index
-                        readonly property real d: light.width * (1 - index * 0.068)
-                        anchors.centerIn: parent
-                        width: d
-                        height: d
-                        radius: d / 2
-                        color: Theme.flameColors[1]
-                        opacity: 0.022
+                Shape {
+                    // one soft disc of warm light, brightest at the flame
+                    anchors.fill: parent
+                    preferredRendererType: Shape.CurveRenderer
+                    ShapePath {
+                        strokeWidth: -1
+                        fillGradient: RadialGradient {
+                            centerX: light.width / 2
+                            centerY: light.height / 2
+                            centerRadius: light.width / 2
+                            focalX: centerX
+                            focalY: centerY
+                            GradientStop { position: 0; color: Qt.alpha(Theme.flameColors[1], 0.30) }
+                            GradientStop { position: 0.35; color: Qt.alpha(Theme.flameColors[1], 0.12) }
+                            GradientStop { position: 1; color: Qt.alpha(Theme.flameColors[1], 0) }
+                        }
+                        PathAngleArc {
+                            centerX: light.width / 2
+                            centerY: light.height / 2
+                            radiusX: light.width / 2
+                            radiusY: light.height / 2
+                            startAngle: 0
+                            sweepAngle: 360
+                        }
                     }
                 }
             }
