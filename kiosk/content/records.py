@@ -109,6 +109,7 @@ class Exhibit:
     locales: tuple[str, ...]
     content_version: str
     credits: str
+    dedication: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +161,10 @@ class Statistic:
     description: str
     source_id: int | None
     parent_id: int | None
+    tone: str = "loss"  # loss | context
+    attract: bool = False
+    section_id: int | None = None
+    remainder_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ docs/architecture.md ("Add a table") says how to add a table or a column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final, Literal
 
 from kiosk.content.records import (
@@ -43,6 +43,9 @@ REMEMBRANCE_KINDS: Final = ("observance", "decree", "address", "other")
 # translated, not yet read by a person), ``reviewed`` (read and approved). The default
 # language's own text is the source and has none.
 REVIEW_STATUSES: Final = ("draft", "machine", "reviewed")
+# A figure's tone: a loss (people killed, injured, taken) is never set in the celebratory
+# accent; context (a distance, a population) may be.
+TONES: Final = ("loss", "context")
 
 # Text lengths a screen can show, as (warn over, error over) characters.
 TITLE_LIMITS: Final = (80, 120)
@@ -199,6 +202,11 @@ def _ref(name: str, table: str, *, advice: str = "") -> Column:
     return Column(name, "INTEGER", references=table, advice=advice)
 
 
+def _since(version: int, column: Column) -> Column:
+    """``column``, added by schema ``version``."""
+    return replace(column, since=version)
+
+
 _NO_SOURCE: Final = "names no source"
 
 TABLES: Final[tuple[Table, ...]] = (
@@ -218,11 +226,15 @@ TABLES: Final[tuple[Table, ...]] = (
             ),
             Column("content_version", "TEXT", not_null=True, required=True),
             _text("credits", (1000, 4000)),
+            # one quiet line in memory of those the exhibit remembers (attract loop, memorial)
+            _since(2, _text("dedication", (120, 200))),
         ),
         max_rows=1,
         record=Exhibit,
         source="exhibit.toml",
-        source_columns=_names("title subtitle default_locale locales content_version credits"),
+        source_columns=_names(
+            "title subtitle default_locale locales content_version credits dedication"
+        ),
     ),
     Table(
         "sources",
@@ -322,11 +334,23 @@ TABLES: Final[tuple[Table, ...]] = (
             _text("description", (300, 1000)),
             _ref("source_id", "sources", advice=_NO_SOURCE),
             _ref("parent_id", "statistics"),
+            _since(
+                2,
+                Column("tone", "TEXT", not_null=True, default="loss", choices=TONES),
+            ),
+            # shown on the attract loop (the curator's choice); never when tied to a sensitive
+            # section (its own section, or its whole's)
+            _since(2, Column("attract", "INTEGER", not_null=True, default=0, boolean=True)),
+            _since(2, _ref("section_id", "sections")),
+            # what the rest of the whole is, where the parts do not add up to it
+            _since(2, _text("remainder_label", (60, 120))),
         ),
         max_rows=10_000,
         record=Statistic,
         source="statistics.csv",
-        source_columns=("key", "value", "unit", "label", "description", "source", "parent"),
+        source_columns=_names(
+            "key value unit label description source parent tone attract section remainder_label"
+        ),
         noun="figure",
         order="position, id",
     ),

@@ -52,7 +52,7 @@ class Config:
 
     bundle: Path | None = None
     idle_timeout_s: float = 90.0
-    idle_prompt_s: float = 10.0
+    idle_prompt_s: float = 20.0
     attract_interval_s: float = 12.0
     default_language: str | None = None
     admin_pin_hash: str = ""
@@ -97,7 +97,7 @@ CONFIG_DOC: Final[tuple[SettingDoc, ...]] = (
     ),
     SettingDoc(
         "idle_prompt_s",
-        "10",
+        "20",
         'Seconds the "are you still there?" prompt shows before that return '
         "(0 to 120; 0 = no prompt; shorter than idle_timeout_s).",
     ),

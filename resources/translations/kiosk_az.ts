@@ -351,6 +351,10 @@
         <translation>Xatirə</translation>
     </message>
     <message>
+        <source>Decrees and addresses</source>
+        <translation>Fərmanlar və müraciətlər</translation>
+    </message>
+    <message>
         <source>Source: %1</source>
         <translation>Mənbə: %1</translation>
     </message>
@@ -368,6 +372,13 @@
     <message>
         <source>In numbers</source>
         <translation>Rəqəmlərlə</translation>
+    </message>
+</context>
+<context>
+    <name>PartBar</name>
+    <message>
+        <source>Others, not recorded by group</source>
+        <translation>Digərləri, qrupu göstərilməyib</translation>
     </message>
 </context>
 <context>
@@ -426,10 +437,6 @@
 </context>
 <context>
     <name>StatCard</name>
-    <message>
-        <source>Not broken down in the source</source>
-        <translation>Mənbədə hissələrə bölünmür</translation>
-    </message>
     <message>
         <source>The parts overlap: together they add up to more than the whole.</source>
         <translation>Hissələr üst-üstə düşür: birlikdə bütövdən çoxdur.</translation>

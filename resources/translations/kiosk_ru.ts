@@ -356,6 +356,10 @@
         <translation>Память</translation>
     </message>
     <message>
+        <source>Decrees and addresses</source>
+        <translation>Указы и обращения</translation>
+    </message>
+    <message>
         <source>Source: %1</source>
         <translation>Источник: %1</translation>
     </message>
@@ -373,6 +377,13 @@
     <message>
         <source>In numbers</source>
         <translation>В цифрах</translation>
+    </message>
+</context>
+<context>
+    <name>PartBar</name>
+    <message>
+        <source>Others, not recorded by group</source>
+        <translation>Остальные, группа не указана</translation>
     </message>
 </context>
 <context>
@@ -432,10 +443,6 @@
 </context>
 <context>
     <name>StatCard</name>
-    <message>
-        <source>Not broken down in the source</source>
-        <translation>В источнике без разбивки</translation>
-    </message>
     <message>
         <source>The parts overlap: together they add up to more than the whole.</source>
         <translation>Части пересекаются: вместе они больше целого.</translation>

@@ -188,6 +188,48 @@ def test_figures_match_the_issue_and_the_seed() -> None:
     }
 
 
+def test_figures_put_the_people_first_and_the_town_after() -> None:
+    """The killed and their breakdown, the injured, the hostages and those whose fate is
+    unknown, the families and the children: figures of loss, first; the town's population
+    and distance after, as context."""
+    with Bundle(COMMITTED) as bundle:
+        stats = bundle.statistics()
+    assert [s.key for s in stats] == [
+        "killed",
+        "killed-women",
+        "killed-children",
+        "killed-elderly",
+        "injured",
+        "hostages",
+        "fate-unknown",
+        "families",
+        "lost-both-parents",
+        "lost-one-parent",
+        "special-cruelty",
+        "population",
+        "distance",
+    ]
+    tones = {s.key: s.tone for s in stats}
+    assert {k for k, t in tones.items() if t == "context"} == {"population", "distance"}
+    assert set(tones.values()) == {"loss", "context"}
+
+
+def test_the_attract_loop_shows_no_figure_and_the_cruelty_is_tied_to_its_section() -> None:
+    """The shipped loop shows title, date and dedication only: no figure is marked for it.
+    The figure of those killed with special cruelty is tied to the sensitive section, so no
+    curator's later tick could put it on the loop."""
+    with Bundle(COMMITTED) as bundle:
+        stats = {s.key: s for s in bundle.statistics()}
+        sections = {s.id: s for s in bundle.sections()}
+        exhibit = bundle.exhibit()
+    assert not [k for k, s in stats.items() if s.attract]
+    cruelty = sections[stats["special-cruelty"].section_id or -1]
+    assert cruelty.key == "special-cruelty" and cruelty.sensitive
+    assert exhibit.dedication == "In memory of the victims of the Khojaly genocide"
+    # the seed's own words: "in memory of the Khojaly genocide victims"
+    assert "in memory of the Khojaly genocide victims" in SEED
+
+
 def test_timeline_dates_and_labels() -> None:
     """The dated events carry the seed's dates and precisions; the undated ones have none."""
     with Bundle(COMMITTED) as bundle:
@@ -215,13 +257,14 @@ def test_timeline_dates_and_labels() -> None:
 
 
 def test_remembrance_items() -> None:
-    """Mourning day (undated decree), the 1994 and 1997 decrees, and the yearly address."""
+    """Mourning day (undated decree) first, then the 1994 and 1997 decrees and the yearly
+    address: remembrance before administration."""
     with Bundle(COMMITTED) as bundle:
         items = bundle.remembrance()
     got = [(r.key, r.kind, r.date.value if r.date else None, r.date_label) for r in items]
     assert got == [
-        ("decree-1994", "decree", "1994-03-01", ""),
         ("day-of-mourning", "observance", None, "26 February"),
+        ("decree-1994", "decree", "1994-03-01", ""),
         ("minute-of-silence", "decree", "1997-02-26", ""),
         ("yearly-address", "address", None, "Every year on 26 February"),
     ]

@@ -165,6 +165,63 @@ def test_number_with_thousands_comma_is_refused(synthetic_source: Path, tmp_path
     assert "is not a number" in build_error(synthetic_source, tmp_path)
 
 
+def test_figure_tone_attract_and_section(synthetic_source: Path, tmp_path: Path) -> None:
+    """tone, attract (true/false), section and remainder_label are read; empty cells take the
+    defaults (loss, not on the attract loop, no section); export writes them back the same."""
+    write_csv(
+        synthetic_source,
+        "statistics.csv",
+        [
+            ["all", "100", "", "All", "", "notes", "", "context", "true", "start", "The rest"],
+            ["some", "40", "", "Some", "", "notes", "all", "", "false", "hard", ""],
+            ["bare", "2", "", "Bare", "", "notes", "", "", "", "", ""],
+        ],
+    )
+    result = build(synthetic_source, tmp_path / "b.sqlite")
+    with Bundle(result.bundle) as bundle:
+        stats = {s.key: s for s in bundle.statistics()}
+        start, hard = (s.id for s in bundle.sections())
+    assert (stats["all"].tone, stats["all"].attract, stats["all"].section_id) == (
+        "context",
+        True,
+        start,
+    )
+    assert stats["all"].remainder_label == "The rest"
+    assert (stats["some"].tone, stats["some"].attract, stats["some"].section_id) == (
+        "loss",
+        False,
+        hard,
+    )
+    assert (stats["bare"].tone, stats["bare"].attract, stats["bare"].section_id) == (
+        "loss",
+        False,
+        None,
+    )
+    export(result.bundle, tmp_path / "out")
+    text = (tmp_path / "out" / "statistics.csv").read_text(encoding="utf-8")
+    assert "all,100,,All,,notes,,context,true,start,The rest" in text
+    assert "bare,2,,Bare,,notes,,loss,false,," in text
+
+
+@pytest.mark.parametrize(("cell", "message"), [("yes", "attract: write true or false")])
+def test_attract_takes_true_or_false(
+    synthetic_source: Path, tmp_path: Path, cell: str, message: str
+) -> None:
+    """attract is true or false, nothing a build would have to guess at."""
+    write_csv(
+        synthetic_source,
+        "statistics.csv",
+        [["a", "1", "", "A", "", "notes", "", "loss", cell, "", ""]],
+    )
+    assert message in build_error(synthetic_source, tmp_path)
+
+
+def test_a_tone_is_loss_or_context(synthetic_source: Path, tmp_path: Path) -> None:
+    """Another tone is refused, naming the two there are."""
+    write_csv(synthetic_source, "statistics.csv", [["a", "1", "", "A", "", "notes", "", "proud"]])
+    assert "use one of loss, context" in build_error(synthetic_source, tmp_path)
+
+
 def test_unknown_column_is_refused(synthetic_source: Path, tmp_path: Path) -> None:
     """A misspelt header column is named with the right ones."""
     (synthetic_source / "remembrance.csv").write_text("key,titel\nx,y\n", encoding="utf-8")

@@ -75,7 +75,7 @@ def test_a_later_version_appends_its_columns_and_creates_its_tables(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The generic upgrade of a later version: ALTER TABLE for new columns, CREATE for tables."""
-    later = schema.SCHEMA_VERSION + 1
+    later = schema.SCHEMA_VERSION + 1  # a version yet to come: only its own changes
     place = Table(
         "places",
         (schema.Column("id", "INTEGER", primary_key=True), schema.Column("name", "TEXT")),

@@ -150,6 +150,61 @@ def test_parent_cycle(fresh_bundle: BundleFactory) -> None:
     assert any("go round" in p.message for p in report.errors)
 
 
+_HARD = "(SELECT id FROM sections WHERE key = 'hard')"
+
+
+def _attract_warnings(report: Report) -> set[tuple[str, str, str]]:
+    return {w for w in where(report, "warning") if w[2] == "attract"}
+
+
+_START = "(SELECT id FROM sections WHERE key = 'start')"
+
+
+def test_attract_figure_tied_to_a_sensitive_section_is_a_warning(
+    fresh_bundle: BundleFactory,
+) -> None:
+    """A figure marked for the attract loop but tied to a sensitive section is never shown
+    there: validate says so, naming the figure, the field and the section."""
+    report = validate_bundle(
+        fresh_bundle(f"UPDATE statistics SET attract = 1, section_id = {_HARD} WHERE key = 'all'")
+    )
+    assert report.ok
+    assert _attract_warnings(report) == {("statistics", "all", "attract")}
+    assert "A hard part" in messages(report) and "never shows it" in messages(report)
+
+
+def test_a_part_of_a_sensitive_whole_is_tied_too(fresh_bundle: BundleFactory) -> None:
+    """A part inherits its whole's section: marked for the loop, it is warned about too."""
+    report = validate_bundle(
+        fresh_bundle(
+            f"UPDATE statistics SET section_id = {_HARD} WHERE key = 'all'",
+            "UPDATE statistics SET attract = 1 WHERE key = 'some'",
+        )
+    )
+    assert _attract_warnings(report) == {("statistics", "some", "attract")}
+
+
+def test_attract_figures_of_plain_sections_pass(fresh_bundle: BundleFactory) -> None:
+    """A figure marked for the loop whose section is not sensitive (or that has none) is fine;
+    so is a figure tied to a sensitive section but not marked."""
+    report = validate_bundle(
+        fresh_bundle(
+            f"UPDATE statistics SET attract = 1, section_id = {_START} WHERE key = 'all'",
+            "UPDATE statistics SET attract = 1 WHERE key = 'others'",
+            f"UPDATE statistics SET section_id = {_HARD} WHERE key = 'some'",
+        )
+    )
+    assert report.ok and not _attract_warnings(report), messages(report)
+
+
+def test_a_tone_outside_loss_and_context_is_an_error(fresh_bundle: BundleFactory) -> None:
+    """tone is loss or context: anything else is refused by the schema's CHECK or reported."""
+    report = validate_bundle(
+        fresh_bundle("UPDATE statistics SET tone = 'triumph' WHERE key = 'all'", loose=True)
+    )
+    assert ("statistics", "all", "tone") in where(report)
+
+
 @pytest.mark.parametrize(
     ("table", "column", "row"),
     [

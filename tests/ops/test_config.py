@@ -46,7 +46,7 @@ def test_missing_file_gives_defaults(tmp_path: Path) -> None:
 def test_defaults_match_the_brief() -> None:
     """The defaults are the documented ones."""
     c = Config()
-    assert (c.idle_timeout_s, c.idle_prompt_s, c.attract_interval_s) == (90, 10, 12)
+    assert (c.idle_timeout_s, c.idle_prompt_s, c.attract_interval_s) == (90, 20, 12)
     assert (c.stats_enabled, c.stats_retention_days, c.stats_max_mb) == (True, 365, 50)
     assert (c.admin_pin_hash, c.log_level, c.bundle, c.default_language) == ("", "INFO", None, None)
 

@@ -207,8 +207,13 @@ def make_bundle(
     remembrance: Sequence[tuple[Any, ...]] = REMEMBRANCE,
     people: Sequence[dict[str, Any]] = (),
     with_images: bool = False,
+    attract: Sequence[str] | None = None,
+    dedication: str = "In memory of the victims",
 ) -> Path:
-    """Write a complete bundle at ``path`` and return it."""
+    """Write a complete bundle at ``path`` and return it.
+
+    ``attract``: the keys of the figures marked for the attract loop (None: every whole, so
+    that the loop's figure slides are drawn and laid out in the tests)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         path.unlink()
@@ -223,6 +228,7 @@ def make_bundle(
             "locales": json.dumps(list(locales)),
             "content_version": "test-1",
             "credits": "",
+            "dedication": dedication,
         }
     )
     db["sources"].insert({"id": 1, "key": "seed", "title": "Exhibit text", "detail": "page 1"})
@@ -285,6 +291,7 @@ def make_bundle(
                 "label": label,
                 "source_id": 1,
                 "parent_id": ids.get(parent) if parent else None,
+                "attract": int(key in attract if attract is not None else parent is None),
             }
         )
     for pos, (key, kind, date, prec, label, rtitle, body) in enumerate(remembrance):

@@ -13,7 +13,7 @@ from kiosk import paths
 from kiosk.ui.backend.content import ContentController
 from kiosk.ui.backend.models import ATTRACT_IMAGES, interleave
 from kiosk.ui.runtime.shell import Timings
-from kiosk.ui.tools.settle import find_item, iter_items, settle
+from kiosk.ui.tools.settle import find_item, settle
 
 from .bundles import SECTIONS, make_bundle, png_bytes
 from .touch import item
@@ -39,7 +39,8 @@ def test_attract_model_passes_qtmodeltester(
 
 
 def test_figures_and_images_take_turns_a_figure_first(image_content: ContentController) -> None:
-    """One slide per top-level figure, the bundle's image once, a figure first."""
+    """One slide per figure marked for the loop (here every whole), the bundle's image once,
+    a figure first."""
     kinds = _kinds(image_content)
     figures = image_content.statistics_model.rowCount()
     assert kinds[:3] == ["figure", "image", "figure"]
@@ -138,25 +139,27 @@ def test_the_image_slide_loads_its_picture(make_shell: Any) -> None:
     assert float(image.property("paintedWidth")) > 0
 
 
-def test_the_default_exhibit_has_no_image_slide(
+def test_the_default_exhibit_loop_is_title_date_and_dedication(
     make_shell: Any, qtbot: Any, qt_warnings: Any
 ) -> None:
-    """The shipped exhibit has no images: its loop is figures only, and complete."""
+    """The shipped exhibit has no images and marks no figure for the loop: a candle, the
+    title, the date and the dedication, quietly, and the invitation to begin."""
     bundle = paths.default_bundle()
     if not bundle.exists():
         pytest.skip("the default exhibit has not been built (db/exhibit.sqlite)")
     shell = make_shell(bundle=bundle)
-    kinds = _kinds(shell.content)
-    assert kinds and set(kinds) == {"figure"}
+    assert _kinds(shell.content) == []
     assert not shell.content.attract_model.hasImages
     window = shell.window
-    images = [
-        i
-        for i in iter_items(window.contentItem())
-        if i.objectName() == "attractImage" and str(i.property("source").toString())
-    ]
-    assert images == []
-    assert item(window, "attractFigure").isVisible()
+    assert find_item(window, "attractFigure") is None
+    assert find_item(window, "attractImage") is None
+    assert item(window, "attractTitle").property("text") == "The Khojaly tragedy"
+    assert item(window, "attractDate").property("text") == "26 February 1992"
+    assert (
+        item(window, "attractDedication").property("text")
+        == "In memory of the victims of the Khojaly genocide"
+    )
+    assert item(window, "touchPrompts").isVisible()
     assert qt_warnings() == []
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from kiosk.ops.candles import CandleStore
+from kiosk.ops.config import Config
 from kiosk.ui.backend.accessibility import Accessibility
 from kiosk.ui.backend.content import ContentController
 from kiosk.ui.backend.history import HistoryController
@@ -66,6 +67,14 @@ def test_idle_cycle_attract_active_prompt_attract(qapp: Any, qtbot: Any) -> None
     with qtbot.waitSignal(idle.reset, timeout=1000):
         pass
     assert states == ["active", "prompt", "attract"]
+
+
+def test_the_idle_prompt_lasts_20_seconds_by_default(qapp: Any) -> None:
+    """Long enough to read after a hard section: 20 s, in the guard, the shell's timings and
+    the configuration alike."""
+    assert IdleGuard().promptRemaining == 20
+    assert Timings().prompt_ms == 20_000
+    assert Config().idle_prompt_s == 20
 
 
 def test_idle_prompt_counts_down_each_second(qapp: Any, qtbot: Any) -> None:

@@ -53,9 +53,28 @@ def test_part_colours_stand_out_3_to_1(make_shell: Any, high_contrast: bool) -> 
     shell = make_shell(show=False)
     shell.accessibility.highContrast = high_contrast
     theme = shell.theme()
-    for color in theme.property("partColors").toVariant():
-        for bg in ("surface", "raised"):
-            assert contrast(QColor(color), QColor(theme.property(bg))) >= 3.0, (color, bg)
+    for palette in ("partColors", "lossPartColors"):
+        for color in theme.property(palette).toVariant():
+            for bg in ("surface", "raised"):
+                ratio = contrast(QColor(color), QColor(theme.property(bg)))
+                assert ratio >= 3.0, (palette, color, bg)
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+def test_loss_is_quiet_and_never_the_accent(make_shell: Any, high_contrast: bool) -> None:
+    """A figure of loss has a colour of its own, not the accent's nor its parts' palette;
+    a context figure may take the accent; the loss colour is in the 7:1 pairs."""
+    shell = make_shell(show=False)
+    shell.accessibility.highContrast = high_contrast
+    theme = shell.theme()
+    loss, accent = QColor(theme.property("loss")), QColor(theme.property("accent"))
+    assert loss != accent
+    assert QColor(qml_eval(theme, 'figureColor("loss")')) == loss
+    assert QColor(qml_eval(theme, 'figureColor("")')) == loss  # anything unknown is quiet
+    assert QColor(qml_eval(theme, 'figureColor("context")')) == accent
+    lossy = [QColor(c) for c in theme.property("lossPartColors").toVariant()]
+    assert accent not in lossy
+    assert ["loss", "raised"] in theme.property("contrastPairs").toVariant()
 
 
 def test_high_contrast_differs(make_shell: Any) -> None:

@@ -118,6 +118,13 @@ def _cell(table: Table, name: str, row: dict[str, Any], keys: dict[str, dict[Any
     return _s(value)
 
 
+def _csv(value: Any) -> str:
+    """A cell of a CSV file: a bool is written true or false, as it is read."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def _export_files(conn: sqlite3.Connection) -> dict[str, bytes]:
     rows = {t.name: _rows(conn, t.name, f"ORDER BY {t.order}" if t.order else "") for t in TABLES}
     keys = {c.references: _key_map(rows[c.references]) for t in TABLES for c in t.references}
@@ -137,7 +144,7 @@ def _export_files(conn: sqlite3.Connection) -> dict[str, bytes]:
                 [
                     file_names.get(row.get("id"), "")
                     if c in table.derived
-                    else _cell(table, c, row, keys)
+                    else _csv(_cell(table, c, row, keys))
                     for c in columns
                 ]
             )

@@ -276,9 +276,7 @@ class SourceReader:
                     name=name,
                 )
             elif column.boolean:
-                if not isinstance(value, bool):
-                    self.problem(rel, line, f"{name}: write true or false")
-                out[column.name] = int(value is True)
+                out[column.name] = int(self.boolean(value, column, rel, line))
             elif column.choices:
                 out[column.name] = self.choice(column, str(value), rel, line)
             elif column.type == "REAL":
@@ -288,6 +286,19 @@ class SourceReader:
             else:
                 out[column.name] = self.clean(str(value), rel, line, name)
         return out
+
+    def boolean(self, value: object, column: Column, rel: str, line: int | None) -> bool:
+        """A TOML bool, or a CSV cell: true or false (an empty cell is the default)."""
+        if isinstance(value, str):
+            text = value.strip().lower()
+            if not text:
+                return bool(column.default)
+            if text in ("true", "false"):
+                return text == "true"
+        elif isinstance(value, bool):
+            return value
+        self.problem(rel, line, f"{column.source_name}: write true or false")
+        return False
 
     def choice(self, column: Column, value: str, rel: str, line: int | None) -> str:
         text = value.strip().lower() or str(column.default or "")

@@ -101,6 +101,7 @@ def _read_exhibit(r: SourceReader, content: SourceContent) -> dict[str, int]:
         "locales": locales_json([str(x).strip() for x in locales_value]),
         "content_version": text_setting("content_version"),
         "credits": text_setting("credits"),
+        "dedication": text_setting("dedication"),
     }
     content.tables["locales"] = _read_review(
         r, text, data.get(fmt.REVIEW_TABLE, {}), default_locale, locales_value

@@ -3,7 +3,8 @@
 The exhibit row and its languages; an image's bytes against its row; a sensitive section needs
 an advisory; a date's precision and order (an event ends after it starts, the timeline runs in
 order, death comes after birth); a part may not exceed its whole, and figures' parents may not
-go round; a remembrance item's kind; a person's age.
+go round; a figure for the attract loop tied to a sensitive section; a remembrance item's
+kind; a person's age.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sqlite3
 from kiosk.content import formats as fmt
 from kiosk.content.images import MAX_IMAGE_BYTES, MIME_EXTENSIONS, ImageError, check_image, sniff
 from kiosk.content.records import PartialDate
-from kiosk.content.tables import REMEMBRANCE_KINDS
+from kiosk.content.tables import REMEMBRANCE_KINDS, TONES
 from kiosk.content.validate.report import Report, shorten
 from kiosk.content.validate.translations import TranslationChecks
 from kiosk.content.validate.values import (
@@ -115,6 +116,13 @@ class Validator(TranslationChecks):
         value = row.get("value")
         if isinstance(value, float) and not math.isfinite(value):
             self.error("statistics", label, "value", "is not a finite number")
+        tone = row.get("tone")
+        if "tone" in row and tone not in TONES:
+            self.error(
+                "statistics", label, "tone", f"{shorten(str(tone), 40)!r}: use {', '.join(TONES)}"
+            )
+        if self.integer(row, "attract") not in (None, 0, 1):
+            self.error("statistics", label, "attract", "must be 0 (no) or 1 (yes)")
 
     def row_media(self, label: str, row: Row) -> None:
         mime = self.text(row, "mime")
@@ -228,6 +236,7 @@ class Validator(TranslationChecks):
                 self.error(
                     "statistics", rows[current][0], "parent_id", f"parents go round: {names}"
                 )
+        self.check_attract_figures(rows, reported)
         for parent, kids in children.items():
             if parent in reported:
                 continue
@@ -256,6 +265,37 @@ class Validator(TranslationChecks):
                     "value",
                     f"its parts add up to {total:g}, more than the whole ({whole:g})",
                 )
+
+    def check_attract_figures(self, rows: dict[int, tuple[str, Row]], cycles: set[int]) -> None:
+        """A figure marked for the attract loop and tied to a sensitive section (its own
+        section, or its whole's) is never shown there: say so, so the curator is not
+        surprised (the attract loop never shows what a sensitive section guards)."""
+        sensitive = {
+            ident: self.text(row, "title").strip() or label
+            for label, row in self.each("sections")
+            if (ident := self.integer(row, "id")) is not None
+            and self.integer(row, "sensitive") == 1
+        }
+        for ident, (label, row) in rows.items():
+            if self.integer(row, "attract") != 1:
+                continue
+            current: int | None = ident
+            seen: set[int] = set()
+            while current is not None and current in rows and current not in seen:
+                seen.add(current)
+                section = self.integer(rows[current][1], "section_id")
+                if section in sensitive:
+                    whose = "its" if current == ident else f"its whole's ({rows[current][0]})"
+                    self.warn(
+                        "statistics",
+                        label,
+                        "attract",
+                        f"is marked for the attract loop, but {whose} section "
+                        f"{shorten(sensitive[section], 60)!r} is sensitive: the attract loop "
+                        "never shows it",
+                    )
+                    break
+                current = None if current in cycles else self.integer(rows[current][1], "parent_id")
 
     def row_remembrance(self, label: str, row: Row) -> None:
         kind = row.get("kind")

@@ -167,7 +167,7 @@ class ContentController(QObject):
         self.statistics_model.load(snap.statistics, snap.sources, locale)
         self.remembrance_model.load(snap.remembrance, snap.sources, locale)
         self.people_model.load(snap.people, self._generation, locale)
-        self.attract_model.load(self.statistics_model, snap.sections, snap.events, snap.images)
+        self.attract_model.load(snap.statistics, snap.sections, snap.events, snap.images, locale)
 
     @Slot(str)
     def setLocale(self, code: str) -> None:
@@ -251,6 +251,11 @@ class ContentController(QObject):
         return self._text("credits")
 
     credits = Property(str, _get_credits, notify=changed)
+
+    def _get_dedication(self) -> str:
+        return self._text("dedication").strip()
+
+    dedication = Property(str, _get_dedication, notify=changed)
 
     def _get_version(self) -> str:
         return self._text("content_version")

@@ -2,7 +2,7 @@
 
 * ``attract``: nobody is there; no timer runs. Any touch makes the visit ``active``.
 * ``active``: each touch restarts the idle timer; when it runs out (90 s by default), ``prompt``.
-* ``prompt``: "are you still there?" for 10 s; a touch returns to ``active``; silence, to
+* ``prompt``: "are you still there?" for 20 s; a touch returns to ``active``; silence, to
   ``attract``, and ``reset`` is emitted so language, text size, contrast and every position go
   back to where the next visitor expects them.
 
@@ -25,7 +25,7 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 ATTRACT, ACTIVE, PROMPT = "attract", "active", "prompt"
 DEFAULT_TIMEOUT_MS = 90_000
-DEFAULT_PROMPT_MS = 10_000
+DEFAULT_PROMPT_MS = 20_000  # long enough to read after a hard section
 
 
 @QmlElement

@@ -34,12 +34,28 @@ QtObject {
     readonly property color line: highContrast ? "#ffffff" : "#3f3a33"
     readonly property color outline: highContrast ? "#ffffff" : "#5c554b"
     readonly property color scrim: "#000000"
+    // A figure of loss: a quiet, cool stone, never the warm accent (which stays for context
+    // figures and for what can be touched). figureColor(tone) picks a figure's colour.
+    readonly property color loss: highContrast ? "#ffffff" : "#d4d0c8"
     readonly property real borderWidth: highContrast ? Math.max(2, px(3)) : Math.max(1, px(2))
 
     // Parts of a whole: distinct warm tones, each at least 3:1 against the background.
     readonly property var partColors: highContrast
         ? ["#ffd27a", "#ffffff", "#9fd0ff", "#ffa0a0", "#b8f0a8"]
         : ["#e2b36a", "#c98b54", "#efdcb8", "#a9927a", "#d7a28f"]
+
+    // The parts of a figure of loss: quiet greys, light and dark by turns, each at least 3:1
+    // against the card; a part is named by its own label, never by its colour alone.
+    readonly property var lossPartColors: highContrast
+        ? ["#ffffff", "#9e9e9e", "#d6d6d6", "#7a7a7a", "#ebebeb"]
+        : ["#dcd7cf", "#8f897f", "#bdb7ad", "#7d786f", "#efebe4"]
+
+    function figureColor(tone) {
+        return tone === "context" ? accent : loss;
+    }
+    function partColorsFor(tone) {
+        return tone === "context" ? partColors : lossPartColors;
+    }
 
     // The drawn candle (CandleGraphic): flame from its tip down, wick, wax from left to right.
     // An illustration, not text: the same in both contrast modes.
@@ -52,6 +68,7 @@ QtObject {
         ["text", "background"], ["text", "surface"], ["text", "raised"], ["text", "pressed"],
         ["textMuted", "background"], ["textMuted", "surface"], ["textMuted", "raised"],
         ["accent", "background"], ["accent", "surface"], ["accent", "raised"],
+        ["loss", "background"], ["loss", "surface"], ["loss", "raised"],
         ["onAccent", "accent"]
     ]
 

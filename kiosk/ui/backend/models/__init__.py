@@ -2,8 +2,13 @@
 helpers in ``rows``. Every model is a ``QAbstractListModel`` whose rows are a ``NamedTuple``
 (the roles, by name), registered for QML as ``Kiosk.Backend`` types."""
 
-from kiosk.ui.backend.models.attract import ATTRACT_IMAGES, AttractModel, interleave
-from kiosk.ui.backend.models.figures import StatisticsModel, format_figure
+from kiosk.ui.backend.models.attract import (
+    ATTRACT_IMAGES,
+    AttractModel,
+    attract_figures,
+    interleave,
+)
+from kiosk.ui.backend.models.figures import StatisticsModel, format_figure, tone_of
 from kiosk.ui.backend.models.history import SectionModel
 from kiosk.ui.backend.models.memorial import PeopleModel, RemembranceModel
 from kiosk.ui.backend.models.rows import RowModel, image_url, source_detail, source_text
@@ -19,9 +24,11 @@ __all__ = [
     "StatisticsModel",
     "TimelineModel",
     "YearModel",
+    "attract_figures",
     "format_figure",
     "image_url",
     "interleave",
     "source_detail",
     "source_text",
+    "tone_of",
 ]

@@ -1,15 +1,16 @@
-"""The attract loop's model: the key figures and the key images, taking turns."""
+"""The attract loop's model: the figures the curator chose for it and the key images, taking
+turns. Nothing a sensitive section guards ever appears on it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtQml import QmlElement
 
-from kiosk.content.records import Event, Section
-from kiosk.ui.backend.models.figures import StatisticsModel
+from kiosk.content.records import Event, Section, Statistic
+from kiosk.ui.backend.models.figures import format_figure, tone_of
 from kiosk.ui.backend.models.rows import RowModel, role_enum
 from kiosk.ui.qt import Property, QmlUncreatable
 
@@ -18,6 +19,26 @@ QML_IMPORT_MAJOR_VERSION = 1
 
 # The attract loop shows at most this many images: the first ones in reading order are the key ones.
 ATTRACT_IMAGES = 12
+
+
+def attract_figures(figures: Sequence[Statistic], sections: Iterable[Section]) -> list[Statistic]:
+    """The figures the curator marked for the attract loop, less any tied to a sensitive
+    section: by its own ``section_id`` or its whole's (a part of the special-cruelty figure is
+    as guarded as the figure). The validator warns about each one left out here."""
+    sensitive = {s.id for s in sections if s.sensitive}
+    by_id = {f.id: f for f in figures}
+
+    def guarded(figure: Statistic) -> bool:
+        seen: set[int] = set()
+        current: Statistic | None = figure
+        while current is not None and current.id not in seen:
+            if current.section_id in sensitive:
+                return True
+            seen.add(current.id)
+            current = by_id.get(current.parent_id) if current.parent_id is not None else None
+        return False
+
+    return [f for f in figures if f.attract and not guarded(f)]
 
 
 def interleave(figures: Sequence[Any], images: Sequence[Any]) -> list[Any]:
@@ -36,16 +57,19 @@ class SlideRow(NamedTuple):
     unit: str
     imageUrl: str
     credit: str
+    tone: str  # a figure's: "loss" or "context"; "" for an image
 
 
 @QmlElement
 @QmlUncreatable("Made by the ContentController")
 class AttractModel(RowModel):
-    """The slides of the attract loop: the key figures and the key images, taking turns.
+    """The slides of the attract loop: the figures chosen for it and the key images, taking
+    turns (often none at all: the screen's title, date and dedication stand alone).
 
-    ``kind`` is "figure" (``valueText``, ``unit``, ``label``) or "image" (``imageUrl``, its alt
-    text as ``label``, ``credit``). Images come from the sections (in reading order), then the
-    events; none from a sensitive section, and none twice.
+    ``kind`` is "figure" (``valueText``, ``unit``, ``label``, ``tone``) or "image"
+    (``imageUrl``, its alt text as ``label``, ``credit``). Figures are those the bundle marks
+    ``attract`` (``attract_figures``); images come from the sections (in reading order), then
+    the events; none from a sensitive section, and none twice.
     """
 
     Row = SlideRow
@@ -58,24 +82,26 @@ class AttractModel(RowModel):
 
     def load(
         self,
-        statistics: StatisticsModel,
+        statistics: Sequence[Statistic],
         sections: Iterable[Section],
         events: Iterable[Event],
         images: Mapping[int, tuple[str, str, str]],
+        locale: QLocale,
     ) -> None:
+        sections = list(sections)
         figures = [
             SlideRow(
                 key=f"figure:{s.key}",
                 label=s.label,
                 kind="figure",
-                valueText=s.valueText,
+                valueText=format_figure(s.value, locale),
                 unit=s.unit,
                 imageUrl="",
                 credit="",
+                tone=tone_of(s),
             )
-            for s in statistics.rows()
+            for s in attract_figures(statistics, sections)
         ]
-        sections = list(sections)
         sensitive = {s.id for s in sections if s.sensitive}
         wanted = [s.image_id for s in sections if not s.sensitive]
         wanted += [e.image_id for e in events if e.section_id not in sensitive]
@@ -91,12 +117,13 @@ class AttractModel(RowModel):
                     unit="",
                     imageUrl=url,
                     credit=credit,
+                    tone="",
                 )
             )
             if len(shown) == ATTRACT_IMAGES:
                 break
         rows = interleave(figures, shown)
-        self._replace([r.key for r in rows], rows, statistics.locale)
+        self._replace([r.key for r in rows], rows, locale)
         if self._has_images != bool(shown):
             self._has_images = bool(shown)
             self.hasImagesChanged.emit()

@@ -16,6 +16,11 @@ QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 
+def tone_of(figure: Statistic) -> str:
+    """ "context" only when the bundle says so: any other tone is drawn as a loss (quietly)."""
+    return "context" if figure.tone == "context" else "loss"
+
+
 def format_figure(value: float, locale: QLocale) -> str:
     """613 -> "613", 1275 -> "1,275" / "1.275" / "1 275"; fractions keep one decimal."""
     if float(value).is_integer():
@@ -34,7 +39,9 @@ class StatisticRow(NamedTuple):
     parts: list[dict[str, Any]]  # label, value, valueText, unit, fraction, offset, source
     hasParts: bool
     remainder: float  # the fraction of the whole the source does not break down
+    remainderLabel: str  # what that rest is; "" for the program's own words
     partsExceedWhole: bool
+    tone: str  # "loss" (never in the accent colour) or "context"
 
 
 @QmlElement
@@ -43,7 +50,9 @@ class StatisticsModel(RowModel):
     """The figures that stand alone; each carries its parts, drawn as parts of its whole.
 
     ``parts`` is a list of maps (label, value, valueText, fraction, offset); ``remainder`` is
-    the fraction of the whole the source does not break down, drawn without a number.
+    the fraction of the whole the source does not break down, drawn without a number and
+    named by ``remainderLabel`` (the curator's words, or "" for the program's). ``tone`` is
+    the figure's own (its parts are drawn in it): "loss" or "context".
     """
 
     Row = StatisticRow
@@ -102,7 +111,9 @@ class StatisticsModel(RowModel):
                     parts=parts,
                     hasParts=bool(parts),
                     remainder=remainder,
+                    remainderLabel=s.remainder_label.strip() if remainder > 0 else "",
                     partsExceedWhole=total > s.value > 0,
+                    tone=tone_of(s),
                 )
             )
         self._replace(keys, rows, locale)

@@ -17,6 +17,10 @@ QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 
+# The acts of a state (decrees, addresses) come after remembrance itself, under a heading.
+OFFICIAL_KINDS = frozenset({"decree", "address"})
+
+
 class RemembranceRow(NamedTuple):
     key: str
     title: str
@@ -24,12 +28,15 @@ class RemembranceRow(NamedTuple):
     kind: str
     dateText: str
     source: str
+    official: bool  # a decree or an address
+    firstOfficial: bool  # the first of those: the heading goes above it
 
 
 @QmlElement
 @QmlUncreatable("Made by the ContentController")
 class RemembranceModel(RowModel):
-    """Days of mourning, decrees and addresses, in the curator's order."""
+    """Remembrance before administration: the days of mourning (and any other kind) first,
+    then the decrees and addresses, each group in the curator's order."""
 
     Row = RemembranceRow
     Roles = role_enum("RemembranceRoles", RemembranceRow)
@@ -37,8 +44,11 @@ class RemembranceModel(RowModel):
     def load(
         self, entries: Iterable[Remembrance], sources: Mapping[int, Source], locale: QLocale
     ) -> None:
-        rows, keys = [], []
-        for r in entries:
+        ordered = sorted(entries, key=lambda r: r.kind in OFFICIAL_KINDS)  # stable
+        rows: list[RemembranceRow] = []
+        keys: list[str] = []
+        for r in ordered:
+            official = r.kind in OFFICIAL_KINDS
             keys.append(r.key)
             rows.append(
                 RemembranceRow(
@@ -48,6 +58,8 @@ class RemembranceModel(RowModel):
                     kind=r.kind,
                     dateText=format_when(r.date, locale, r.date_label),
                     source=source_text(sources.get(r.source_id or -1)),
+                    official=official,
+                    firstOfficial=official and not any(row.official for row in rows),
                 )
             )
         self._replace(keys, rows, locale)

@@ -3,7 +3,8 @@ import QtQuick.Layouts
 import Kiosk.Backend
 import Kiosk
 
-// "Are you still there?": any touch continues the visit; otherwise, back to the start.
+// "Are you still there?", quietly (no accent; 20 s by default, long enough to read after a
+// hard section): any touch continues the visit; otherwise, back to the start.
 Item {
     id: overlay
 
@@ -69,7 +70,7 @@ Item {
                 objectName: "idleContinue"
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.gapSmall
-                kind: "primary"
+                // quiet: a visitor may still be reading; nothing here calls out in the accent
                 text: qsTr("Continue")
                 onClicked: overlay.idle.activity()
             }

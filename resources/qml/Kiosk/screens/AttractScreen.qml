@@ -4,9 +4,10 @@ import QtQuick.Layouts
 import Kiosk.Backend
 import Kiosk
 
-// Shown while nobody is there: the exhibit's title, a candle, its key figures and key images
-// one at a time, crossfading slowly, and "touch to begin" in every language of the bundle.
-// Any touch begins the visit.
+// Shown while nobody is there, quietly: a candle, the exhibit's title, its date and its
+// dedication; the figures the curator chose for the loop (often none) and the key images one
+// at a time, crossfading slowly; "touch to begin" in every language of the bundle. Nothing a
+// sensitive section guards appears here (AttractModel). Any touch begins the visit.
 Item {
     id: screen
 
@@ -52,15 +53,21 @@ Item {
             Layout.preferredHeight: 1
         }
 
-        CandleGraphic {
-            // gives up height first when the words need the room
-            Layout.alignment: Qt.AlignHCenter
+        Item {
+            // the candle gives up height first when the words need the room, and steps aside
+            // altogether on a short screen with large text
+            Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.minimumHeight: Theme.px(90)
+            Layout.minimumHeight: 0
             Layout.maximumHeight: Theme.px(210)
             Layout.preferredHeight: Theme.px(210)
-            Layout.preferredWidth: height * 0.52
-            lit: true
+            CandleGraphic {
+                anchors.horizontalCenter: parent.horizontalCenter
+                height: parent.height
+                width: height * 0.52
+                visible: parent.height >= Theme.px(70)
+                lit: true
+            }
         }
 
         KText {
@@ -71,10 +78,12 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             text: screen.content.title
             font.family: Theme.serif
-            font.pixelSize: Theme.displaySize
+            // beside an image, in half the width, a size smaller
+            font.pixelSize: screen.sideBySide ? Theme.titleSize : Theme.displaySize
             lineHeight: 1.1
         }
         KText {
+            objectName: "attractDate"
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.measure
             Layout.alignment: Qt.AlignHCenter
@@ -86,12 +95,32 @@ Item {
         }
 
         Rectangle {
+            // a quiet rule between the title and its dedication
             Layout.alignment: Qt.AlignHCenter
-            Layout.topMargin: Theme.gap
-            Layout.bottomMargin: Theme.gap
+            Layout.topMargin: Theme.gapSmall
+            Layout.bottomMargin: Theme.gapSmall
             implicitWidth: Theme.px(120)
             implicitHeight: Theme.borderWidth
-            color: Theme.accent
+            color: Theme.line
+            visible: dedication.visible
+        }
+        KText {
+            id: dedication
+            objectName: "attractDedication"
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.measure
+            Layout.alignment: Qt.AlignHCenter
+            horizontalAlignment: Text.AlignHCenter
+            visible: text !== ""
+            text: screen.content.dedication
+            font.family: Theme.serif
+            font.pixelSize: Theme.subheadingSize
+            lineHeight: 1.2
+        }
+
+        Item {
+            // a breath between the dedication and the slides
+            Layout.preferredHeight: Theme.gap
             visible: screen.slides.count > 0 && !screen.sideBySide
         }
 
@@ -167,7 +196,7 @@ Item {
                 width: prompts.width
                 horizontalAlignment: Text.AlignHCenter
                 text: modelData
-                color: Theme.accent
+                color: Theme.textMuted
                 font.pixelSize: Theme.subheadingSize
             }
         }

@@ -2,8 +2,8 @@ import QtQuick
 import QtQuick.Layouts
 import Kiosk
 
-// One slide of the attract loop, filling the space it is given: a key figure (its number, unit
-// and words), or a key image (fitted whole, its alt text as a caption, its credit small).
+// One slide of the attract loop, filling the space it is given: a figure the curator chose (its
+// number, unit and words, in its tone's colour: a loss never in the accent), or a key image (fitted whole, its alt text as a caption, its credit small).
 // Slides lie on top of one another; the one on show is opaque, the others transparent.
 Item {
     id: slide
@@ -15,6 +15,7 @@ Item {
     required property string unit
     required property string imageUrl
     required property string credit
+    required property string tone
 
     property bool current: false
     // the slide shown next: its image is read while this one is on show
@@ -51,7 +52,7 @@ Item {
                 id: value
                 objectName: "attractValue"
                 text: slide.valueText
-                color: Theme.accent
+                color: Theme.figureColor(slide.tone)
                 font.family: Theme.serif
                 font.pixelSize: Theme.figureSize
                 lineHeight: 1.0
@@ -63,7 +64,7 @@ Item {
                 y: value.baselineOffset - baselineOffset
                 width: Math.min(implicitWidth, figure.width - value.width - parent.spacing)
                 text: slide.unit
-                color: Theme.accent
+                color: Theme.figureColor(slide.tone)
                 font.family: Theme.serif
                 font.pixelSize: Theme.subheadingSize
             }

@@ -4,8 +4,12 @@ import QtQuick.Layouts
 import Kiosk.Backend
 import Kiosk
 
-// Remembrance: the day of mourning and the decrees; a candle to light; a minute of silence;
-// and, only where the bundle has them, the names of the people remembered.
+// Remembrance before administration: the exhibit's dedication, then the visitor's acts (a
+// candle to light, a minute of silence), then the day of mourning and, under a heading of
+// their own, the decrees and addresses (RemembranceModel orders them); and, only where the
+// bundle has them, the names of the people remembered.
+// Landscape: the dedication and the acts on the left, the texts on the right. Portrait: the
+// dedication at the top, the acts low enough to reach, the texts below them.
 Item {
     id: screen
 
@@ -16,6 +20,15 @@ Item {
 
     readonly property bool portrait: height > width * 1.05
     property bool showNames: false
+
+    component Dedication: KText {
+        objectName: "memorialDedication"
+        visible: text !== ""
+        text: screen.content.dedication
+        font.family: Theme.serif
+        font.pixelSize: Theme.subheadingSize
+        lineHeight: 1.2
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -30,27 +43,94 @@ Item {
             Layout.bottomMargin: Theme.gap
             columns: screen.portrait ? 1 : 2
             columnSpacing: Theme.gapLarge * 1.5
-            rowSpacing: Theme.gapLarge
+            rowSpacing: Theme.gap
 
-            // -- what is remembered, and how ------------------------------------------------
-            ColumnLayout {
+            // -- landscape: the dedication and the acts, in a column that scrolls if short ----
+            ReadingPane {
+                id: actsPane
+                Layout.row: 0
+                Layout.column: 0
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Layout.preferredWidth: Theme.measure
+                Layout.preferredWidth: Theme.measure * 0.75
                 Layout.maximumWidth: Theme.measure
-                Layout.alignment: Qt.AlignTop | Qt.AlignLeft
+                visible: !screen.portrait
+                spacing: Theme.gap
+
+                Eyebrow {
+                    width: actsPane.width
+                    text: qsTr("Memorial")
+                }
+                Dedication {
+                    width: actsPane.width
+                }
+                Item {
+                    width: 1
+                    height: Theme.gapSmall
+                }
+                MemorialActs {
+                    width: actsPane.width
+                    content: screen.content
+                    candle: screen.candle
+                    silence: screen.silence
+                    candleHeight: Math.min(Theme.px(220), screen.height * 0.22)
+                }
+            }
+
+            // -- portrait: the dedication at the top, the acts below it, within reach -----------
+            ColumnLayout {
+                Layout.row: 0
+                Layout.column: 0
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: screen.portrait
                 spacing: Theme.gap
 
                 Eyebrow {
                     Layout.fillWidth: true
-                    text: screen.showNames ? qsTr("The names") : qsTr("Memorial")
+                    text: qsTr("Memorial")
+                }
+                Dedication {
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: Theme.measure
+                }
+                Item {
+                    Layout.fillHeight: true
+                }
+                MemorialActs {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: false
+                    Layout.maximumHeight: implicitHeight
+                    sideBySide: true
+                    content: screen.content
+                    candle: screen.candle
+                    silence: screen.silence
+                    candleHeight: Math.min(Theme.px(200), screen.height * 0.12)
+                }
+            }
+
+            // -- what is remembered: the day of mourning, then the decrees and addresses -------
+            Item {
+                Layout.row: screen.portrait ? 1 : 0
+                Layout.column: screen.portrait ? 0 : 1
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                // portrait: the texts take a little under half of the page, below the acts
+                Layout.preferredHeight: screen.portrait ? screen.height * 0.4 : -1
+                Layout.maximumWidth: Theme.measure
+                Layout.alignment: Qt.AlignTop | Qt.AlignLeft
+
+                Eyebrow {
+                    id: namesEyebrow
+                    width: parent.width
+                    visible: screen.showNames
+                    text: qsTr("The names")
                 }
 
                 ReadingPane {
                     id: remembrance
                     objectName: "remembrancePane"
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
+                    anchors.fill: parent
                     visible: !screen.showNames
                     spacing: Theme.gapLarge
 
@@ -62,14 +142,39 @@ Item {
                             required property string body
                             required property string dateText
                             required property string source
+                            required property bool firstOfficial
                             required property int index
                             width: remembrance.width
                             spacing: Theme.gapSmall
+
+                            Column {
+                                // the acts of state, grouped under a heading of their own
+                                width: parent.width
+                                visible: entry.firstOfficial
+                                spacing: Theme.gapSmall
+                                Item {
+                                    width: 1
+                                    height: entry.index > 0 ? Theme.gap : 0
+                                }
+                                Rectangle {
+                                    width: parent.width
+                                    height: Theme.borderWidth
+                                    color: Theme.line
+                                    visible: entry.index > 0
+                                }
+                                Eyebrow {
+                                    objectName: "officialHeading"
+                                    width: parent.width
+                                    topPadding: entry.index > 0 ? Theme.gap : 0
+                                    bottomPadding: Theme.gapSmall
+                                    text: qsTr("Decrees and addresses")
+                                }
+                            }
                             KText {
                                 width: parent.width
                                 visible: text !== ""
                                 text: entry.dateText
-                                color: Theme.accent
+                                color: Theme.textMuted
                                 font.pixelSize: Theme.metaSize
                                 font.weight: Font.DemiBold
                             }
@@ -91,55 +196,24 @@ Item {
                                 color: Theme.textMuted
                                 font.pixelSize: Theme.metaSize
                             }
-                            Item {
-                                width: 1
-                                height: Theme.gap
-                            }
                         }
                     }
                 }
 
                 Loader {
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
+                    anchors {
+                        left: parent.left
+                        right: parent.right
+                        top: namesEyebrow.bottom
+                        topMargin: Theme.gap
+                        bottom: parent.bottom
+                    }
                     active: screen.showNames
                     visible: active
                     sourceComponent: PeopleView {
                         people: screen.content.people
                     }
                 }
-            }
-
-            // -- the visitor's acts: a candle, a minute of silence --------------------------
-            // Landscape: a column beside the text, scrolling if the screen is short.
-            ReadingPane {
-                id: actsPane
-                Layout.fillWidth: true
-                Layout.fillHeight: true
-                Layout.preferredWidth: Theme.measure * 0.75
-                Layout.maximumWidth: Theme.measure
-                visible: !screen.portrait
-
-                MemorialActs {
-                    id: landscapeActs
-                    width: actsPane.width
-                    content: screen.content
-                    candle: screen.candle
-                    silence: screen.silence
-                    candleHeight: Math.min(Theme.px(220), screen.height * 0.22)
-                }
-            }
-            // Portrait: side by side, low on the screen, within reach.
-            MemorialActs {
-                Layout.fillWidth: true
-                Layout.fillHeight: false
-                Layout.maximumHeight: implicitHeight
-                visible: screen.portrait
-                sideBySide: true
-                content: screen.content
-                candle: screen.candle
-                silence: screen.silence
-                candleHeight: Math.min(Theme.px(200), screen.height * 0.12)
             }
         }
 

@@ -4,6 +4,7 @@ import QtQuick.Layouts
 import Kiosk
 
 // One figure: large, with what it counts, its parts drawn as parts of it, and its source.
+// A figure of loss is set in the quiet loss colour, never in the accent (Theme.figureColor).
 Rectangle {
     id: card
 
@@ -15,7 +16,9 @@ Rectangle {
     required property var parts
     required property bool hasParts
     required property real remainder
+    required property string remainderLabel
     required property bool partsExceedWhole
+    required property string tone
 
     color: Theme.raised
     radius: Theme.radius
@@ -40,7 +43,7 @@ Rectangle {
                 id: figure
                 objectName: "figureValue"
                 text: card.valueText
-                color: Theme.accent
+                color: Theme.figureColor(card.tone)
                 font.family: Theme.serif
                 font.pixelSize: Theme.figureSize
                 lineHeight: 1.0
@@ -53,7 +56,7 @@ Rectangle {
                 y: figure.baselineOffset - baselineOffset
                 width: Math.min(implicitWidth, column.width - figure.width - parent.spacing)
                 text: card.unit
-                color: Theme.accent
+                color: Theme.figureColor(card.tone)
                 font.family: Theme.serif
                 font.pixelSize: Theme.subheadingSize
             }
@@ -81,57 +84,8 @@ Rectangle {
             visible: card.hasParts
             parts: card.parts
             remainder: card.remainder
-        }
-
-        Flow {
-            objectName: "partLegend"
-            Layout.fillWidth: true
-            Layout.topMargin: Theme.gapSmall
-            visible: card.hasParts
-            spacing: Theme.gap
-
-            Repeater {
-                model: card.parts
-                Row {
-                    id: part
-                    required property var modelData
-                    required property int index
-                    spacing: Theme.px(12)
-                    Rectangle {
-                        anchors.verticalCenter: parent.verticalCenter
-                        width: Theme.px(26)
-                        height: width
-                        radius: Theme.px(4)
-                        color: Theme.partColors[part.index % Theme.partColors.length]
-                    }
-                    KText {
-                        text: part.modelData.valueText + " " + part.modelData.label
-                        wrapMode: Text.NoWrap
-                        width: Math.min(implicitWidth, column.width - Theme.px(40))
-                        font.pixelSize: Theme.bodySize
-                    }
-                }
-            }
-            Row {
-                visible: card.remainder > 0
-                spacing: Theme.px(12)
-                Rectangle {
-                    anchors.verticalCenter: parent.verticalCenter
-                    width: Theme.px(26)
-                    height: width
-                    radius: Theme.px(4)
-                    color: "transparent"
-                    border.width: Theme.borderWidth
-                    border.color: Theme.outline
-                }
-                KText {
-                    objectName: "remainderLabel"
-                    text: qsTr("Not broken down in the source")
-                    color: Theme.textMuted
-                    wrapMode: Text.NoWrap
-                    width: Math.min(implicitWidth, column.width - Theme.px(40))
-                }
-            }
+            remainderLabel: card.remainderLabel
+            tone: card.tone
         }
         KText {
             Layout.fillWidth: true
