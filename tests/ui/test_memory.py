@@ -113,8 +113,10 @@ def test_visits_leave_no_memory_behind(make_shell: Any) -> None:
     read once per round, after QML's garbage is collected too; the median of the first three
     readings is compared with that of the last three, so one reading caught mid-way (a cache
     growing, a JS collection) decides nothing. The leak this guards against (a settle that
-    compiled a new expression each time) kept 34 KB a visit here; what is left is caches
-    filling, about 3 KB a visit this early and nothing after 150 visits. The bound: 8 KB."""
+    compiled a new expression each time) kept 34 KB a visit here. What is left this early is
+    caches still filling (glyphs at the large-text sizes above all): 2.8-5.6 KB a visit over
+    nine runs, nothing after 150 visits (450 visits: +110 KB by the 150th, flat after). The
+    bound, 12 KB, sits between the two."""
     shell = make_shell()
     window = shell.window
     codes = shell.content.locale_codes()
@@ -153,4 +155,4 @@ def test_visits_leave_no_memory_behind(make_shell: Any) -> None:
         (measured_rounds - 2) * len(codes)
     )
     kb = [round((r - readings[0]) / 1024) for r in readings]
-    assert per_visit < 8 * 1024, f"{per_visit / 1024:.1f} KB a visit (KB by round: {kb})"
+    assert per_visit < 12 * 1024, f"{per_visit / 1024:.1f} KB a visit (KB by round: {kb})"
