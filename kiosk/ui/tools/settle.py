@@ -18,7 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QLibraryInfo, QPointF, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QLibraryInfo,
+    QPointF,
+    Qt,
+    QTimer,
+)
 from PySide6.QtQml import QQmlEngine, QQmlExpression, qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -84,11 +92,35 @@ _ANY_IMAGE_LOADING = """(function (root) {
 })(contentItem)"""
 
 
-def _loading(window: QQuickWindow) -> bool:
+# The walk is compiled once per window and kept as the window's child: every QQmlExpression
+# made from a string is compiled into a unit the QML engine keeps until the engine itself goes
+# (Qt 6.11: QV4::Script::parse -> ExecutionEngine::insertCompilationUnit), about 2 KB each time.
+# A new expression per settle grew the soak by 50 KB a visit (and 440 KB when it was one per
+# image); evaluating the same expression again compiles nothing.
+_PROBE_NAME = "kioskSettleImageProbe"
+
+
+def _image_probe(window: QQuickWindow) -> QQmlExpression | None:
+    probe = window.findChild(QQmlExpression, _PROBE_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    if probe is not None:
+        return probe
     context = QQmlEngine.contextForObject(window)
     if context is None:  # a window not made by QML shows no QML images
+        return None
+    probe = QQmlExpression(context, window, _ANY_IMAGE_LOADING)
+    probe.setObjectName(_PROBE_NAME)
+    # setParent, not the constructor's parent: PySide gives the window ownership only through
+    # setParent; otherwise collecting the Python wrapper deletes the probe (and the next settle
+    # compiles it again).
+    probe.setParent(window)
+    return probe
+
+
+def _loading(window: QQuickWindow) -> bool:
+    probe = _image_probe(window)
+    if probe is None:
         return False
-    value, _undefined = QQmlExpression(context, window, _ANY_IMAGE_LOADING).evaluate()
+    value, _undefined = probe.evaluate()
     return bool(value)
 
 
@@ -203,7 +235,10 @@ def _left_top(item: QQuickItem) -> tuple[float, float]:
 
 def qml_eval(item: QQuickItem, expression: str) -> object:
     """Evaluate a QML expression in ``item``'s scope (reads enums PySide cannot convert,
-    calls QML methods such as ListView.indexAt)."""
+    calls QML methods such as ListView.indexAt).
+
+    For tests and one-off probes only: each call compiles ``expression`` anew, and the engine
+    keeps every compiled unit (about 2 KB) as long as it lives (see ``_PROBE_NAME``)."""
     context = QQmlEngine.contextForObject(item)
     if context is None:
         raise ValueError(f"{item!r} has no QML context")
