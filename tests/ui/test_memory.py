@@ -116,7 +116,7 @@ def test_visits_leave_no_memory_behind(make_shell: Any) -> None:
     compiled a new expression each time) kept 34 KB a visit here. What is left this early is
     caches still filling (glyphs at the large-text sizes above all): 2.8-5.6 KB a visit over
     nine runs, nothing after 150 visits (450 visits: +110 KB by the 150th, flat after). The
-    bound, 12 KB, sits between the two."""
+    bound, 16 KB, sits between the two: twice below the leak, three times above what is left."""
     shell = make_shell()
     window = shell.window
     codes = shell.content.locale_codes()
@@ -155,4 +155,4 @@ def test_visits_leave_no_memory_behind(make_shell: Any) -> None:
         (measured_rounds - 2) * len(codes)
     )
     kb = [round((r - readings[0]) / 1024) for r in readings]
-    assert per_visit < 12 * 1024, f"{per_visit / 1024:.1f} KB a visit (KB by round: {kb})"
+    assert per_visit < 16 * 1024, f"{per_visit / 1024:.1f} KB a visit (KB by round: {kb})"
