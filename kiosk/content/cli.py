@@ -32,7 +32,7 @@ from kiosk.content.fileio import locale_list, path_sha256
 from kiosk.content.limits import MAX_ECHO_CHARS
 from kiosk.content.publish import PublishError, publish
 from kiosk.content.reader import BundleError, check_readable, open_bundle
-from kiosk.content.schema import CONTENT_TABLES
+from kiosk.content.schema import tables_at
 from kiosk.content.source import BuildError, ExportError, build, export
 from kiosk.content.validate import Report, printable, shorten, validate_bundle
 
@@ -131,7 +131,7 @@ def bundle_info(path: Path) -> dict[str, Any]:
             info["schema"] = conn.execute("PRAGMA user_version").fetchone()[0]
             info["counts"] = {
                 table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in CONTENT_TABLES
+                for table in tables_at(info["schema"])
                 if table != "exhibit"
             }
     except sqlite3.Error as exc:

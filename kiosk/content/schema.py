@@ -20,11 +20,13 @@ from typing import Final
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from kiosk.content.names.index import BUNDLE_SCHEMA as NAME_INDEX_SCHEMA
 from kiosk.content.tables import (
     BY_NAME,
     CONTENT_TABLES,
     PRECISIONS,
     REMEMBRANCE_KINDS,
+    SCHEMA_VERSION,
     TABLES,
     TRANSLATABLE,
     Column,
@@ -42,9 +44,9 @@ __all__ = [
     "table_columns",
 ]
 
-SCHEMA_VERSION: Final = max(
-    [t.since for t in TABLES] + [c.since for t in TABLES for c in t.columns]
-)
+# Tables that are not described in ``tables``, by the version that added them: the name
+# search's index (kiosk/content/names), which ``build_index`` empties and fills again.
+EXTRA_STATEMENTS: Final[dict[int, tuple[str, ...]]] = {2: NAME_INDEX_SCHEMA}
 
 # A column definition longer than this puts its CHECK on a line of its own.
 _DDL_WIDTH: Final = 88
@@ -109,7 +111,12 @@ def create_statements(version: int) -> list[str]:
     for table in TABLES:
         if table.since <= version:
             statements.append(create_table_sql(table, version))
-            statements.extend(create_index_sql(table, index) for index in table.indexes)
+            statements.extend(
+                create_index_sql(table, index) for index in table.indexes if index.since <= version
+            )
+    for since, extra in sorted(EXTRA_STATEMENTS.items()):
+        if since <= version:
+            statements.extend(extra)
     return statements
 
 
@@ -120,13 +127,19 @@ def upgrade_statements(version: int) -> list[str]:
     for table in TABLES:
         if table.since == version:
             statements.append(create_table_sql(table, version))
-            statements.extend(create_index_sql(table, index) for index in table.indexes)
+            statements.extend(
+                create_index_sql(table, index) for index in table.indexes if index.since <= version
+            )
         elif table.since < version:
             statements.extend(
                 f"ALTER TABLE {table.name} ADD COLUMN {column_sql(c)}"
                 for c in table.columns
                 if c.since == version
             )
+            statements.extend(
+                create_index_sql(table, index) for index in table.indexes if index.since == version
+            )
+    statements.extend(EXTRA_STATEMENTS.get(version, ()))
     return statements
 
 
@@ -147,18 +160,26 @@ for _version in range(2, SCHEMA_VERSION + 1):
     migrations(name=f"{_version:04d}_schema_{_version}")(_executor(upgrade_statements(_version)))
 
 
-def create_or_migrate(db: sqlite_utils.Database) -> None:
-    """Bring a writable database (a bundle being built) up to ``SCHEMA_VERSION``."""
+def create_or_migrate(db: sqlite_utils.Database, version: int = SCHEMA_VERSION) -> None:
+    """Bring a writable database (a bundle being built) up to ``version`` (by default the
+    newest; an older one only to make the shape an older bundle must have)."""
     current = db.execute("PRAGMA user_version").fetchone()[0]
     if current > SCHEMA_VERSION:
         raise ValueError(
             f"this database has schema version {current}; this program knows up to "
             f"{SCHEMA_VERSION}: use a newer kiosk-content"
         )
-    migrations.apply(db)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    later = [f"{v:04d}_schema_{v}" for v in range(version + 1, SCHEMA_VERSION + 1)]
+    migrations.apply(db, stop_before=later[0] if later else None)
+    db.execute(f"PRAGMA user_version = {max(version, current)}")
 
 
-def table_columns(table: str) -> tuple[str, ...]:
-    """The column names of ``table`` in the schema, in order (for explicit SELECTs)."""
-    return BY_NAME[table].names
+def table_columns(table: str, version: int = SCHEMA_VERSION) -> tuple[str, ...]:
+    """The column names of ``table`` in a bundle of schema ``version``, in order (for
+    explicit SELECTs); none when the table is newer than that."""
+    return tuple(c.name for c in BY_NAME[table].columns_at(version))
+
+
+def tables_at(version: int) -> tuple[str, ...]:
+    """The content tables a bundle of schema ``version`` has."""
+    return tuple(t.name for t in TABLES if t.since <= version)

@@ -16,7 +16,7 @@ from typing import Final
 
 import sqlite_utils
 
-from kiosk.content.schema import create_or_migrate
+from kiosk.content.schema import SCHEMA_VERSION, create_or_migrate
 
 # Tables SQLite itself may add to any database: ANALYZE's statistics (a few short rows per
 # index) are tolerated; everything else not in the schema is refused.
@@ -103,11 +103,13 @@ def shape_of(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> S
 
 
 @cache
-def expected_shape() -> Shape:
-    """The shape ``create_or_migrate`` gives a new database (computed once, in memory)."""
+def expected_shape(version: int = SCHEMA_VERSION) -> Shape:
+    """The shape ``create_or_migrate`` gives a new database at schema ``version`` (the
+    newest by default; an older bundle must have its own version's shape). Computed once
+    per version, in memory."""
     db = sqlite_utils.Database(memory=True)
     try:
-        create_or_migrate(db)
+        create_or_migrate(db, version)
         return shape_of(db.conn)
     finally:
         db.close()

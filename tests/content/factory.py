@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.content import formats as fmt
+from kiosk.content.tables import CONTENT_TABLES
 
 
 def png_bytes(
@@ -177,6 +178,7 @@ def loosen(conn: sqlite3.Connection) -> None:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' "
             "ESCAPE '\\'"
         )
+        if r[0] in CONTENT_TABLES  # the name index's tables keep their shape
     ]
     for table in tables:
         columns = conn.execute(f"PRAGMA table_info({table})").fetchall()
@@ -200,6 +202,7 @@ def mangler(mutations: list[tuple[int, int, object]]) -> Callable[[sqlite3.Conne
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' "
                 "ESCAPE '\\' ORDER BY name"
             )
+            if r[0] in CONTENT_TABLES
         ]
         for table_index, column_index, value in mutations:
             table = names[table_index % len(names)]

@@ -150,7 +150,7 @@ class SourceReader:
         if duplicates:
             self.problem(rel, 1, f"column(s) named twice: {', '.join(duplicates)}")
             ok = False
-        if "key" not in header:
+        if "key" in columns and "key" not in header:
             self.problem(rel, 1, "has no 'key' column")
             ok = False
         return ok
@@ -280,13 +280,18 @@ class SourceReader:
                     self.problem(rel, line, f"{name}: write true or false")
                 out[column.name] = int(value is True)
             elif column.choices:
-                out[column.name] = self.choice(column, str(value), rel, line)
+                if not column.not_null and not str(value).strip():
+                    out[column.name] = None  # not recorded
+                else:
+                    out[column.name] = self.choice(column, str(value), rel, line)
             elif column.type == "REAL":
                 out[column.name] = self.number(str(value), rel, line, name)
             elif column.type == "INTEGER":
                 out[column.name] = self.integer(str(value), rel, line, name)
             else:
-                out[column.name] = self.clean(str(value), rel, line, name)
+                text = self.clean(str(value), rel, line, name)
+                # An optional text left empty is unknown (NULL), never a blank.
+                out[column.name] = None if not text and not column.not_null else text
         return out
 
     def choice(self, column: Column, value: str, rel: str, line: int | None) -> str:

@@ -12,7 +12,7 @@ from typing import Final
 from kiosk.content.images import MAX_IMAGE_BYTES
 from kiosk.content.limits import MAX_TEXT_CHARS
 from kiosk.content.records import PartialDate
-from kiosk.content.tables import table
+from kiosk.content.tables import SCHEMA_VERSION, table
 from kiosk.content.validate.report import shorten
 
 Row = dict[str, object]
@@ -84,12 +84,12 @@ def compare_dates(a: str, b: str) -> int:
     return (a[:n] > b[:n]) - (a[:n] < b[:n])
 
 
-def select_sql(name: str) -> str:
+def select_sql(name: str, version: int = SCHEMA_VERSION) -> str:
     """The schema's columns of table ``name``, each read at most MAX_TEXT_CHARS + 1 long (a
     BLOB over MAX_IMAGE_BYTES is not read at all: its size comes as ``<column>_size``, its
     type as ``<column>_type``)."""
     parts = []
-    for column in table(name).columns:
+    for column in table(name).columns_at(version):
         if column.type == "BLOB":
             blob = column.name
             parts.append(
