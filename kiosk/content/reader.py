@@ -20,7 +20,8 @@ from urllib.parse import quote
 from kiosk.content import rows, tables
 from kiosk.content.fileio import SQLITE_HEADER, lenient_text, locale_list
 from kiosk.content.images import MAX_IMAGE_BYTES
-from kiosk.content.names import Match, search
+from kiosk.content.names import KEYS_VERSION, Match, search
+from kiosk.content.names.index import index_meta
 from kiosk.content.records import (
     Event,
     Exhibit,
@@ -490,6 +491,20 @@ class Bundle:
     def place_by_id(self, place_id: int) -> Place | None:
         found: list[Place] = self._records("places", "WHERE id = ?", (place_id,))
         return found[0] if found else None
+
+    def name_index_problem(self) -> str:
+        """Why the search cannot be trusted ('' when it can): no index (schema 1), or one
+        built by another version of the search's key functions. (``validate`` also checks
+        that it holds exactly the bundle's people.)"""
+        if self.version < 2:
+            return (
+                f"the bundle has schema {self.version}, with no name index: run "
+                "`kiosk-content import-people` or build it again"
+            )
+        meta = index_meta(self._conn)
+        if meta.get("keys_version") != KEYS_VERSION:
+            return "its name index is missing or out of date: build the bundle again"
+        return ""
 
     def search_people(self, query: str, limit: int = 20, *, prefix: bool = True) -> list[Match]:
         """The kiosk's name search (kiosk.content.names.search) on this bundle: best first.

@@ -60,6 +60,47 @@ def write_csv(folder: Path, name: str, rows: list[list[str]]) -> None:
     (folder / name).write_text(fmt.csv_text(fmt.CSV_FILES[name][1], rows), encoding="utf-8")
 
 
+def person_row(**values: str) -> list[str]:
+    """A people.csv row with ``values`` by column name, the rest empty."""
+    columns = fmt.CSV_FILES["people.csv"][1]
+    unknown = set(values) - set(columns)
+    assert not unknown, unknown
+    return [values.get(c, "") for c in columns]
+
+
+# Obviously synthetic people (no name of anyone): a family in two alphabets.
+SYNTHETIC_PEOPLE = [
+    person_row(
+        key="s1",
+        name="Testov Synthetic",
+        surname="Testov",
+        given_name="Synthetic",
+        name_lang="en",
+        name_script="latn",
+        other_spellings="Тестов Синтетик",
+        fate_kind="killed",
+        place="village-a",
+        family="fam-1",
+        source="notes",
+        birth_date="1960",
+        death_date="2001-05-01",
+        age="40",
+    ),
+    person_row(
+        key="s2",
+        name="Тестова Синтетика",
+        surname="Тестова",
+        given_name="Синтетика",
+        name_lang="ru",
+        name_script="cyrl",
+        fate_kind="missing",
+        place="village-a",
+        family="fam-1",
+    ),
+    person_row(key="s3", name="Əxample Testli", name_lang="az", place="village-b"),
+]
+
+
 def write_synthetic_source(folder: Path) -> Path:
     """A small exhibit touching every table and feature: two languages, an image, parents."""
     (folder / "sections").mkdir(parents=True)
@@ -155,8 +196,32 @@ def write_synthetic_source(folder: Path) -> Path:
     write_csv(
         folder,
         "people.csv",
-        [["p1", "Ann Example", "1950", "year", "2001-05-01", "day", "51", "Killed", "", "square"]],
+        [
+            person_row(
+                key="p1",
+                name="Ann Example",
+                birth_date="1950",
+                birth_precision="year",
+                death_date="2001-05-01",
+                death_precision="day",
+                age="50",
+                fate="Killed",
+                photo="square",
+            ),
+            *SYNTHETIC_PEOPLE,
+        ],
     )
+    write_csv(
+        folder,
+        "places.csv",
+        [["village-a", "Village A", "A synthetic village."], ["village-b", "Village B", ""]],
+    )
+    write_csv(
+        folder,
+        "relations.csv",
+        [["s1", "spouse", "s2"], ["s1", "parent", "s3"], ["p1", "sibling", "s1"]],
+    )
+    write_csv(folder, "spelling_variants.csv", [["Синтетик; Sintetik"]])
     (folder / "translations" / "az.csv").write_text(
         fmt.csv_text(
             fmt.TRANSLATION_COLUMNS,

@@ -18,6 +18,7 @@ the order of the people's ids. The key is computed by ``build`` and ``import-peo
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Final
@@ -61,21 +62,25 @@ def group_of(name: str, lang: str | None = None) -> str:
     return "en"
 
 
-@lru_cache(maxsize=65536)
 def sort_key(name: str, lang: str | None = None) -> bytes:
     """The bytes ``name`` sorts by (see the module's docstring)."""
     group = group_of(name, lang)
+    parts = [bytes([GROUPS.index(group) + 1])]
+    for word in _WORDS.split(_lower(name)):
+        if word:
+            parts.append(_word_key(word, group))
+    return parts[0] + _SEPARATOR.join(parts[1:])
+
+
+_WORDS: Final = re.compile(r"[\s\-'’ʼ‘`.,]+")
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str, group: str) -> bytes:
     ranks = _RANKS.get(group, {})
     az = group == "az"
-    out = bytearray([GROUPS.index(group) + 1])
-    pending_space = False
-    for char in _lower(name):
-        if char.isspace() or char in "-'’ʼ‘`.,":
-            pending_space = bool(out[1:])
-            continue
-        if pending_space:
-            out += _SEPARATOR
-            pending_space = False
+    out = bytearray()
+    for char in word:
         if char.isdigit() and char.isascii():
             out.append(_DIGIT + int(char))
             continue

@@ -163,7 +163,7 @@ def build_index(
     batch: int = 5000,
     progress: Callable[[int], None] | None = None,
     in_bundle: bool = False,
-    meta: Mapping[str, str] | None = None,
+    meta: Mapping[str, str] | Callable[[], Mapping[str, str]] | None = None,
 ) -> int:
     """(Re)build the name index in ``conn`` from ``people``, streamed; return how many.
 
@@ -172,7 +172,7 @@ def build_index(
     ``progress``, if callable, is called with the count so far after every batch.
     ``in_bundle``: ``conn`` is a content bundle whose ``people`` table holds the names (each
     person's ``id`` is its rowid; no ``people_search_names``). ``meta`` adds rows to
-    ``people_search_meta``.
+    ``people_search_meta`` (a callable is called once ``people`` is used up).
     """
     if conn.in_transaction:
         conn.commit()
@@ -221,9 +221,10 @@ def build_index(
             "INSERT INTO people_search_meta VALUES ('keys_version', ?), ('people', ?)",
             (KEYS_VERSION, str(count)),
         )
+        extra = meta() if callable(meta) else meta or {}
         conn.executemany(
             "INSERT INTO people_search_meta VALUES (?, ?)",
-            [(k, v) for k, v in (meta or {}).items() if k not in ("keys_version", "people")],
+            [(k, v) for k, v in extra.items() if k not in ("keys_version", "people")],
         )
         conn.commit()
     except BaseException:

@@ -13,13 +13,14 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from kiosk.content import formats as fmt
 from kiosk.content import tables
 from kiosk.content.records import PartialDate, Precision
-from kiosk.content.tables import Column, Table
+from kiosk.content.tables import Column, DateField, Table
 
 _SHAPE_PRECISION = {4: Precision.YEAR, 7: Precision.MONTH, 10: Precision.DAY, 16: Precision.TIME}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -250,15 +251,13 @@ class SourceReader:
         each source column's line); ``ids`` holds each table's key -> id, for references.
         Derived columns are the caller's."""
         out: dict[str, Any] = {}
-        dates = {d.value: d for d in table.dates}
-        precisions = {d.precision for d in table.dates}
-        for column in table.columns:
-            name = column.source_name
-            if name not in table.source_columns or column.name in precisions:
-                continue
+        for column, name, date, plain in _plan(table):
             value = raw.get(name, False if column.boolean else "")
+            if plain and value == "":
+                # The common case of a names list: an optional cell left empty (unknown).
+                out[column.name] = None if not column.not_null else column.default
+                continue
             line = where.get(name) if isinstance(where, dict) else where
-            date = dates.get(column.name)
             if date is not None:
                 text, precision = self.date(
                     str(value), str(raw.get(date.precision, "")), rel, line, name
@@ -301,6 +300,31 @@ class SourceReader:
                 rel, line, f"{column.name} {text!r}: use one of {', '.join(column.choices)}"
             )
         return text
+
+
+@cache
+def _plan(table: Table) -> tuple[tuple[Column, str, DateField | None, bool], ...]:
+    """The columns ``row`` fills: (column, source name, its date, whether an empty cell is
+    simply the column's empty value)."""
+    dates = {d.value: d for d in table.dates}
+    precisions = {d.precision for d in table.dates}
+    out = []
+    for column in table.columns:
+        name = column.source_name
+        if name not in table.source_columns or column.name in precisions:
+            continue
+        date = dates.get(column.name)
+        out.append((column, name, date, date is None and _empty_is_plain(column)))
+    return tuple(out)
+
+
+def _empty_is_plain(column: Column) -> bool:
+    """Whether an empty cell of ``column`` is simply its empty value (no check to make)."""
+    if column.name == "key" or column.boolean or column.type == "REAL":
+        return False
+    if column.not_null:
+        return column.type == "TEXT" and column.default == "" and not column.choices
+    return True
 
 
 def toml_line(text: str, name: str, start: int = 0) -> int | None:

@@ -20,7 +20,7 @@ from kiosk.content.names.collation import sort_key
 
 # The columns the index and the orders are made from; a change to any of them makes the
 # index stale (validate says so).
-_NAME_COLUMNS: Final = (
+FINGERPRINT_COLUMNS: Final = (  # the first eight are what the index reads
     "id",
     "key",
     "name",
@@ -34,7 +34,7 @@ _NAME_COLUMNS: Final = (
     "name_order",
     "wall_order",
 )
-FINGERPRINT_SQL: Final = f"SELECT {', '.join(_NAME_COLUMNS)} FROM people"
+FINGERPRINT_SQL: Final = f"SELECT {', '.join(FINGERPRINT_COLUMNS)} FROM people"
 VARIANTS_SQL: Final = "SELECT spellings FROM spelling_variants ORDER BY id"
 
 
@@ -74,20 +74,21 @@ def variant_rows(texts: list[str]) -> list[tuple[str, ...]]:
     return [tuple(s.strip() for s in text.split(";") if s.strip()) for text in texts]
 
 
-def _names(conn: sqlite3.Connection) -> Iterator[PersonNames]:
-    cursor = conn.execute(
-        "SELECT id, key, name, coalesce(surname, ''), coalesce(given_name, ''), "
-        "coalesce(patronymic, ''), coalesce(name_lang, ''), coalesce(other_spellings, '') "
-        "FROM people ORDER BY id"
-    )
-    for ident, key, name, surname, given, patronymic, lang, other in cursor:
+def _names(conn: sqlite3.Connection, fingerprint: Fingerprint) -> Iterator[PersonNames]:
+    """Each person's names for the index, in id order; ``fingerprint`` takes every row."""
+    cursor = conn.execute(FINGERPRINT_SQL + " ORDER BY id")
+    for row in cursor:
+        fingerprint.add(row)
+        ident, key, name, surname, given, patronymic, lang, other = row[:8]
         yield PersonNames(
             key=str(key),
-            surname=surname,
-            given=given,
-            patronymic=patronymic,
-            lang=lang,
-            other_spellings=tuple(s.strip() for s in other.split(";") if s.strip()),
+            surname=surname or "",
+            given=given or "",
+            patronymic=patronymic or "",
+            lang=lang or "",
+            other_spellings=tuple(s.strip() for s in (other or "").split(";") if s.strip())
+            if other
+            else (),
             display=str(name),
             id=int(ident),
         )
@@ -127,12 +128,12 @@ def index_people(conn: sqlite3.Connection, progress: Callable[[int], None] | Non
     with conn:
         order_people(conn)
     variants = variant_texts(conn)
-    fingerprint = people_fingerprint(conn)
+    fingerprint = Fingerprint()
     return build_index(
         conn,
-        _names(conn),
+        _names(conn, fingerprint),
         variant_rows(variants),
         progress=progress,
         in_bundle=True,
-        meta={"fingerprint": fingerprint},
+        meta=lambda: {"fingerprint": fingerprint.value(variants)},
     )

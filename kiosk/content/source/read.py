@@ -298,7 +298,10 @@ def _read_translations(r: SourceReader, content: SourceContent) -> None:
     if not folder.is_dir():
         content.tables["translations"] = out
         return
-    keys = {table: {str(row["key"]) for row in rows} for table, rows in content.tables.items()}
+    keys = {
+        table: {str(row["key"]) for row in rows if "key" in row}
+        for table, rows in content.tables.items()
+    }
     keys["exhibit"] = {"exhibit"}
     default_locale = str(content.exhibit.get("default_locale", ""))
     for path in sorted(folder.iterdir()):

@@ -4,6 +4,7 @@ against."""
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from functools import lru_cache
@@ -76,6 +77,27 @@ def parse_date(value: str, precision: str) -> PartialDate | str:
         return PartialDate.parse(value, precision)
     except ValueError as exc:
         return shorten(str(exc), 200)
+
+
+def _bounds(date: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The first and last day a partial date may be, as (year, month, day)."""
+    year, month, day = date.year, date.month, date.day
+    if month is None:
+        return (year, 1, 1), (year, 12, 31)
+    if day is None:
+        return (year, month, 1), (year, month, calendar.monthrange(year, month)[1])
+    return (year, month, day), (year, month, day)
+
+
+def _years(born: tuple[int, int, int], died: tuple[int, int, int]) -> int:
+    return died[0] - born[0] - (died[1:] < born[1:])
+
+
+def age_range(birth: PartialDate, death: PartialDate) -> tuple[int, int]:
+    """The ages at death the two dates allow, as (least, most) whole years."""
+    birth_first, birth_last = _bounds(birth)
+    death_first, death_last = _bounds(death)
+    return max(0, _years(birth_last, death_first)), _years(birth_first, death_last)
 
 
 def compare_dates(a: str, b: str) -> int:
