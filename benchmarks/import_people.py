@@ -28,10 +28,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from name_search import LANGS, queries, synthetic_people  # noqa: E402
+from name_search import LANGS, queries, synthetic_people
 
-from kiosk.content.reader import Bundle  # noqa: E402
-from kiosk.content.source.import_people import import_people  # noqa: E402
+from kiosk.content.reader import Bundle
+from kiosk.content.source.import_people import import_people
 
 ROOT = Path(__file__).resolve().parents[1]
 INDEX_TABLES = ("people_search", "people_search_terms", "people_search_meta")

@@ -221,7 +221,7 @@ def write_synthetic_source(folder: Path) -> Path:
         "relations.csv",
         [["s1", "spouse", "s2"], ["s1", "parent", "s3"], ["p1", "sibling", "s1"]],
     )
-    write_csv(folder, "spelling_variants.csv", [["Синтетик; Sintetik"]])
+    write_csv(folder, "spelling_variants.csv", [["Синтетик; Zintetik"]])
     (folder / "translations" / "az.csv").write_text(
         fmt.csv_text(
             fmt.TRANSLATION_COLUMNS,

@@ -5,9 +5,9 @@ The CSV has a header line naming any of people.csv's columns (docs/content-forma
 joined). A ``name`` alone is kept as the name as recorded, not split: "Məmmədov Əli" and
 "Ali Mammadov" put the surname first and last, and guessing would be wrong half the time; the
 search reads its words anyway. A row whose ``key`` is already in the bundle updates that
-person (only the columns the CSV has); a row with a new key, or with none, adds one (a row
-with no key gets ``person-<id>``). Places, sources and photos are named by their keys, which
-must be in the bundle already.
+person with the cells it fills (an empty cell never erases what the bundle knows); a row
+with a new key, or with none, adds one (a row with no key gets ``person-<id>``). Places,
+sources and photos are named by their keys, which must be in the bundle already.
 
 Nothing half-done is ever left: the bundle is copied beside itself, the copy migrated to the
 newest schema, filled, ordered, indexed, vacuumed and validated, and only then renamed over
@@ -306,7 +306,9 @@ def _person(
     full = dict.fromkeys(COLUMNS, "")
     full.update(raw)
     values = checker.row(PEOPLE, full, rel, line, ids)
-    given = set(_given(tuple(raw)))
+    # The columns an update sets: those whose cell is not empty (an empty cell never erases
+    # what the bundle knows; export and build do that).
+    given = set(_given(tuple(name for name, cell in raw.items() if cell.strip())))
     key = values["key"] = str(values.get("key") or "")
     if key:
         if not fmt.KEY_PATTERN.match(key):
@@ -324,9 +326,7 @@ def _person(
     )
     if not name:
         checker.problem(rel, line, "name: is empty (every person needs a name)")
-    values["name"] = name
-    if name:
-        given.add("name")  # from the CSV, or made of the parts it gives
+    values["name"] = name  # for a new person; an update takes the name only as written
     birth = _date(values, "birth_date", "birth_precision")
     death = _date(values, "death_date", "death_precision")
     for name_of_field, message in life_problems(birth, death, values.get("age")):
