@@ -98,8 +98,21 @@ def _date_converter(value: str, precision: str) -> Converter:
     return lambda row, _tr: date_or_none(row[value], row[precision])
 
 
-@cache
 def _converters(table: Table, version: int) -> tuple[tuple[str, Converter], ...]:
+    """``_make_converters``, kept by table name and version (hashing a table's description
+    on every row was a third of the reader's time)."""
+    key = (table.name, version)
+    found = _CONVERTERS.get(key)
+    if found is None or found[0] is not table:
+        found = (table, _make_converters(table, version))
+        _CONVERTERS[key] = found
+    return found[1]
+
+
+_CONVERTERS: dict[tuple[str, int], tuple[Table, tuple[tuple[str, Converter], ...]]] = {}
+
+
+def _make_converters(table: Table, version: int) -> tuple[tuple[str, Converter], ...]:
     """How each field is made, for the columns a bundle of schema ``version`` has (the
     others keep their defaults: None, an empty text or list)."""
     if table.record is None:

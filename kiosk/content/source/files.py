@@ -13,7 +13,6 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -251,7 +250,7 @@ class SourceReader:
         each source column's line); ``ids`` holds each table's key -> id, for references.
         Derived columns are the caller's."""
         out: dict[str, Any] = {}
-        for column, name, date, plain in _plan(table):
+        for column, name, date, plain in _plan(table.name, table):
             value = raw.get(name, False if column.boolean else "")
             if plain and value == "":
                 # The common case of a names list: an optional cell left empty (unknown).
@@ -302,10 +301,21 @@ class SourceReader:
         return text
 
 
-@cache
-def _plan(table: Table) -> tuple[tuple[Column, str, DateField | None, bool], ...]:
+_PLANS: dict[str, tuple[Table, tuple[tuple[Column, str, DateField | None, bool], ...]]] = {}
+
+
+def _plan(name: str, table: Table) -> tuple[tuple[Column, str, DateField | None, bool], ...]:
     """The columns ``row`` fills: (column, source name, its date, whether an empty cell is
-    simply the column's empty value)."""
+    simply the column's empty value). Kept by table name (hashing a description is slow)."""
+    found = _PLANS.get(name)
+    if found is not None and found[0] is table:
+        return found[1]
+    plan = _make_plan(table)
+    _PLANS[name] = (table, plan)
+    return plan
+
+
+def _make_plan(table: Table) -> tuple[tuple[Column, str, DateField | None, bool], ...]:
     dates = {d.value: d for d in table.dates}
     precisions = {d.precision for d in table.dates}
     out = []

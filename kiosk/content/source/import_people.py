@@ -186,6 +186,8 @@ def import_people(
             conn.execute("PRAGMA cache_size = -200000")
             create_or_migrate(sqlite_utils.Database(conn))
             conn.execute("BEGIN")
+            # Made again in one sort each once the rows are in (index_people).
+            conn.execute("DROP INDEX IF EXISTS people_name")
             _fill(conn, source, result, progress)
             if strict and result.bad_rows:
                 conn.execute("ROLLBACK")

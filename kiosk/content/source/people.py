@@ -17,6 +17,14 @@ from typing import Final
 
 from kiosk.content.names import PersonNames, build_index
 from kiosk.content.names.collation import sort_key
+from kiosk.content.schema import create_index_sql
+from kiosk.content.tables import table
+
+PEOPLE: Final = table("people")
+# The people's indexes that ordering rewrites (and import-people's inserts, people_name).
+_REBUILT: Final = frozenset(
+    {"people_name", "people_name_order", "people_wall_order", "people_place", "people_family"}
+)
 
 # The columns the index and the orders are made from; a change to any of them makes the
 # index stale (validate says so).
@@ -105,6 +113,19 @@ def order_people(conn: sqlite3.Connection) -> None:
     name. Both run 0, 1, 2... with no gap. Sorting is SQLite's (no list of a million in
     Python)."""
     conn.create_function("kiosk_sort_key", 2, _key, deterministic=True)
+    # Every rank changes: drop the indexes that hold them and make them again afterwards
+    # (one sort each, instead of a million updates of each index).
+    indexes = [
+        (index.name, create_index_sql(PEOPLE, index))
+        for index in PEOPLE.indexes
+        if index.name in _REBUILT
+    ]
+    present = {
+        str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
+    for name, _sql in indexes:
+        if name in present:
+            conn.execute(f"DROP INDEX {name}")
     conn.execute(
         "UPDATE people SET name_order = r.rank FROM (SELECT id, row_number() OVER "
         "(ORDER BY kiosk_sort_key(name, name_lang), id) - 1 AS rank FROM people) AS r "
@@ -120,6 +141,8 @@ def order_people(conn: sqlite3.Connection) -> None:
         "FROM people AS p LEFT JOIN places AS pl ON pl.id = p.place_id)) AS r "
         "WHERE people.id = r.id AND people.wall_order IS NOT r.rank"
     )
+    for _name, sql in indexes:
+        conn.execute(sql)
 
 
 def index_people(conn: sqlite3.Connection, progress: Callable[[int], None] | None = None) -> int:
