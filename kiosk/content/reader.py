@@ -265,6 +265,7 @@ class Bundle:
         self.locales: tuple[str, ...] = tuple(dict.fromkeys([self.default_locale, *locales]))
         self.locale = self.default_locale
         self._overlay: dict[tuple[str, str, str], str] = {}
+        self._has_people: bool | None = None
         self.set_locale(locale or self.default_locale)
 
     # -- lifetime ----------------------------------------------------------------------------
@@ -376,6 +377,12 @@ class Bundle:
 
     # -- people ------------------------------------------------------------------------------
     # Paged: a bundle may hold a million names; no call reads more rows than it returns.
+
+    def has_people(self) -> bool:
+        """Whether the bundle names anyone (asked once: the file never changes while open)."""
+        if self._has_people is None:
+            self._has_people = bool(self._query("SELECT 1 FROM people LIMIT 1"))
+        return self._has_people
 
     def people_count(self, *, place: str | None = None, family: str | None = None) -> int:
         """How many people the bundle names (of one place or one family, by key)."""
@@ -511,7 +518,7 @@ class Bundle:
 
         Run it on the thread that opened this ``Bundle`` (one per thread). Empty for a bundle
         without people or without a current name index."""
-        if self.version < 2 or not self.people_count():
+        if self.version < 2 or not self.has_people():
             return []
         try:
             return search(self._conn, query, limit, prefix=prefix)
