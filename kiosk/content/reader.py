@@ -266,6 +266,7 @@ class Bundle:
         self.locale = self.default_locale
         self._overlay: dict[tuple[str, str, str], str] = {}
         self._has_people: bool | None = None
+        self._has_ranks: bool | None = None
         self.set_locale(locale or self.default_locale)
 
     # -- lifetime ----------------------------------------------------------------------------
@@ -378,6 +379,13 @@ class Bundle:
     # -- people ------------------------------------------------------------------------------
     # Paged: a bundle may hold a million names; no call reads more rows than it returns.
 
+    def _ranked(self) -> bool:
+        """Whether build or import-people ranked the people (asked once)."""
+        if self._has_ranks is None:
+            found = self._query("SELECT name_order IS NOT NULL FROM people LIMIT 1")
+            self._has_ranks = bool(found and found[0][0])
+        return self._has_ranks
+
     def has_people(self) -> bool:
         """Whether the bundle names anyone (asked once: the file never changes while open)."""
         if self._has_people is None:
@@ -415,8 +423,13 @@ class Bundle:
         where, params = self._people_filter(place, family)
         if where is None or limit == 0:
             return []
-        if self.version < 2:
-            return self._records("people", "ORDER BY name, id LIMIT ? OFFSET ?", (limit, offset))
+        if self.version < 2 or not self._ranked():
+            # No ranks (schema 1, or rows written by another tool): by name, read in order.
+            return self._records(
+                "people",
+                f"{where} ORDER BY name, id LIMIT ? OFFSET ?".lstrip(),
+                (*params, limit, offset),
+            )
         column = PEOPLE_ORDERS[order]
         if not where:  # ranks are 0, 1, 2...: the page is a range of the index
             return self._records(

@@ -374,3 +374,17 @@ def test_import_keeps_the_file_a_copy_until_it_is_done(
     assert path.read_bytes() == before
     assert not list(path.parent.glob(".*importing"))
     shutil.copyfile(path, tmp_path / "copy.sqlite")
+
+
+def test_people_written_by_another_tool_are_still_listed(fresh_bundle: BundleFactory) -> None:
+    """Rows with no ranks (inserted behind build's back) are listed by name; validate says
+    the index is out of date."""
+    path = fresh_bundle(
+        "DELETE FROM relations",
+        "DELETE FROM people",
+        "INSERT INTO people (key, name) VALUES ('b', 'Bsynthetic'), ('a', 'Asynthetic')",
+    )
+    with Bundle(path) as bundle:
+        assert [p.key for p in bundle.people_page(0, 10)] == ["a", "b"]
+        assert [p.key for p in bundle.people_page(1, 10, "wall")] == ["b"]
+    assert any("out of date" in str(p) for p in validate_bundle(path).errors)
