@@ -388,3 +388,13 @@ def test_people_written_by_another_tool_are_still_listed(fresh_bundle: BundleFac
         assert [p.key for p in bundle.people_page(0, 10)] == ["a", "b"]
         assert [p.key for p in bundle.people_page(1, 10, "wall")] == ["b"]
     assert any("out of date" in str(p) for p in validate_bundle(path).errors)
+
+
+def test_no_people_need_no_index(fresh_bundle: BundleFactory) -> None:
+    """A bundle written without the index (by another tool) is valid while it names nobody."""
+    empty = fresh_bundle(
+        "DELETE FROM relations", "DELETE FROM people", "DELETE FROM people_search_meta"
+    )
+    assert validate_bundle(empty).ok
+    named = fresh_bundle("DELETE FROM people_search_meta")
+    assert any("name index is missing" in str(p) for p in validate_bundle(named).errors)
