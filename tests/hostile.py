@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.source import build
+from kiosk.content.source.people import index_people
 
 try:  # the synthetic exhibit (an image, two languages) when run from tests/
     from content.factory import write_synthetic_source
@@ -250,9 +251,13 @@ def _rows(table: str, count: int, make_row: Callable[[int], tuple[object, ...]],
         conn = sqlite3.connect(path)
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
+        if table == "people":
+            conn.execute("DELETE FROM relations")  # they name the people deleted
         conn.execute(f"DELETE FROM {table}")
         conn.executemany(sql, (make_row(i) for i in range(count)))
         conn.commit()
+        if table == "people":  # their orders and name index, as import-people makes them
+            index_people(conn)
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.close()
         return path

@@ -182,6 +182,17 @@ class Remembrance:
 
 @dataclass(frozen=True, slots=True)
 class Person:
+    """One person remembered. Every unknown is None (or an empty text): never a guess.
+
+    ``name`` is the name as recorded, in full, as shown; ``surname``, ``given_name`` and
+    ``patronymic`` are its parts where the curator knows them. ``name_lang`` (``az``, ``ru``)
+    and ``name_script`` (``latn``, ``cyrl``) say how it was recorded; ``other_spellings``
+    are the curator's other spellings of the whole name, any alphabet. ``fate_kind`` is one
+    of ``tables.FATES`` (None: not recorded); ``fate`` is the curator's words about it.
+    ``name_order`` and ``wall_order`` are the person's rank in the names' collation and on
+    the wall (0, 1, 2...). Fields of schema 2 are None in a bundle of schema 1.
+    """
+
     id: int
     name: str
     birth_date: PartialDate | None
@@ -190,6 +201,59 @@ class Person:
     fate: str
     notes: str
     photo_id: int | None
+    key: str = ""
+    surname: str | None = None
+    given_name: str | None = None
+    patronymic: str | None = None
+    name_lang: str | None = None
+    name_script: str | None = None
+    other_spellings: tuple[str, ...] = ()
+    fate_kind: str | None = None
+    place_id: int | None = None
+    family: str | None = None
+    source_id: int | None = None
+    name_order: int | None = None
+    wall_order: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One of the curator's places (a village, a town, a district)."""
+
+    id: int
+    position: int
+    key: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """``person_id`` is the ``kind`` (parent, child, spouse, sibling) of ``relative_id``."""
+
+    id: int
+    person_id: int
+    kind: str
+    relative_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Relative:
+    """A family member as a person's card lists them: how related, and who."""
+
+    kind: str  # the relative is the person's: parent, child, spouse, sibling
+    person: Person
+
+
+@dataclass(frozen=True, slots=True)
+class PersonCard:
+    """Everything a person's card shows: the person, their place, source and family."""
+
+    person: Person
+    place: Place | None
+    source: Source | None
+    relatives: tuple[Relative, ...]  # from relations.csv, in the names' order
+    family: tuple[Person, ...]  # others with the same family key, in the names' order
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from kiosk.content.fileio import lenient_text
 from kiosk.content.records import PartialDate
-from kiosk.content.tables import Column, Table
+from kiosk.content.tables import SCHEMA_VERSION, Column, Table
 
 
 class Row(Protocol):
@@ -63,8 +63,22 @@ def real(value: Any) -> float:
     return 0.0
 
 
+def text_or_none(value: Any) -> str | None:
+    return None if value is None else text(value)
+
+
+def text_list(value: Any, separator: str) -> tuple[str, ...]:
+    """A list kept in one text column (``Мамедов Али; Mammadov Ali``) as its items."""
+    if value is None:
+        return ()
+    return tuple(item.strip() for item in text(value).split(separator) if item.strip())
+
+
 def _column_converter(column: Column) -> Converter:
     name = column.name
+    if column.separator:
+        separator = column.separator
+        return lambda row, _tr: text_list(row[name], separator)
     if column.boolean:
         return lambda row, _tr: bool(row[name])
     if column.type == "INTEGER":
@@ -75,6 +89,8 @@ def _column_converter(column: Column) -> Converter:
         return lambda row, _tr: real(row[name])
     if column.translatable:
         return lambda row, tr: tr(name, row)
+    if not column.not_null:  # unknown stays unknown: None, never ''
+        return lambda row, _tr: text_or_none(row[name])
     return lambda row, _tr: text(row[name])
 
 
@@ -82,36 +98,56 @@ def _date_converter(value: str, precision: str) -> Converter:
     return lambda row, _tr: date_or_none(row[value], row[precision])
 
 
-@cache
-def _converters(table: Table) -> tuple[tuple[str, Converter], ...]:
+def _converters(table: Table, version: int) -> tuple[tuple[str, Converter], ...]:
+    """``_make_converters``, kept by table name and version (hashing a table's description
+    on every row was a third of the reader's time)."""
+    key = (table.name, version)
+    found = _CONVERTERS.get(key)
+    if found is None or found[0] is not table:
+        found = (table, _make_converters(table, version))
+        _CONVERTERS[key] = found
+    return found[1]
+
+
+_CONVERTERS: dict[tuple[str, int], tuple[Table, tuple[tuple[str, Converter], ...]]] = {}
+
+
+def _make_converters(table: Table, version: int) -> tuple[tuple[str, Converter], ...]:
+    """How each field is made, for the columns a bundle of schema ``version`` has (the
+    others keep their defaults: None, an empty text or list)."""
     if table.record is None:
         raise TypeError(f"the table {table.name} has no record type")
+    present = {c.name for c in table.columns_at(version)}
     dates = {d.field: d for d in table.dates}
     out: list[tuple[str, Converter]] = []
     for field in dataclasses.fields(table.record):
         date = dates.get(field.name)
         if date is not None:
-            out.append((field.name, _date_converter(date.value, date.precision)))
-        elif field.name in table.names:
+            if date.value in present:
+                out.append((field.name, _date_converter(date.value, date.precision)))
+        elif field.name in present:
             out.append((field.name, _column_converter(table.column(field.name))))
     return tuple(out)
 
 
 @cache
-def record_columns(table: Table) -> tuple[str, ...]:
+def record_columns(table: Table, version: int = SCHEMA_VERSION) -> tuple[str, ...]:
     """The columns a record of ``table`` is made from, in the table's order (and ``key``,
-    which translations are found by)."""
+    which translations are found by), of those a bundle of schema ``version`` has."""
     fields = {f.name for f in dataclasses.fields(table.record or object)}
     wanted = fields | {"key"}
     for date in table.dates:
         if date.field in fields:
             wanted |= {date.value, date.precision}
-    return tuple(name for name in table.names if name in wanted)
+    return tuple(c.name for c in table.columns_at(version) if c.name in wanted)
 
 
-def to_record(table: Table, row: Row, translate: Translate, **given: Any) -> Any:
-    """The record of ``table`` for ``row``; ``given`` supplies fields that are not columns
-    (the exhibit's languages, which the ``Bundle`` has already read)."""
-    values = {name: convert(row, translate) for name, convert in _converters(table)}
+def to_record(
+    table: Table, row: Row, translate: Translate, version: int = SCHEMA_VERSION, **given: Any
+) -> Any:
+    """The record of ``table`` for ``row`` (read from a bundle of schema ``version``);
+    ``given`` supplies fields that are not columns (the exhibit's languages, which the
+    ``Bundle`` has already read)."""
+    values = {name: convert(row, translate) for name, convert in _converters(table, version)}
     assert table.record is not None  # _converters checked it
     return table.record(**{**values, **given})

@@ -21,12 +21,14 @@ from typing import Final
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from kiosk.content.names.index import BUNDLE_SCHEMA as NAME_INDEX_SCHEMA
 from kiosk.content.tables import (
     BY_NAME,
     CONTENT_TABLES,
     PRECISIONS,
     REMEMBRANCE_KINDS,
     REVIEW_STATUSES,
+    SCHEMA_VERSION,
     TABLES,
     TRANSLATABLE,
     Column,
@@ -45,9 +47,9 @@ __all__ = [
     "table_columns",
 ]
 
-SCHEMA_VERSION: Final = max(
-    [t.since for t in TABLES] + [c.since for t in TABLES for c in t.columns]
-)
+# Tables that are not described in ``tables``, by the version that added them: the name
+# search's index (kiosk/content/names), which ``build_index`` empties and fills again.
+EXTRA_STATEMENTS: Final[dict[int, tuple[str, ...]]] = {2: NAME_INDEX_SCHEMA}
 
 # A column definition longer than this puts its CHECK on a line of its own.
 _DDL_WIDTH: Final = 88
@@ -117,7 +119,12 @@ def create_statements(version: int) -> list[str]:
     for table in TABLES:
         if table.since <= version:
             statements.append(create_table_sql(table, version))
-            statements.extend(create_index_sql(table, index) for index in table.indexes)
+            statements.extend(
+                create_index_sql(table, index) for index in table.indexes if index.since <= version
+            )
+    for since, extra in sorted(EXTRA_STATEMENTS.items()):
+        if since <= version:
+            statements.extend(extra)
     return statements
 
 
@@ -128,13 +135,19 @@ def upgrade_statements(version: int) -> list[str]:
     for table in TABLES:
         if table.since == version:
             statements.append(create_table_sql(table, version))
-            statements.extend(create_index_sql(table, index) for index in table.indexes)
+            statements.extend(
+                create_index_sql(table, index) for index in table.indexes if index.since <= version
+            )
         elif table.since < version:
             statements.extend(
                 f"ALTER TABLE {table.name} ADD COLUMN {column_sql(c)}"
                 for c in table.columns
                 if c.since == version
             )
+            statements.extend(
+                create_index_sql(table, index) for index in table.indexes if index.since == version
+            )
+    statements.extend(EXTRA_STATEMENTS.get(version, ()))
     return statements
 
 
@@ -175,6 +188,12 @@ def create_or_migrate(db: sqlite_utils.Database, version: int = SCHEMA_VERSION) 
     db.execute(f"PRAGMA user_version = {max(version, current)}")
 
 
-def table_columns(table: str) -> tuple[str, ...]:
-    """The column names of ``table`` in the schema, in order (for explicit SELECTs)."""
-    return BY_NAME[table].names
+def table_columns(table: str, version: int = SCHEMA_VERSION) -> tuple[str, ...]:
+    """The column names of ``table`` in a bundle of schema ``version``, in order (for
+    explicit SELECTs); none when the table is newer than that."""
+    return tuple(c.name for c in BY_NAME[table].columns_at(version))
+
+
+def tables_at(version: int) -> tuple[str, ...]:
+    """The content tables a bundle of schema ``version`` has."""
+    return tuple(t.name for t in TABLES if t.since <= version)

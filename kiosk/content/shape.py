@@ -105,8 +105,9 @@ def shape_of(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> S
 
 @cache
 def expected_shape(version: int = SCHEMA_VERSION) -> Shape:
-    """The shape ``create_or_migrate`` gives a new database of schema ``version`` (the newest
-    by default; computed once per version, in memory)."""
+    """The shape ``create_or_migrate`` gives a new database at schema ``version`` (the
+    newest by default; an older bundle must have its own version's shape). Computed once
+    per version, in memory."""
     db = sqlite_utils.Database(memory=True)
     try:
         create_or_migrate(db, version)

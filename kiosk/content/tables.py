@@ -28,6 +28,8 @@ from kiosk.content.records import (
     Exhibit,
     Media,
     Person,
+    Place,
+    Relation,
     Remembrance,
     Section,
     Source,
@@ -46,6 +48,20 @@ REVIEW_STATUSES: Final = ("draft", "machine", "reviewed")
 # A figure's tone: a loss (people killed, injured, taken) is never set in the celebratory
 # accent; context (a distance, a population) may be.
 TONES: Final = ("loss", "context")
+# What became of a person, as the curator's sources record it (docs/content-format.md). The
+# screens say each in the visitor's language; NULL is "not recorded", never a guess.
+FATES: Final = (
+    "killed",
+    "died_of_wounds",
+    "died_in_captivity",
+    "missing",
+    "unknown_after_captivity",
+    "other",
+)
+# The alphabet a name was recorded in (ISO 15924 codes, lower-cased).
+SCRIPTS: Final = ("latn", "cyrl", "arab", "armn", "geor", "grek", "hebr", "other")
+# relations.csv: the person is the relative's parent, child, spouse or sibling.
+RELATION_KINDS: Final = ("parent", "child", "spouse", "sibling")
 
 # Text lengths a screen can show, as (warn over, error over) characters.
 TITLE_LIMITS: Final = (80, 120)
@@ -79,6 +95,7 @@ class Column:
     advice: str = ""
     comment: str = ""  # an SQL comment after the column in the DDL
     since: int = 1  # the schema version that added the column
+    separator: str = ""  # a list of texts in one column, this between them (a tuple in records)
 
     @property
     def source_name(self) -> str:
@@ -99,6 +116,7 @@ class DateField:
 class Index:
     name: str
     columns: tuple[str, ...]
+    since: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +138,12 @@ class Table:
     order: str = "id"  # the order of its rows in an export
     large: bool = False  # may hold very many rows: the validator streams it
     since: int = 1
+
+    def columns_at(self, version: int) -> tuple[Column, ...]:
+        """The columns the table had at schema ``version`` (none before it was added)."""
+        if self.since > version:
+            return ()
+        return tuple(c for c in self.columns if c.since <= version)
 
     def column(self, name: str) -> Column:
         for column in self.columns:
@@ -376,6 +400,23 @@ TABLES: Final[tuple[Table, ...]] = (
         order="position, id",
     ),
     Table(
+        "places",
+        (
+            _id(),
+            _position(),
+            _key(),
+            _title("name", (60, 120)),
+            _text("description", (600, 2000), paragraphs=True),
+        ),
+        max_rows=100_000,
+        record=Place,
+        source="places.csv",
+        source_columns=("key", "name", "description"),
+        noun="place",
+        order="position, id",
+        since=2,
+    ),
+    Table(
         "people",
         (
             _id(),
@@ -387,20 +428,81 @@ TABLES: Final[tuple[Table, ...]] = (
             _text("fate", (200, 1000)),
             _text("notes", (1000, 3000), paragraphs=True),
             _ref("photo_id", "media"),
+            # Schema 2: the name's parts, how it was recorded, and where the person belongs.
+            Column("surname", "TEXT", limits=(60, 100), since=2),
+            Column("given_name", "TEXT", limits=(60, 100), since=2),
+            Column("patronymic", "TEXT", limits=(60, 100), since=2),
+            Column("name_lang", "TEXT", since=2),
+            Column("name_script", "TEXT", choices=SCRIPTS, since=2),
+            Column("other_spellings", "TEXT", limits=(300, 1000), separator=";", since=2),
+            Column("fate_kind", "TEXT", choices=FATES, since=2),
+            Column("place_id", "INTEGER", references="places", since=2),
+            Column("family", "TEXT", since=2),
+            Column("source_id", "INTEGER", references="sources", since=2),
+            # Computed by build and import-people (never edited): the person's rank in the
+            # names' own collation, and on the wall (place, family, name). 0, 1, 2...
+            Column("name_order", "INTEGER", since=2),
+            Column("wall_order", "INTEGER", since=2),
         ),
         max_rows=2_000_000,
         record=Person,
         source="people.csv",
         source_columns=_names(
-            "key name birth_date birth_precision death_date death_precision age fate notes photo"
+            "key name birth_date birth_precision death_date death_precision age fate notes photo "
+            "surname given_name patronymic name_lang name_script other_spellings fate_kind "
+            "place family source"
         ),
         noun="person",
         dates=(
             DateField("birth_date", "birth_date", "birth_precision"),
             DateField("death_date", "death_date", "death_precision"),
         ),
-        indexes=(Index("people_name", ("name",)),),
+        indexes=(
+            Index("people_name", ("name",)),
+            Index("people_name_order", ("name_order",), since=2),
+            Index("people_wall_order", ("wall_order",), since=2),
+            Index("people_place", ("place_id", "name_order"), since=2),
+            Index("people_family", ("family", "name_order"), since=2),
+        ),
         large=True,
+    ),
+    Table(
+        "relations",
+        (
+            _id(),
+            Column("person_id", "INTEGER", not_null=True, references="people"),
+            Column("kind", "TEXT", not_null=True, choices=RELATION_KINDS),
+            Column("relative_id", "INTEGER", not_null=True, references="people"),
+        ),
+        max_rows=4_000_000,
+        record=Relation,
+        source="relations.csv",
+        source_columns=("person", "kind", "relative"),
+        noun="relation",
+        indexes=(
+            Index("relations_person", ("person_id",)),
+            Index("relations_relative", ("relative_id",)),
+        ),
+        large=True,
+        since=2,
+    ),
+    Table(
+        "spelling_variants",
+        (
+            _id(),
+            Column(
+                "spellings",
+                "TEXT",
+                not_null=True,
+                required=True,
+                comment="one name in several spellings, '; ' between",
+            ),
+        ),
+        max_rows=100_000,
+        source="spelling_variants.csv",
+        source_columns=("spellings",),
+        noun="variant row",
+        since=2,
     ),
     Table(
         "translations",
@@ -438,6 +540,12 @@ TABLES: Final[tuple[Table, ...]] = (
 """In creation order: each table's references point at a table before it."""
 
 BY_NAME: Final[dict[str, Table]] = {t.name: t for t in TABLES}
+# The newest table or column (the schema's ``PRAGMA user_version``; see ``schema``).
+SCHEMA_VERSION: Final = max(
+    [t.since for t in TABLES]
+    + [c.since for t in TABLES for c in t.columns]
+    + [i.since for t in TABLES for i in t.indexes]
+)
 CONTENT_TABLES: Final[tuple[str, ...]] = tuple(BY_NAME)
 
 # Every visitor-facing text field, by table. The base tables hold the exhibit's default

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.content import formats as fmt
+from kiosk.content.tables import CONTENT_TABLES
 
 
 def png_bytes(
@@ -57,6 +58,47 @@ def webp_bytes(width: int = 5, height: int = 7) -> bytes:
 
 def write_csv(folder: Path, name: str, rows: list[list[str]]) -> None:
     (folder / name).write_text(fmt.csv_text(fmt.CSV_FILES[name][1], rows), encoding="utf-8")
+
+
+def person_row(**values: str) -> list[str]:
+    """A people.csv row with ``values`` by column name, the rest empty."""
+    columns = fmt.CSV_FILES["people.csv"][1]
+    unknown = set(values) - set(columns)
+    assert not unknown, unknown
+    return [values.get(c, "") for c in columns]
+
+
+# Obviously synthetic people (no name of anyone): a family in two alphabets.
+SYNTHETIC_PEOPLE = [
+    person_row(
+        key="s1",
+        name="Testov Synthetic",
+        surname="Testov",
+        given_name="Synthetic",
+        name_lang="en",
+        name_script="latn",
+        other_spellings="Тестов Синтетик",
+        fate_kind="killed",
+        place="village-a",
+        family="fam-1",
+        source="notes",
+        birth_date="1960",
+        death_date="2001-05-01",
+        age="40",
+    ),
+    person_row(
+        key="s2",
+        name="Тестова Синтетика",
+        surname="Тестова",
+        given_name="Синтетика",
+        name_lang="ru",
+        name_script="cyrl",
+        fate_kind="missing",
+        place="village-a",
+        family="fam-1",
+    ),
+    person_row(key="s3", name="Əxample Testli", name_lang="az", place="village-b"),
+]
 
 
 def write_synthetic_source(folder: Path) -> Path:
@@ -154,8 +196,32 @@ def write_synthetic_source(folder: Path) -> Path:
     write_csv(
         folder,
         "people.csv",
-        [["p1", "Ann Example", "1950", "year", "2001-05-01", "day", "51", "Killed", "", "square"]],
+        [
+            person_row(
+                key="p1",
+                name="Ann Example",
+                birth_date="1950",
+                birth_precision="year",
+                death_date="2001-05-01",
+                death_precision="day",
+                age="50",
+                fate="Killed",
+                photo="square",
+            ),
+            *SYNTHETIC_PEOPLE,
+        ],
     )
+    write_csv(
+        folder,
+        "places.csv",
+        [["village-a", "Village A", "A synthetic village."], ["village-b", "Village B", ""]],
+    )
+    write_csv(
+        folder,
+        "relations.csv",
+        [["s1", "spouse", "s2"], ["s1", "parent", "s3"], ["p1", "sibling", "s1"]],
+    )
+    write_csv(folder, "spelling_variants.csv", [["Синтетик; Zintetik"]])
     (folder / "translations" / "az.csv").write_text(
         fmt.csv_text(
             fmt.TRANSLATION_COLUMNS,
@@ -177,6 +243,7 @@ def loosen(conn: sqlite3.Connection) -> None:
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' "
             "ESCAPE '\\'"
         )
+        if r[0] in CONTENT_TABLES  # the name index's tables keep their shape
     ]
     for table in tables:
         columns = conn.execute(f"PRAGMA table_info({table})").fetchall()
@@ -200,6 +267,7 @@ def mangler(mutations: list[tuple[int, int, object]]) -> Callable[[sqlite3.Conne
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' "
                 "ESCAPE '\\' ORDER BY name"
             )
+            if r[0] in CONTENT_TABLES
         ]
         for table_index, column_index, value in mutations:
             table = names[table_index % len(names)]

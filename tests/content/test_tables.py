@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from kiosk.content import schema
+from kiosk.content import schema, tables
 from kiosk.content.shape import expected_shape
 from kiosk.content.tables import TABLES, Table
 
@@ -75,26 +75,26 @@ def test_a_later_version_appends_its_columns_and_creates_its_tables(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The generic upgrade of a later version: ALTER TABLE for new columns, CREATE for tables."""
-    later = schema.SCHEMA_VERSION + 1  # a version yet to come: only its own changes
-    place = Table(
-        "places",
+    later = schema.SCHEMA_VERSION + 1
+    region = Table(
+        "regions",
         (schema.Column("id", "INTEGER", primary_key=True), schema.Column("name", "TEXT")),
         max_rows=10,
         since=later,
     )
-    names = [t.name for t in TABLES]
-    people = TABLES[names.index("people")]
+    people = tables.table("people")
     grown = dataclasses.replace(
-        people, columns=(*people.columns, schema.Column("place_id", "INTEGER", since=later))
+        people, columns=(*people.columns, schema.Column("region_id", "INTEGER", since=later))
     )
-    monkeypatch.setattr(schema, "TABLES", (*(grown if t is people else t for t in TABLES), place))
+    swapped = tuple(grown if t.name == "people" else t for t in TABLES)
+    monkeypatch.setattr(schema, "TABLES", (*swapped, region))
     statements = schema.upgrade_statements(later)
-    before = schema.create_statements(later - 1)
+    first = schema.create_statements(later - 1)
     assert statements == [
-        "ALTER TABLE people ADD COLUMN place_id INTEGER",
-        "CREATE TABLE places (\n    id INTEGER PRIMARY KEY,\n    name TEXT\n)",
+        "ALTER TABLE people ADD COLUMN region_id INTEGER",
+        "CREATE TABLE regions (\n    id INTEGER PRIMARY KEY,\n    name TEXT\n)",
     ]
-    assert "place_id" not in "".join(before) and "places" not in "".join(before)
+    assert "region_id" not in "".join(first) and "regions" not in "".join(first)
 
 
 def test_an_older_version_has_the_shape_of_its_time() -> None:
@@ -116,6 +116,24 @@ def test_an_older_version_has_the_shape_of_its_time() -> None:
         assert [c.name for c in expected_shape().columns[table.name]] == list(table.names)
     with pytest.raises(ValueError, match="no schema version"):
         schema.create_or_migrate(sqlite_utils.Database(memory=True), schema.SCHEMA_VERSION + 1)
+
+
+def test_schema_2_adds_the_people_columns_places_relations_and_the_name_index() -> None:
+    """Version 2 (issue 18): new tables, people's new columns and indexes, the name index."""
+    statements = "\n".join(schema.upgrade_statements(2))
+    for made in (
+        "CREATE TABLE places",
+        "CREATE TABLE relations",
+        "CREATE TABLE spelling_variants",
+        "ALTER TABLE people ADD COLUMN surname TEXT",
+        "ALTER TABLE people ADD COLUMN fate_kind TEXT",
+        "CREATE INDEX people_name_order ON people(name_order)",
+        "CREATE VIRTUAL TABLE people_search USING fts5",
+        "CREATE TABLE people_search_terms",
+    ):
+        assert made in statements, made
+    assert "people_search_names" not in statements  # the names are the people table's own
+    assert "places" not in "".join(schema.create_statements(1))
 
 
 @pytest.mark.parametrize("table", [t for t in TABLES if t.record], ids=lambda t: t.name)

@@ -26,7 +26,7 @@ Tables (all created by :func:`build_index`, dropped and rebuilt on every build):
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -37,11 +37,13 @@ from kiosk.content.names.units import analyse, index_tokens
 # Bump when a key function changes: every index built before must then be rebuilt.
 KEYS_VERSION: Final = "1"
 
-FIELDS: Final = ("surname", "given", "patronymic", "other")
+FIELDS: Final = ("surname", "given", "name", "patronymic", "other")
 
-_SCHEMA: Final = (
+_FTS: Final = (
     "CREATE VIRTUAL TABLE people_search USING fts5("
-    "keys, content='', detail=none, columnsize=0, prefix='2 3 4', tokenize='ascii')",
+    "keys, content='', detail=none, columnsize=0, prefix='2 3 4', tokenize='ascii')"
+)
+_NAMES: Final = (
     "CREATE TABLE people_search_names ("
     " rowid INTEGER PRIMARY KEY,"
     " key TEXT NOT NULL,"
@@ -51,17 +53,35 @@ _SCHEMA: Final = (
     " lang TEXT NOT NULL,"
     " other TEXT NOT NULL,"  # other spellings, one per line
     " display TEXT"  # NULL: surname, given and patronymic joined by spaces
-    ")",
-    "CREATE TABLE people_search_variants (grp INTEGER NOT NULL, spelling TEXT NOT NULL)",
-    "CREATE TABLE people_search_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE people_search_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID",
+    ")"
 )
+_VARIANTS: Final = (
+    "CREATE TABLE people_search_variants (grp INTEGER NOT NULL, spelling TEXT NOT NULL)"
+)
+_META: Final = "CREATE TABLE people_search_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)"
+_TERMS: Final = (
+    "CREATE TABLE people_search_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID"
+)
+# In a content bundle the names are the bundle's own ``people`` rows (rowid = people.id):
+# no second copy of them. Standalone (tests, benchmarks), ``people_search_names`` holds them.
+BUNDLE_SCHEMA: Final = (_FTS, _VARIANTS, _META, _TERMS)
+_STANDALONE_SCHEMA: Final = (_FTS, _NAMES, _VARIANTS, _META, _TERMS)
 TABLES: Final = (
     "people_search",
     "people_search_names",
     "people_search_variants",
     "people_search_meta",
     "people_search_terms",
+)
+# The columns of a bundle's ``people`` table the search reads (schema 2).
+BUNDLE_NAMES_SQL: Final = (
+    "SELECT id, key, coalesce(surname, ''), coalesce(given_name, ''), "
+    "coalesce(patronymic, ''), coalesce(name_lang, ''), coalesce(other_spellings, ''), name "
+    "FROM people WHERE id IN ({marks})"
+)
+STANDALONE_NAMES_SQL: Final = (
+    "SELECT rowid, key, surname, given, patronymic, lang, other, display "
+    "FROM people_search_names WHERE rowid IN ({marks})"
 )
 
 
@@ -73,7 +93,10 @@ class PersonNames:
     ``Халил оглы``, ``Халиловна``, or the father's name alone). ``lang`` is the language the
     name was recorded in (``az``, ``ru``, ``en``...). ``other_spellings`` are whole names in
     other spellings the curator knows, any alphabet. ``display`` is the name as shown; empty
-    means surname, given name and patronymic joined by spaces.
+    means surname, given name and patronymic joined by spaces. When surname, given name and
+    patronymic are all empty, the words of ``display`` are searched (field ``name``): the
+    name as recorded, not split. ``id`` is the rowid (a bundle's ``people.id``); 0 numbers
+    the people 1, 2, 3... in the order given.
     """
 
     key: str
@@ -83,6 +106,7 @@ class PersonNames:
     lang: str = ""
     other_spellings: tuple[str, ...] = ()
     display: str = ""
+    id: int = 0
 
     @property
     def name(self) -> str:
@@ -104,7 +128,8 @@ def _own_display(p: PersonNames) -> str | None:
 def person_tokens(person: PersonNames) -> str:
     """The FTS5 document of one person: every token of every field, each once."""
     seen: dict[str, None] = {}
-    for text in (person.surname, person.given, *person.other_spellings):
+    whole = () if person.surname or person.given or person.patronymic else (person.display,)
+    for text in (person.surname, person.given, *whole, *person.other_spellings):
         seen.update(dict.fromkeys(_field_tokens(text)))
     seen.update(dict.fromkeys(_patronymic_tokens(person.patronymic)))
     return " ".join(seen)
@@ -126,7 +151,8 @@ def _patronymic_tokens(text: str) -> tuple[str, ...]:
 
 
 def _rows(people: Iterable[PersonNames]) -> Iterator[tuple[int, PersonNames]]:
-    return enumerate(people, start=1)
+    for number, person in enumerate(people, start=1):
+        yield person.id or number, person
 
 
 def build_index(
@@ -136,12 +162,17 @@ def build_index(
     *,
     batch: int = 5000,
     progress: Callable[[int], None] | None = None,
+    in_bundle: bool = False,
+    meta: Mapping[str, str] | Callable[[], Mapping[str, str]] | None = None,
 ) -> int:
     """(Re)build the name index in ``conn`` from ``people``, streamed; return how many.
 
     Drops and creates the tables in :data:`TABLES`, in one transaction (committed at the end,
     rolled back on an error). ``variants`` is the curator's variant table (rows of spellings).
     ``progress``, if callable, is called with the count so far after every batch.
+    ``in_bundle``: ``conn`` is a content bundle whose ``people`` table holds the names (each
+    person's ``id`` is its rowid; no ``people_search_names``). ``meta`` adds rows to
+    ``people_search_meta`` (a callable is called once ``people`` is used up).
     """
     if conn.in_transaction:
         conn.commit()
@@ -150,7 +181,7 @@ def build_index(
         conn.execute("BEGIN")
         for table in TABLES:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
-        for statement in _SCHEMA:
+        for statement in BUNDLE_SCHEMA if in_bundle else _STANDALONE_SCHEMA:
             conn.execute(statement)
         rows = _rows(people)
         terms: dict[str, int] = {}
@@ -158,22 +189,23 @@ def build_index(
             chunk = list(islice(rows, batch))
             if not chunk:
                 break
-            conn.executemany(
-                "INSERT INTO people_search_names VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        rowid,
-                        p.key,
-                        p.surname,
-                        p.given,
-                        p.patronymic,
-                        p.lang,
-                        "\n".join(p.other_spellings),
-                        _own_display(p),
-                    )
-                    for rowid, p in chunk
-                ],
-            )
+            if not in_bundle:
+                conn.executemany(
+                    "INSERT INTO people_search_names VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            rowid,
+                            p.key,
+                            p.surname,
+                            p.given,
+                            p.patronymic,
+                            p.lang,
+                            "\n".join(p.other_spellings),
+                            _own_display(p),
+                        )
+                        for rowid, p in chunk
+                    ],
+                )
             documents = [(rowid, person_tokens(p)) for rowid, p in chunk]
             for _, document in documents:
                 for token in document.split(" "):
@@ -188,6 +220,11 @@ def build_index(
         conn.execute(
             "INSERT INTO people_search_meta VALUES ('keys_version', ?), ('people', ?)",
             (KEYS_VERSION, str(count)),
+        )
+        extra = meta() if callable(meta) else meta or {}
+        conn.executemany(
+            "INSERT INTO people_search_meta VALUES (?, ?)",
+            [(k, v) for k, v in extra.items() if k not in ("keys_version", "people")],
         )
         conn.commit()
     except BaseException:
@@ -224,6 +261,26 @@ def load_variants(conn: sqlite3.Connection) -> list[tuple[str, ...]]:
     ):
         groups.setdefault(group, []).append(spelling)
     return [tuple(v) for v in groups.values()]
+
+
+def index_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    """What ``people_search_meta`` says (empty when there is no index)."""
+    try:
+        return {
+            str(name): str(value)
+            for name, value in conn.execute("SELECT name, value FROM people_search_meta LIMIT 100")
+        }
+    except sqlite3.DatabaseError:
+        return {}
+
+
+def names_sql(conn: sqlite3.Connection) -> str:
+    """The query the search loads candidates' names with: from ``people_search_names`` when
+    the index was built standalone, else from the bundle's ``people`` table."""
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'people_search_names'"
+    ).fetchone()
+    return STANDALONE_NAMES_SQL if row is not None else BUNDLE_NAMES_SQL
 
 
 def index_is_current(conn: sqlite3.Connection) -> bool:

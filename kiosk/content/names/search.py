@@ -11,6 +11,7 @@ as its weakest slot.
 from __future__ import annotations
 
 import gc
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from functools import lru_cache
 from typing import Any, Final
 
 from kiosk.content.names import fold
-from kiosk.content.names.index import default_display, load_variants
+from kiosk.content.names.index import default_display, load_variants, names_sql
 from kiosk.content.names.units import (
     SUFFIX_FORM,
     WORD_FORM,
@@ -48,6 +49,8 @@ class Strength(StrEnum):
 
 
 _RANK: Final = {s: i for i, s in enumerate(Strength)}
+# Other spellings: one per line (standalone) or "; " between them (a bundle's people.csv).
+_OTHER_SPLIT: Final = re.compile(r"[;\n]")
 
 RELATION_NAMES: Final = {fold.SON: "son", fold.DAUGHTER: "daughter"}
 
@@ -347,7 +350,7 @@ def _compare_prefix(slot: _Slot, n: Unit) -> tuple[Strength, tuple[str, ...]] | 
 # ---------------------------------------------------------------------------------------------
 # Ranking one candidate
 
-_FIELD_PENALTY: Final = {"surname": 0, "given": 0, "patronymic": 1, "other": 2}
+_FIELD_PENALTY: Final = {"surname": 0, "given": 0, "name": 0, "patronymic": 1, "other": 2}
 
 
 def _units(c: _Candidate) -> list[tuple[str, Unit]]:
@@ -355,8 +358,11 @@ def _units(c: _Candidate) -> list[tuple[str, Unit]]:
 
 
 def _fields(c: _Candidate) -> list[tuple[str, str]]:
-    out = [("surname", c.surname), ("given", c.given), ("patronymic", c.patronymic)]
-    out += [("other", line) for line in c.other.split("\n") if line]
+    if c.surname or c.given or c.patronymic:
+        out = [("surname", c.surname), ("given", c.given), ("patronymic", c.patronymic)]
+    else:  # the name as recorded, not split into its parts
+        out = [("name", c.display or "")]
+    out += [("other", line) for line in _OTHER_SPLIT.split(c.other) if line.strip()]
     return out
 
 
@@ -493,9 +499,5 @@ def _load(conn: sqlite3.Connection, rowids: list[int]) -> list[_Candidate]:
     if not rowids:
         return []
     marks = ",".join("?" * len(rowids))
-    rows = conn.execute(
-        "SELECT rowid, key, surname, given, patronymic, lang, other, display "
-        f"FROM people_search_names WHERE rowid IN ({marks})",
-        rowids,
-    ).fetchall()
+    rows = conn.execute(names_sql(conn).format(marks=marks), rowids).fetchall()
     return [_Candidate(*row) for row in rows]

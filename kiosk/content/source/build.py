@@ -17,6 +17,7 @@ import sqlite_utils
 from kiosk.content.fileio import fsync_path
 from kiosk.content.schema import CONTENT_TABLES, create_or_migrate
 from kiosk.content.source.files import BuildError, SourceContent, SourceProblem
+from kiosk.content.source.people import index_people
 from kiosk.content.source.read import read_source
 from kiosk.content.tempfiles import remove_stale, temp_name
 
@@ -62,6 +63,7 @@ def write_bundle(content: SourceContent, bundle: str | Path) -> BuildResult:
                 conn.execute(
                     "UPDATE _sqlite_migrations SET applied_at = ?", (REPRODUCIBLE_APPLIED_AT,)
                 )
+            index_people(conn)
             conn.execute("VACUUM")
         finally:
             db.close()

@@ -18,7 +18,7 @@ from kiosk.content.fileio import json_list, lenient_text
 from kiosk.content.images import MIME_EXTENSIONS, ImageError, sniff
 from kiosk.content.limits import MAX_ROWS
 from kiosk.content.reader import BundleError, check_readable, open_bundle
-from kiosk.content.schema import CONTENT_TABLES, table_columns
+from kiosk.content.schema import CONTENT_TABLES, table_columns, tables_at
 from kiosk.content.tables import TABLES, TRANSLATABLE, Table
 
 
@@ -85,7 +85,7 @@ def export(bundle: str | Path, out_dir: str | Path) -> list[Path]:
 def _check_row_limits(bundle: str | Path, conn: sqlite3.Connection) -> None:
     """Refuse (BundleError) a bundle with a table over its row limit: export holds the whole
     exhibit in memory, so it only takes what ``validate`` would let a kiosk take."""
-    for table in CONTENT_TABLES:
+    for table in tables_at(_version(conn)):
         count = int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         if count > MAX_ROWS[table] and table != "exhibit":
             raise BundleError(
@@ -94,9 +94,17 @@ def _check_row_limits(bundle: str | Path, conn: sqlite3.Connection) -> None:
             )
 
 
+def _version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
 def _rows(conn: sqlite3.Connection, table: str, order: str = "") -> list[dict[str, Any]]:
-    # The schema's columns by name, never `*` (check_readable refused anything extra).
-    cursor = conn.execute(f"SELECT {', '.join(table_columns(table))} FROM {table} {order}")
+    # The schema's columns by name, never `*` (check_readable refused anything extra). An
+    # older bundle's missing tables have no rows, its missing columns are empty.
+    columns = table_columns(table, _version(conn))
+    if not columns:
+        return []
+    cursor = conn.execute(f"SELECT {', '.join(columns)} FROM {table} {order}")
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 

@@ -19,7 +19,7 @@ from typing import Any
 from kiosk.content import formats as fmt
 from kiosk.content import tables
 from kiosk.content.records import PartialDate, Precision
-from kiosk.content.tables import Column, Table
+from kiosk.content.tables import Column, DateField, Table
 
 _SHAPE_PRECISION = {4: Precision.YEAR, 7: Precision.MONTH, 10: Precision.DAY, 16: Precision.TIME}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -150,7 +150,7 @@ class SourceReader:
         if duplicates:
             self.problem(rel, 1, f"column(s) named twice: {', '.join(duplicates)}")
             ok = False
-        if "key" not in header:
+        if "key" in columns and "key" not in header:
             self.problem(rel, 1, "has no 'key' column")
             ok = False
         return ok
@@ -250,15 +250,13 @@ class SourceReader:
         each source column's line); ``ids`` holds each table's key -> id, for references.
         Derived columns are the caller's."""
         out: dict[str, Any] = {}
-        dates = {d.value: d for d in table.dates}
-        precisions = {d.precision for d in table.dates}
-        for column in table.columns:
-            name = column.source_name
-            if name not in table.source_columns or column.name in precisions:
-                continue
+        for column, name, date, plain in _plan(table.name, table):
             value = raw.get(name, False if column.boolean else "")
+            if plain and value == "":
+                # The common case of a names list: an optional cell left empty (unknown).
+                out[column.name] = None if not column.not_null else column.default
+                continue
             line = where.get(name) if isinstance(where, dict) else where
-            date = dates.get(column.name)
             if date is not None:
                 text, precision = self.date(
                     str(value), str(raw.get(date.precision, "")), rel, line, name
@@ -278,13 +276,18 @@ class SourceReader:
             elif column.boolean:
                 out[column.name] = int(self.boolean(value, column, rel, line))
             elif column.choices:
-                out[column.name] = self.choice(column, str(value), rel, line)
+                if not column.not_null and not str(value).strip():
+                    out[column.name] = None  # not recorded
+                else:
+                    out[column.name] = self.choice(column, str(value), rel, line)
             elif column.type == "REAL":
                 out[column.name] = self.number(str(value), rel, line, name)
             elif column.type == "INTEGER":
                 out[column.name] = self.integer(str(value), rel, line, name)
             else:
-                out[column.name] = self.clean(str(value), rel, line, name)
+                text = self.clean(str(value), rel, line, name)
+                # An optional text left empty is unknown (NULL), never a blank.
+                out[column.name] = None if not text and not column.not_null else text
         return out
 
     def boolean(self, value: object, column: Column, rel: str, line: int | None) -> bool:
@@ -307,6 +310,42 @@ class SourceReader:
                 rel, line, f"{column.name} {text!r}: use one of {', '.join(column.choices)}"
             )
         return text
+
+
+_PLANS: dict[str, tuple[Table, tuple[tuple[Column, str, DateField | None, bool], ...]]] = {}
+
+
+def _plan(name: str, table: Table) -> tuple[tuple[Column, str, DateField | None, bool], ...]:
+    """The columns ``row`` fills: (column, source name, its date, whether an empty cell is
+    simply the column's empty value). Kept by table name (hashing a description is slow)."""
+    found = _PLANS.get(name)
+    if found is not None and found[0] is table:
+        return found[1]
+    plan = _make_plan(table)
+    _PLANS[name] = (table, plan)
+    return plan
+
+
+def _make_plan(table: Table) -> tuple[tuple[Column, str, DateField | None, bool], ...]:
+    dates = {d.value: d for d in table.dates}
+    precisions = {d.precision for d in table.dates}
+    out = []
+    for column in table.columns:
+        name = column.source_name
+        if name not in table.source_columns or column.name in precisions:
+            continue
+        date = dates.get(column.name)
+        out.append((column, name, date, date is None and _empty_is_plain(column)))
+    return tuple(out)
+
+
+def _empty_is_plain(column: Column) -> bool:
+    """Whether an empty cell of ``column`` is simply its empty value (no check to make)."""
+    if column.name == "key" or column.boolean or column.type == "REAL":
+        return False
+    if column.not_null:
+        return column.type == "TEXT" and column.default == "" and not column.choices
+    return True
 
 
 def toml_line(text: str, name: str, start: int = 0) -> int | None:

@@ -326,13 +326,16 @@ def _read_table(
     """A CSV table read by its description: one row a line, in display order."""
     rel = table.source
     rows = r.read_csv(rel, table.source_columns)
-    ids[table.name] = r.keys((rel, line, row["key"].strip()) for line, row in rows)
+    keyed = "key" in table.names
+    if keyed:
+        ids[table.name] = r.keys((rel, line, row["key"].strip()) for line, row in rows)
     out: list[dict[str, Any]] = []
     for position, (line, row) in enumerate(rows, start=1):
         values = r.row(table, row, rel, line, ids)
         if "position" in table.names:
             values["position"] = position
-        out.append({"id": ids[table.name].get(values["key"]), **values})
+        ident = ids[table.name].get(values["key"]) if keyed else position
+        out.append({"id": ident, **values})
     content.tables[table.name] = out
 
 
@@ -343,7 +346,7 @@ def _read_translations(r: SourceReader, content: SourceContent) -> None:
         content.tables["translations"] = out
         return
     keys = {
-        table: {str(row["key"]) for row in rows}
+        table: {str(row["key"]) for row in rows if "key" in row}
         for table, rows in content.tables.items()
         if table in TRANSLATABLE
     }

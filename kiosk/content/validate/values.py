@@ -4,6 +4,7 @@ against."""
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from functools import lru_cache
@@ -12,7 +13,7 @@ from typing import Final
 from kiosk.content.images import MAX_IMAGE_BYTES
 from kiosk.content.limits import MAX_TEXT_CHARS
 from kiosk.content.records import PartialDate
-from kiosk.content.tables import table
+from kiosk.content.tables import SCHEMA_VERSION, table
 from kiosk.content.validate.report import shorten
 
 Row = dict[str, object]
@@ -78,18 +79,39 @@ def parse_date(value: str, precision: str) -> PartialDate | str:
         return shorten(str(exc), 200)
 
 
+def _bounds(date: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The first and last day a partial date may be, as (year, month, day)."""
+    year, month, day = date.year, date.month, date.day
+    if month is None:
+        return (year, 1, 1), (year, 12, 31)
+    if day is None:
+        return (year, month, 1), (year, month, calendar.monthrange(year, month)[1])
+    return (year, month, day), (year, month, day)
+
+
+def _years(born: tuple[int, int, int], died: tuple[int, int, int]) -> int:
+    return died[0] - born[0] - (died[1:] < born[1:])
+
+
+def age_range(birth: PartialDate, death: PartialDate) -> tuple[int, int]:
+    """The ages at death the two dates allow, as (least, most) whole years."""
+    birth_first, birth_last = _bounds(birth)
+    death_first, death_last = _bounds(death)
+    return max(0, _years(birth_last, death_first)), _years(birth_first, death_last)
+
+
 def compare_dates(a: str, b: str) -> int:
     """Compare partial ISO dates on what both know: '1992' equals '1992-02-26'."""
     n = min(len(a), len(b))
     return (a[:n] > b[:n]) - (a[:n] < b[:n])
 
 
-def select_sql(name: str) -> str:
+def select_sql(name: str, version: int = SCHEMA_VERSION) -> str:
     """The schema's columns of table ``name``, each read at most MAX_TEXT_CHARS + 1 long (a
     BLOB over MAX_IMAGE_BYTES is not read at all: its size comes as ``<column>_size``, its
     type as ``<column>_type``)."""
     parts = []
-    for column in table(name).columns:
+    for column in table(name).columns_at(version):
         if column.type == "BLOB":
             blob = column.name
             parts.append(

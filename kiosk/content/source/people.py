@@ -1,0 +1,162 @@
+"""What a bundle's people need besides their rows: their orders and the name index.
+
+``index_people`` is run by ``build`` and by ``import-people`` on a bundle being written,
+after its people rows are in: it ranks the names in their own collation (``name_order``,
+``names.collation``) and on the wall (``wall_order``: by place, family, then name), and
+(re)builds the search index (``names.build_index``, rowid = ``people.id``; the names are
+read from the ``people`` table, never copied). ``people_fingerprint`` is what the index was
+built from: validation recomputes it to say whether the index is current.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterator
+from typing import Final
+
+from kiosk.content.names import PersonNames, build_index
+from kiosk.content.names.collation import sort_key
+from kiosk.content.schema import create_index_sql
+from kiosk.content.tables import table
+
+PEOPLE: Final = table("people")
+# The people's indexes that ordering rewrites (and import-people's inserts, people_name).
+_REBUILT: Final = frozenset(
+    {"people_name", "people_name_order", "people_wall_order", "people_place", "people_family"}
+)
+
+# The columns the index and the orders are made from; a change to any of them makes the
+# index stale (validate says so).
+FINGERPRINT_COLUMNS: Final = (  # the first eight are what the index reads
+    "id",
+    "key",
+    "name",
+    "surname",
+    "given_name",
+    "patronymic",
+    "name_lang",
+    "other_spellings",
+    "family",
+    "place_id",
+    "name_order",
+    "wall_order",
+)
+FINGERPRINT_SQL: Final = f"SELECT {', '.join(FINGERPRINT_COLUMNS)} FROM people"
+VARIANTS_SQL: Final = "SELECT spellings FROM spelling_variants ORDER BY id"
+
+
+class Fingerprint:
+    """A checksum of the people's names and orders, the same in whatever order the rows
+    come (each row's CRC-32, summed): what ``validate`` recomputes as it streams people."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.count = 0
+
+    def add(self, values: tuple[object, ...]) -> None:
+        text = "\x1f".join("\x00" if v is None else str(v) for v in values)
+        self.total = (self.total + zlib.crc32(text.encode("utf-8", "surrogatepass"))) & (
+            (1 << 64) - 1
+        )
+        self.count += 1
+
+    def value(self, variants: list[str]) -> str:
+        tail = zlib.crc32("\x1e".join(variants).encode("utf-8", "surrogatepass"))
+        return f"{self.count}:{self.total:x}:{tail:x}"
+
+
+def people_fingerprint(conn: sqlite3.Connection) -> str:
+    fp = Fingerprint()
+    for row in conn.execute(FINGERPRINT_SQL):
+        fp.add(tuple(row))
+    return fp.value(variant_texts(conn))
+
+
+def variant_texts(conn: sqlite3.Connection) -> list[str]:
+    return [str(r[0]) for r in conn.execute(VARIANTS_SQL)]
+
+
+def variant_rows(texts: list[str]) -> list[tuple[str, ...]]:
+    """``spelling_variants`` rows ("Мехти; Mehdi; Mekhti") as the search's variant table."""
+    return [tuple(s.strip() for s in text.split(";") if s.strip()) for text in texts]
+
+
+def _names(conn: sqlite3.Connection, fingerprint: Fingerprint) -> Iterator[PersonNames]:
+    """Each person's names for the index, in id order; ``fingerprint`` takes every row."""
+    cursor = conn.execute(FINGERPRINT_SQL + " ORDER BY id")
+    for row in cursor:
+        fingerprint.add(row)
+        ident, key, name, surname, given, patronymic, lang, other = row[:8]
+        yield PersonNames(
+            key=str(key),
+            surname=surname or "",
+            given=given or "",
+            patronymic=patronymic or "",
+            lang=lang or "",
+            other_spellings=tuple(s.strip() for s in (other or "").split(";") if s.strip())
+            if other
+            else (),
+            display=str(name),
+            id=int(ident),
+        )
+
+
+def _key(name: object, lang: object) -> bytes:
+    return sort_key(str(name or ""), str(lang) if lang else None)
+
+
+def order_people(conn: sqlite3.Connection) -> None:
+    """Rank the people: ``name_order`` by ``collation.sort_key``, then id; ``wall_order`` by
+    place (the places' order; people with no place last), family (a family sits where its
+    first name would, all together, under the first place of any of its members), then
+    name. Both run 0, 1, 2... with no gap. Sorting is SQLite's (no list of a million in
+    Python)."""
+    conn.create_function("kiosk_sort_key", 2, _key, deterministic=True)
+    # Every rank changes: drop the indexes that hold them and make them again afterwards
+    # (one sort each, instead of a million updates of each index).
+    indexes = [
+        (index.name, create_index_sql(PEOPLE, index))
+        for index in PEOPLE.indexes
+        if index.name in _REBUILT
+    ]
+    present = {
+        str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
+    for name, _sql in indexes:
+        if name in present:
+            conn.execute(f"DROP INDEX {name}")
+    conn.execute(
+        "UPDATE people SET name_order = r.rank FROM (SELECT id, row_number() OVER "
+        "(ORDER BY kiosk_sort_key(name, name_lang), id) - 1 AS rank FROM people) AS r "
+        "WHERE people.id = r.id AND people.name_order IS NOT r.rank"
+    )
+    conn.execute(
+        "UPDATE people SET wall_order = r.rank FROM (SELECT id, row_number() OVER "
+        "(ORDER BY fp, fo, name_order, id) - 1 AS rank FROM (SELECT p.id, p.name_order, "
+        "CASE WHEN p.family IS NULL THEN coalesce(pl.position, 1 << 62) "
+        "ELSE min(coalesce(pl.position, 1 << 62)) OVER (PARTITION BY p.family) END AS fp, "
+        "CASE WHEN p.family IS NULL THEN p.name_order "
+        "ELSE min(p.name_order) OVER (PARTITION BY p.family) END AS fo "
+        "FROM people AS p LEFT JOIN places AS pl ON pl.id = p.place_id)) AS r "
+        "WHERE people.id = r.id AND people.wall_order IS NOT r.rank"
+    )
+    for _name, sql in indexes:
+        conn.execute(sql)
+
+
+def index_people(conn: sqlite3.Connection, progress: Callable[[int], None] | None = None) -> int:
+    """Order the people and rebuild the name index of the bundle being written on ``conn``
+    (committed). Returns how many people were indexed."""
+    with conn:
+        order_people(conn)
+    variants = variant_texts(conn)
+    fingerprint = Fingerprint()
+    return build_index(
+        conn,
+        _names(conn, fingerprint),
+        variant_rows(variants),
+        progress=progress,
+        in_bundle=True,
+        meta=lambda: {"fingerprint": fingerprint.value(variants)},
+    )
