@@ -25,14 +25,23 @@ QtObject {
     // -- colour: a dark, quiet palette with one warm, candle-like accent ------------------------
     readonly property color background: highContrast ? "#000000" : "#13110f"
     readonly property color surface: highContrast ? "#000000" : "#1c1a17"
+    // An inert card or panel (a figure, a decree): a quiet fill and edge, never a button's look.
     readonly property color raised: highContrast ? "#000000" : "#27241f"
-    readonly property color pressed: highContrast ? "#333333" : "#34302a"
+    readonly property color panel: surface
+    readonly property color panelEdge: line
     readonly property color text: highContrast ? "#ffffff" : "#ede6db"
-    readonly property color textMuted: highContrast ? "#ffffff" : "#bdb3a5"
+    readonly property color textMuted: highContrast ? "#ffffff" : "#c6bdb0"
     readonly property color accent: highContrast ? "#ffd27a" : "#e2b36a"
     readonly property color onAccent: highContrast ? "#000000" : "#191105"
     readonly property color line: highContrast ? "#ffffff" : "#3f3a33"
+    // the edge of an inert graphic (a bar's whole, a candle's base)
     readonly property color outline: highContrast ? "#ffffff" : "#5c554b"
+    // What can be touched, and only that: a fill that stands apart from the bar and the
+    // background, and an edge at least 3:1 against all of them (WCAG 1.4.11). A pressed
+    // control sinks (darker), so its text still reads.
+    readonly property color control: highContrast ? "#333333" : "#312d27"
+    readonly property color controlOutline: highContrast ? "#ffffff" : "#a39885"
+    readonly property color pressed: highContrast ? "#1a1a1a" : "#24211c"
     readonly property color scrim: "#000000"
     readonly property real borderWidth: highContrast ? Math.max(2, px(3)) : Math.max(1, px(2))
 
@@ -52,7 +61,14 @@ QtObject {
         ["text", "background"], ["text", "surface"], ["text", "raised"], ["text", "pressed"],
         ["textMuted", "background"], ["textMuted", "surface"], ["textMuted", "raised"],
         ["accent", "background"], ["accent", "surface"], ["accent", "raised"],
+        ["text", "control"], ["textMuted", "control"], ["accent", "control"],
+        ["textMuted", "pressed"], ["accent", "pressed"],
         ["onAccent", "accent"]
+    ]
+    // A control's edge against everything it can sit on or be filled with: at least 3:1.
+    readonly property var outlinePairs: [
+        ["controlOutline", "background"], ["controlOutline", "surface"],
+        ["controlOutline", "raised"], ["controlOutline", "control"], ["controlOutline", "pressed"]
     ]
 
     // -- type: serif headings, sans body; body >= 28 px at 1080p --------------------------------
@@ -78,7 +94,8 @@ QtObject {
     readonly property int margin: px(72)
     readonly property int barHeight: px(128)
     readonly property int radius: px(6)
-    readonly property int iconSize: px(30)
+    // icons stand beside words, so they grow with the text (large text mode too)
+    readonly property int iconSize: tx(30)
 
     // -- time -----------------------------------------------------------------------------------
     readonly property int fadeMs: motion ? 450 : 0

@@ -51,9 +51,9 @@ T.AbstractButton {
         width: card.width - Theme.px(40)
         height: card.axisY - y - Theme.px(36)
         radius: Theme.radius
-        color: card.pressed ? Theme.pressed : Theme.raised
+        color: card.pressed ? Theme.pressed : Theme.control
         border.width: Theme.borderWidth
-        border.color: Theme.outline
+        border.color: Theme.controlOutline
 
         ColumnLayout {
             anchors {

@@ -57,8 +57,8 @@ T.AbstractButton {
 
     background: Rectangle {
         radius: Theme.radius
-        color: tile.pressed ? Theme.pressed : Theme.raised
+        color: tile.pressed ? Theme.pressed : Theme.control
         border.width: Theme.borderWidth
-        border.color: Theme.outline
+        border.color: Theme.controlOutline
     }
 }
