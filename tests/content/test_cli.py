@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content import cli
+from kiosk.content import SCHEMA_VERSION, cli
 
 from .conftest import BundleFactory
 from .factory import loosen, mangler
@@ -79,7 +79,7 @@ def test_info_json(fresh_bundle: BundleFactory) -> None:
     """info --json has the counts and schema version."""
     code, out, _err = invoke("info", fresh_bundle(), "--json")
     data = json.loads(out)
-    assert code == 0 and data["schema"] == 1 and data["counts"]["events"] == 4
+    assert code == 0 and data["schema"] == SCHEMA_VERSION and data["counts"]["events"] == 4
 
 
 def test_build_then_export(synthetic_source: Path, tmp_path: Path) -> None:

@@ -75,19 +75,20 @@ def test_a_later_version_appends_its_columns_and_creates_its_tables(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The generic upgrade of a later version: ALTER TABLE for new columns, CREATE for tables."""
+    later = schema.SCHEMA_VERSION + 1
     place = Table(
         "places",
         (schema.Column("id", "INTEGER", primary_key=True), schema.Column("name", "TEXT")),
         max_rows=10,
-        since=2,
+        since=later,
     )
     people = TABLES[-2]
     grown = dataclasses.replace(
-        people, columns=(*people.columns, schema.Column("place_id", "INTEGER", since=2))
+        people, columns=(*people.columns, schema.Column("place_id", "INTEGER", since=later))
     )
     monkeypatch.setattr(schema, "TABLES", (*TABLES[:-2], grown, TABLES[-1], place))
-    statements = schema.upgrade_statements(2)
-    first = schema.create_statements(1)
+    statements = schema.upgrade_statements(later)
+    first = schema.create_statements(schema.SCHEMA_VERSION)
     assert statements == [
         "ALTER TABLE people ADD COLUMN place_id INTEGER",
         "CREATE TABLE places (\n    id INTEGER PRIMARY KEY,\n    name TEXT\n)",
