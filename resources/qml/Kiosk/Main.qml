@@ -18,6 +18,7 @@ Window {
     required property TimelineController timeline
     required property MinuteOfSilence silence
     required property CandleController candle
+    required property SourcesController sources
     // The technician's admin layer; absent in screenshots, the self-test and most tests.
     property AdminController admin: null
     property int attractCycleMs: 12000
@@ -34,6 +35,7 @@ Window {
         timeline: root.timeline,
         silence: root.silence,
         candle: root.candle,
+        sources: root.sources,
         cycleMs: root.attractCycleMs
     })
 
@@ -57,6 +59,7 @@ Window {
     Binding { target: Theme; property: "highContrast"; value: root.accessibility.highContrast }
     Binding { target: Theme; property: "textScale"; value: root.accessibility.textScale }
     Binding { target: Theme; property: "motion"; value: root.animate }
+    Binding { target: Reading; property: "accessibility"; value: root.accessibility }
 
     Item {
         id: stage

@@ -94,6 +94,12 @@ QtObject {
     readonly property int margin: px(72)
     readonly property int barHeight: px(128)
     readonly property int radius: px(6)
+    // The share of a portrait screen, from its bottom edge, that a seated visitor reaches
+    // (ADA 308: 38 to 122 cm above the floor). A 32-inch 16:9 panel in portrait shows
+    // 70.8 x 39.9 cm; on a typical stand its picture starts about 80 cm above the floor, so
+    // everything above 122 - 80 = 42 cm of its 70.8 cm, the top 41 %, is out of reach.
+    // Home's tiles and every control stay in the lower 59 %.
+    readonly property real seatedReach: 0.59
     // icons stand beside words, so they grow with the text (large text mode too)
     readonly property int iconSize: tx(30)
 

@@ -17,10 +17,7 @@ Item {
     ColumnLayout {
         anchors {
             fill: parent
-            leftMargin: Theme.margin
-            rightMargin: Theme.margin
-            topMargin: Theme.margin
-            bottomMargin: Theme.gapLarge
+            bottomMargin: Theme.gap
         }
         spacing: Theme.gap
 
@@ -62,16 +59,21 @@ Item {
             Layout.alignment: Qt.AlignHCenter
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.measure * 1.2
-            readonly property bool stacked: readButton.implicitWidth + skipButton.implicitWidth + columnSpacing > width
+            readonly property bool stacked: 2 * Math.max(readButton.implicitWidth, skipButton.implicitWidth) + columnSpacing > width
             columns: stacked ? 1 : 2
             columnSpacing: Theme.gap
             rowSpacing: Theme.gap
+            // the two choices are always the same size, whatever their words and text size
             uniformCellWidths: true
+            uniformCellHeights: true
+            Layout.fillHeight: false
+            readonly property real tallest: Math.max(readButton.implicitHeight, skipButton.implicitHeight)
 
             KButton {
                 id: readButton
                 objectName: "advisoryRead"
                 Layout.fillWidth: true
+                Layout.preferredHeight: buttons.tallest
                 text: qsTr("Read this section")
                 onClicked: advisory.read()
             }
@@ -79,6 +81,7 @@ Item {
                 id: skipButton
                 objectName: "advisorySkip"
                 Layout.fillWidth: true
+                Layout.preferredHeight: buttons.tallest
                 text: advisory.hasNext ? qsTr("Skip to the next section") : qsTr("Skip, and go home")
                 onClicked: advisory.skip()
             }
