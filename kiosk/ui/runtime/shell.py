@@ -69,10 +69,14 @@ class KioskShell(QObject):
         translations_dir: Path | None = None,
         *,
         screens: Sequence[Screen] = SCREENS,
+        size_scale: float = 1.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.timings = timings or Timings()
+        # every size on screen times this (kiosk.ui.runtime.screenfit.size_scale: the screen's
+        # physical size, or ui_scale); 1.0 in tests and screenshots, whatever the platform says
+        self.size_scale = size_scale
         self.data_dir = Path(data_dir)
         self.images = BundleImageProvider()
         self.content = ContentController(self.images, self)
@@ -160,6 +164,7 @@ class KioskShell(QObject):
             "sources": self.sources,
             "attractCycleMs": self.timings.attract_cycle_ms,
             "animate": self.timings.animate,
+            "sizeScale": self.size_scale,
             # the window starts at its screen's size (Main.qml has none of its own)
             "width": size.width(),
             "height": size.height(),

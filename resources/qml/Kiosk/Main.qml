@@ -23,6 +23,8 @@ Window {
     property AdminController admin: null
     property int attractCycleMs: 12000
     property bool animate: true
+    // the screen's physical size (or ui_scale) on top of its pixels: see Theme.sizeScale
+    property real sizeScale: 1.0
 
     // What a screen's entry in the registry may ask for by name (its "needs").
     readonly property var services: ({
@@ -56,6 +58,7 @@ Window {
     title: content.title
 
     Binding { target: Theme; property: "shortSide"; value: Math.min(root.width, root.height) }
+    Binding { target: Theme; property: "sizeScale"; value: root.sizeScale }
     Binding { target: Theme; property: "highContrast"; value: root.accessibility.highContrast }
     Binding { target: Theme; property: "textScale"; value: root.accessibility.textScale }
     Binding { target: Theme; property: "motion"; value: root.animate }

@@ -3,7 +3,9 @@ import QtQuick
 
 // Every colour, size and duration of the visitor screens. No screen hard-codes a pixel size or
 // a colour: sizes scale with the window's SHORT side (1080 px = 1.0), so a portrait 1080x1920
-// screen shows the same physical sizes as a landscape 1920x1080 one.
+// screen shows the same physical sizes as a landscape 1920x1080 one, and with sizeScale, which
+// says how much smaller than the design's 32-inch panel the screen is (its physical size, or
+// ui_scale in kiosk.toml; kiosk.ui.runtime.screenfit.size_scale).
 QtObject {
     id: theme
 
@@ -11,9 +13,10 @@ QtObject {
     property real shortSide: 1080
     property bool highContrast: false
     property real textScale: 1.0 // 1.3 in large text mode
+    property real sizeScale: 1.0 // 0.75 to 1.25
     property bool motion: true // calm fades and the flame; off for screenshots and tests
 
-    readonly property real scale: Math.max(0.5, shortSide / 1080)
+    readonly property real scale: Math.max(0.5, shortSide / 1080 * sizeScale)
 
     function px(v) {
         return Math.round(v * scale);
