@@ -68,11 +68,13 @@ Item {
             uniformCellHeights: true
             Layout.fillHeight: false
             readonly property real tallest: Math.max(readButton.implicitHeight, skipButton.implicitHeight)
+            // whole pixels, the same for both (equal cells alone can differ by a rounding)
+            readonly property real cellWidth: stacked ? width : Math.floor((width - columnSpacing) / 2)
 
             KButton {
                 id: readButton
                 objectName: "advisoryRead"
-                Layout.fillWidth: true
+                Layout.preferredWidth: buttons.cellWidth
                 Layout.preferredHeight: buttons.tallest
                 text: qsTr("Read this section")
                 onClicked: advisory.read()
@@ -80,7 +82,7 @@ Item {
             KButton {
                 id: skipButton
                 objectName: "advisorySkip"
-                Layout.fillWidth: true
+                Layout.preferredWidth: buttons.cellWidth
                 Layout.preferredHeight: buttons.tallest
                 text: advisory.hasNext ? qsTr("Skip to the next section") : qsTr("Skip, and go home")
                 onClicked: advisory.skip()

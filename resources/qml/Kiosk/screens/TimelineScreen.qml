@@ -175,7 +175,8 @@ Item {
                 anchors { right: events.right; top: events.top; bottom: events.bottom }
                 width: Math.min(Theme.margin * 2, events.width / 6)
                 enabled: false
-                opacity: events.atXEnd ? 0 : 1
+                // gone once the last card's edge is in view
+                opacity: events.contentX + events.width >= events.originX + events.contentWidth - 2 ? 0 : 1
                 gradient: Gradient {
                     orientation: Gradient.Horizontal
                     GradientStop { position: 0; color: Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0) }
