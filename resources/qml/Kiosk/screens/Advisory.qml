@@ -23,30 +23,37 @@ Item {
 
         Item { Layout.fillHeight: true }
 
-        ColumnLayout {
+        // the words, centred in the room there is; where there is too little (a small screen,
+        // large text), they scroll and the choices stay in view below
+        ReadingPane {
+            id: words
             Layout.alignment: Qt.AlignHCenter
             Layout.maximumWidth: Theme.measure
             Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredHeight: naturalHeight
+            Layout.maximumHeight: naturalHeight
+            Layout.minimumHeight: Math.min(naturalHeight, Theme.touchMin * 2)
             spacing: Theme.gap
 
             Eyebrow {
-                Layout.fillWidth: true
+                width: words.width
                 text: qsTr("Before you read")
             }
             Heading {
-                Layout.fillWidth: true
+                width: words.width
                 text: advisory.title
                 font.pixelSize: Theme.headingSize
             }
             KText {
                 objectName: "advisoryText"
-                Layout.fillWidth: true
+                width: words.width
                 text: advisory.advisory !== "" ? advisory.advisory
                     : qsTr("This section describes violence in detail.")
                 lineHeight: Theme.bodyLineHeight
             }
             KText {
-                Layout.fillWidth: true
+                width: words.width
                 text: qsTr("You can read it, or go on to the next section.")
                 color: Theme.textMuted
             }

@@ -60,6 +60,11 @@ T.AbstractButton {
         border.color: Theme.controlOutline
 
         ColumnLayout {
+            id: column
+            // "Tap to read" steps aside when a short card (a small screen, large text) has no
+            // room for it beside the date and the title (the card's look still says "touch")
+            readonly property bool roomForTap: height >= date.implicitHeight + heading.implicitHeight
+                + tap.implicitHeight + 3 * spacing
             anchors {
                 fill: parent
                 margins: Theme.px(28)
@@ -67,6 +72,7 @@ T.AbstractButton {
             spacing: Theme.gapSmall
 
             KText {
+                id: date
                 objectName: "eventDate"
                 Layout.fillWidth: true
                 text: card.dateText !== "" ? card.dateText : qsTr("The source gives no date")
@@ -77,6 +83,7 @@ T.AbstractButton {
                 elideByDesign: true
             }
             KText {
+                id: heading
                 objectName: "eventTitle"
                 Layout.fillWidth: true
                 text: card.title
@@ -136,7 +143,9 @@ T.AbstractButton {
                 }
             }
             KText {
+                id: tap
                 Layout.fillWidth: true
+                visible: column.roomForTap
                 text: qsTr("Tap to read")
                 color: Theme.accent
                 font.pixelSize: Theme.metaSize

@@ -27,7 +27,7 @@ Item {
             Layout.leftMargin: Theme.margin
             Layout.rightMargin: Theme.margin
             Layout.topMargin: Theme.margin
-            Layout.bottomMargin: Theme.gapLarge
+            Layout.bottomMargin: Theme.gap
             spacing: Theme.gap
 
             Heading {
@@ -51,11 +51,10 @@ Item {
                 // where to begin, in one sentence, just above the tiles it speaks of
                 objectName: "homeBegin"
                 Layout.fillWidth: true
-                Layout.maximumWidth: Theme.measure
+                Layout.maximumWidth: Theme.measure * 1.4
                 visible: screen.navigator.tiles.length > 0
                 text: qsTr("To begin, touch %1, or any part below.")
                     .arg(screen.navigator.tiles.length > 0 ? qsTranslate("HomeScreen", screen.navigator.tiles[0].title) : "")
-                font.pixelSize: Theme.subheadingSize
             }
 
             GridLayout {

@@ -73,6 +73,7 @@ Item {
             Layout.leftMargin: Theme.margin
             Layout.rightMargin: Theme.margin
             Layout.topMargin: Theme.margin
+            spacing: Theme.gapLarge
 
             ColumnLayout {
                 Layout.fillWidth: true
@@ -88,6 +89,13 @@ Item {
                     text: qsTr("Swipe to move through time. Tap an event to read it.")
                     color: Theme.textMuted
                 }
+            }
+            SourcesLine {
+                Layout.alignment: Qt.AlignRight | Qt.AlignTop
+                Layout.maximumWidth: Math.min(implicitWidth, screen.width * 0.4)
+                visible: !screen.portrait && sources.length > 0
+                screenName: "timeline"
+                controller: screen.sources
             }
         }
 
@@ -232,9 +240,10 @@ Item {
                 onClicked: screen.navigator.home()
             }
             SourcesLine {
+                // in portrait here, within reach; in landscape at the top right
                 Layout.fillWidth: true
                 Layout.maximumWidth: implicitWidth
-                visible: sources.length > 0
+                visible: screen.portrait && sources.length > 0
                 screenName: "timeline"
                 controller: screen.sources
             }
