@@ -99,13 +99,13 @@ Item {
     Item {
         id: moreRow
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: moreButton.implicitHeight + Theme.gapSmall
+        height: moreButton.implicitHeight + 2 * Theme.gapSmall
         visible: pane.overflows
 
         KButton {
             id: moreButton
             objectName: "moreButton"
-            anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom }
+            anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.gapSmall }
             width: Math.min(implicitWidth, parent.width)
             text: pane.moreBelow || !pane.moreAbove ? qsTr("More") : qsTr("Back to the top")
             glyph: pane.moreBelow || !pane.moreAbove ? "down" : "up"

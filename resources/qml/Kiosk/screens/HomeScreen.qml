@@ -97,6 +97,7 @@ Item {
                         Layout.fillHeight: true
                         Layout.preferredWidth: 1
                         Layout.preferredHeight: 1
+                        Layout.minimumHeight: implicitHeight
                         lying: tiles.lying
                         motif: modelData.motif
                         text: qsTranslate("HomeScreen", modelData.title)

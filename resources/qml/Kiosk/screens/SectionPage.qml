@@ -49,13 +49,22 @@ Item {
             objectName: "sectionTitle"
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.measure
+            // a long title on a short page gives way (a smaller size) rather than push the
+            // text off the page
+            Layout.fillHeight: true
+            Layout.maximumHeight: implicitHeight
+            Layout.minimumHeight: Math.min(implicitHeight, page.height * 0.25)
+            fontSizeMode: Text.VerticalFit
+            minimumPixelSize: Math.round(Theme.headingSize * 0.7)
             text: page.title
         }
         Image {
             id: picture
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.measure
+            // the picture gives way first when the page is short
             Layout.preferredHeight: visible ? Math.min(page.height * 0.3, width * 0.6) : 0
+            Layout.minimumHeight: 0
             visible: page.imageUrl !== ""
             source: page.imageUrl
             asynchronous: true
@@ -67,6 +76,7 @@ Item {
         KText {
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.measure
+            Layout.minimumHeight: implicitHeight
             visible: page.imageUrl !== "" && text !== ""
             text: [page.imageAlt, page.imageCredit].filter(t => t !== "").join(" · ")
             color: Theme.textMuted
@@ -79,6 +89,8 @@ Item {
             Layout.fillHeight: true
             Layout.maximumWidth: Theme.measure
             Layout.alignment: Qt.AlignTop | Qt.AlignLeft
+            // room for a few lines and the More button, whatever the picture above
+            Layout.minimumHeight: Math.min(naturalHeight, Theme.touchMin + Theme.gap + Theme.bodySize * 2.8)
 
             KText {
                 objectName: "sectionBody"
