@@ -380,7 +380,9 @@ def _run(
             attract_cycle_ms=int(config.attract_interval_s * 1000),
         )
     # Screenshots show a size, not a screen: only ui_scale (if set) changes them.
-    scale, why = size_scale(None if screenshots else app.primaryScreen(), config.ui_scale)
+    scale, why = size_scale(
+        None if screenshots else QGuiApplication.primaryScreen(), config.ui_scale
+    )
     log.info("sizes scaled by %g (%s)", scale, why)
     shell = KioskShell(folder, timings, start_locale=lang, size_scale=scale)
     shell_ref.append(shell)
