@@ -80,7 +80,7 @@ Item {
                     return tallest;
                 }
                 columns: lying ? 1 : Math.max(1, tileRepeater.count)
-                rowSpacing: Theme.gap
+                rowSpacing: lying ? Theme.gapSmall : Theme.gap
                 columnSpacing: Theme.gap
 
                 // One tile per screen the registry gives a tile (kiosk.ui.screens); its words are
