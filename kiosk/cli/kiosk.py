@@ -330,7 +330,12 @@ def _run(
     from kiosk.ops.logs import qt_message_to_logging, setup_logging  # noqa: PLC0415
     from kiosk.ui.runtime.fonts import load_fonts  # noqa: PLC0415
     from kiosk.ui.runtime.qtlog import QtMessages  # noqa: PLC0415
-    from kiosk.ui.runtime.screenfit import ScreenFit, display_problem, show_windowed  # noqa: PLC0415
+    from kiosk.ui.runtime.screenfit import (  # noqa: PLC0415
+        ScreenFit,
+        display_problem,
+        show_windowed,
+        size_scale,
+    )
     from kiosk.ui.runtime.shell import KioskShell, Timings  # noqa: PLC0415
 
     if _checkpoint("imports"):
@@ -374,7 +379,12 @@ def _run(
             prompt_ms=int(config.idle_prompt_s * 1000),
             attract_cycle_ms=int(config.attract_interval_s * 1000),
         )
-    shell = KioskShell(folder, timings, start_locale=lang)
+    # Screenshots show a size, not a screen: only ui_scale (if set) changes them.
+    scale, why = size_scale(
+        None if screenshots else QGuiApplication.primaryScreen(), config.ui_scale
+    )
+    log.info("sizes scaled by %g (%s)", scale, why)
+    shell = KioskShell(folder, timings, start_locale=lang, size_scale=scale)
     shell_ref.append(shell)
     if _checkpoint("shell", shell):
         return EXIT_OK

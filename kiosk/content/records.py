@@ -148,6 +148,7 @@ class Event:
     image_id: int | None
     source_id: int | None
     section_id: int | None
+    summary: str = ""  # schema 2: what a timeline card shows; "" = the start of the body
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,7 +184,12 @@ def _position() -> Column:
 
 
 def _text(
-    name: str, limits: tuple[int, int], *, paragraphs: bool = False, advice: str = ""
+    name: str,
+    limits: tuple[int, int],
+    *,
+    paragraphs: bool = False,
+    advice: str = "",
+    since: int = 1,
 ) -> Column:
     """A visitor text that may be empty (NOT NULL DEFAULT ''), translated."""
     return Column(
@@ -196,6 +201,7 @@ def _text(
         limits=limits,
         paragraphs=paragraphs,
         advice=advice,
+        since=since,
     )
 
 
@@ -329,13 +335,15 @@ TABLES: Final[tuple[Table, ...]] = (
             _ref("image_id", "media"),
             _ref("source_id", "sources", advice=_NO_SOURCE),
             _ref("section_id", "sections"),
+            # the curator's short summary a timeline card shows (else the start of the body)
+            _text("summary", (160, 240), since=2),
         ),
         max_rows=200_000,
         record=Event,
         source="timeline.csv",
         source_columns=_names(
             "key start_date start_precision end_date end_precision date_label title body era "
-            "category image source section"
+            "category image source section summary"
         ),
         noun="event",
         dates=(

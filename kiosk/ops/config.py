@@ -61,6 +61,7 @@ class Config:
     stats_retention_days: int = 365
     stats_max_mb: float = 50.0
     data_dir: Path | None = None
+    ui_scale: float | None = None  # None: "auto", from the screen's physical size
 
     def bundle_path(self) -> Path:
         """The configured bundle, or the default exhibit shipped with the program."""
@@ -143,6 +144,13 @@ CONFIG_DOC: Final[tuple[SettingDoc, ...]] = (
         "(per-user data folder)",
         "Folder for logs, statistics and the kiosk's copy of the last good bundle; "
         "the environment variable KIOSK_DATA_DIR overrides it.",
+    ),
+    SettingDoc(
+        "ui_scale",
+        '"auto"',
+        "Size of everything on screen against the design's 32-inch panel: "
+        '"auto" = from the physical size the screen reports (1.0 when it reports none), '
+        "or a number from 0.75 to 1.25 (1.25 for a small panel, such as a 15-inch 1280x800).",
     ),
 )
 
@@ -246,6 +254,20 @@ def _log_level(value: Any, _base: Path) -> Checked:
     return value.strip().upper(), None
 
 
+UI_SCALE_LIMITS: Final = (0.75, 1.25)
+
+
+def _ui_scale(value: Any, _base: Path) -> Checked:
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return None, None
+    lo, hi = UI_SCALE_LIMITS
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None, f'must be "auto" or a number from {lo:g} to {hi:g}'
+    if not math.isfinite(value) or not lo <= value <= hi:
+        return None, f'must be "auto" or a number from {lo:g} to {hi:g}'
+    return float(value), None
+
+
 _CHECKERS: Final[dict[str, Callable[[Any, Path], Checked]]] = {
     "bundle": _path,
     "idle_timeout_s": _number(15, 3600),
@@ -258,6 +280,7 @@ _CHECKERS: Final[dict[str, Callable[[Any, Path], Checked]]] = {
     "stats_retention_days": _integer(1, 3650),
     "stats_max_mb": _number(1, 2048),
     "data_dir": _path,
+    "ui_scale": _ui_scale,
 }
 
 _DEFAULTS: Final = Config()

@@ -169,7 +169,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "history",
         "HistoryScreen",
-        needs=("content", "history", "navigator"),
+        needs=("content", "history", "navigator", "sources"),
         tile=Tile(
             "history",
             QT_TRANSLATE_NOOP("HomeScreen", "History"),
@@ -180,7 +180,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "timeline",
         "TimelineScreen",
-        needs=("content", "timeline", "navigator"),
+        needs=("content", "timeline", "navigator", "sources"),
         tile=Tile(
             "timeline",
             QT_TRANSLATE_NOOP("HomeScreen", "Timeline"),

@@ -201,6 +201,10 @@
 <context>
     <name>EventCard</name>
     <message>
+        <source>The source gives no date</source>
+        <translation>Mənbədə tarix göstərilmir</translation>
+    </message>
+    <message>
         <source>Tap to read</source>
         <translation>Oxumaq üçün toxunun</translation>
     </message>
@@ -221,6 +225,10 @@
 </context>
 <context>
     <name>HistoryScreen</name>
+    <message>
+        <source>History</source>
+        <translation>Tarix</translation>
+    </message>
     <message>
         <source>Previous</source>
         <translation>Geri</translation>
@@ -272,12 +280,8 @@
         <translation>Xatirə, bir dəqiqəlik sükut, şam</translation>
     </message>
     <message>
-        <source>Larger text</source>
-        <translation>Böyük şrift</translation>
-    </message>
-    <message>
-        <source>Higher contrast</source>
-        <translation>Yüksək kontrast</translation>
+        <source>To begin, touch %1, or any part below.</source>
+        <translation>Başlamaq üçün «%1» bölməsinə və ya aşağıdakı istənilən bölməyə toxunun.</translation>
     </message>
 </context>
 <context>
@@ -411,10 +415,25 @@
     </message>
 </context>
 <context>
-    <name>SectionPage</name>
+    <name>ReadingChoices</name>
     <message>
-        <source>History</source>
-        <translation>Tarix</translation>
+        <source>Larger text</source>
+        <translation>Böyük şrift</translation>
+    </message>
+    <message>
+        <source>Higher contrast</source>
+        <translation>Yüksək kontrast</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>More</source>
+        <translation>Davamı</translation>
+    </message>
+    <message>
+        <source>Back to the top</source>
+        <translation>Əvvələ qayıt</translation>
     </message>
 </context>
 <context>
@@ -433,6 +452,31 @@
     <message>
         <source>Source: %1</source>
         <translation>Mənbə: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesLine</name>
+    <message>
+        <source>Source: %1</source>
+        <translation>Mənbə: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sources: %1 and %n more</source>
+        <translation>
+            <numerusform>Mənbələr: %1 və daha %n</numerusform>
+            <numerusform>Mənbələr: %1 və daha %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <source>Sources</source>
+        <translation>Mənbələr</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Bağlayın</translation>
     </message>
 </context>
 <context>

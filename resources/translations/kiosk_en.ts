@@ -55,4 +55,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SourcesLine</name>
+    <message numerus="yes">
+        <source>Sources: %1 and %n more</source>
+        <translation>
+            <numerusform>Sources: %1 and %n more</numerusform>
+            <numerusform>Sources: %1 and %n more</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

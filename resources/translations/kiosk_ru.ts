@@ -204,6 +204,10 @@
 <context>
     <name>EventCard</name>
     <message>
+        <source>The source gives no date</source>
+        <translation>Источник не указывает дату</translation>
+    </message>
+    <message>
         <source>Tap to read</source>
         <translation>Коснитесь, чтобы прочитать</translation>
     </message>
@@ -224,6 +228,10 @@
 </context>
 <context>
     <name>HistoryScreen</name>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
     <message>
         <source>Previous</source>
         <translation>Назад</translation>
@@ -275,12 +283,8 @@
         <translation>Память, минута молчания, свеча</translation>
     </message>
     <message>
-        <source>Larger text</source>
-        <translation>Крупный шрифт</translation>
-    </message>
-    <message>
-        <source>Higher contrast</source>
-        <translation>Высокий контраст</translation>
+        <source>To begin, touch %1, or any part below.</source>
+        <translation>Чтобы начать, коснитесь раздела «%1» или любого раздела ниже.</translation>
     </message>
 </context>
 <context>
@@ -417,10 +421,25 @@
     </message>
 </context>
 <context>
-    <name>SectionPage</name>
+    <name>ReadingChoices</name>
     <message>
-        <source>History</source>
-        <translation>История</translation>
+        <source>Larger text</source>
+        <translation>Крупный шрифт</translation>
+    </message>
+    <message>
+        <source>Higher contrast</source>
+        <translation>Высокий контраст</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>More</source>
+        <translation>Дальше</translation>
+    </message>
+    <message>
+        <source>Back to the top</source>
+        <translation>В начало</translation>
     </message>
 </context>
 <context>
@@ -439,6 +458,32 @@
     <message>
         <source>Source: %1</source>
         <translation>Источник: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesLine</name>
+    <message>
+        <source>Source: %1</source>
+        <translation>Источник: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sources: %1 and %n more</source>
+        <translation>
+            <numerusform>Источники: %1 и ещё %n</numerusform>
+            <numerusform>Источники: %1 и ещё %n</numerusform>
+            <numerusform>Источники: %1 и ещё %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>

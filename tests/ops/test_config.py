@@ -369,3 +369,33 @@ def test_set_pin_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     set_pin_hash(link, hash_pin("1234"))
     assert link.is_symlink()
     assert "admin_pin_hash" in real.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ui_scale = 1.25", 1.25),
+        ("ui_scale = 0.75", 0.75),
+        ("ui_scale = 1", 1.0),
+        ('ui_scale = "auto"', None),
+        ('ui_scale = "AUTO"', None),
+    ],
+)
+def test_ui_scale_is_read(tmp_path: Path, line: str, expected: float | None) -> None:
+    """ui_scale is "auto" (the screen's physical size) or a number from 0.75 to 1.25."""
+    config, messages = load_config(write(tmp_path, line + "\n"))
+    assert messages == []
+    assert config.ui_scale == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ui_scale = 2", "ui_scale = 0.5", 'ui_scale = "big"', "ui_scale = true", "ui_scale = nan"],
+)
+def test_ui_scale_out_of_range_is_auto(tmp_path: Path, line: str) -> None:
+    """A ui_scale outside its range, or not a number, is named and "auto" used instead."""
+    path = write(tmp_path, line + "\n")
+    config, messages = load_config(path)
+    assert config.ui_scale is None
+    assert len(messages) == 1
+    assert "ui_scale" in messages[0] and "0.75" in messages[0] and '"auto"' in messages[0]

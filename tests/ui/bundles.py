@@ -271,10 +271,11 @@ def make_bundle(
                 "title": etitle,
                 "body": body,
                 "era": era,
+                "summary": summary[0] if summary else "",
                 "source_id": 1,
                 "image_id": image_id if pos == 2 else None,
             }
-            for pos, (key, date, prec, label, etitle, body, era) in enumerate(events)
+            for pos, (key, date, prec, label, etitle, body, era, *summary) in enumerate(events)
         ),
         batch_size=1000,
     )

@@ -25,10 +25,11 @@ def test_qmldir_lists_every_qml_file_once_and_nothing_else(
 def test_files_sit_in_the_folder_that_says_what_they_are(
     qml_module_files: dict[str, str],
 ) -> None:
-    """Main, Theme and the slot at the top; everything else in screens, components,
-    overlays, admin or search (the names search); every registered screen in screens/."""
+    """Main, the two singletons (Theme, Reading) and the slot at the top; everything else in
+    screens, components, overlays, admin or search (the names search); every registered screen
+    in screens/."""
     top = {name for name, path in qml_module_files.items() if "/" not in path}
-    assert top == {"Main", "Theme", "ScreenSlot"}
+    assert top == {"Main", "Theme", "Reading", "ScreenSlot"}
     assert {path.split("/")[0] for path in qml_module_files.values() if "/" in path} <= FOLDERS
     for screen in SCREENS:
         assert qml_module_files[screen.component] == f"screens/{screen.component}.qml"

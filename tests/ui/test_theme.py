@@ -48,6 +48,53 @@ def test_text_contrast_at_least_7_to_1(make_shell: Any, high_contrast: bool) -> 
 
 
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+def test_control_outlines_at_least_3_to_1(make_shell: Any, high_contrast: bool) -> None:
+    """The edge of every button, chip and tile is at least 3:1 against what it sits on and
+    its own fill, pressed or not (WCAG 1.4.11), in both palettes."""
+    shell = make_shell(show=False)
+    shell.accessibility.highContrast = high_contrast
+    theme = shell.theme()
+    pairs = theme.property("outlinePairs").toVariant()
+    assert {bg for _fg, bg in pairs} >= {"background", "surface", "control", "pressed"}
+    for fg, bg in pairs:
+        ratio = contrast(QColor(theme.property(fg)), QColor(theme.property(bg)))
+        assert ratio >= 3.0, f"{fg} on {bg}: {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+def test_control_fill_stands_apart_from_the_bar(make_shell: Any, high_contrast: bool) -> None:
+    """A button's fill is not the bar's colour (it was 1.12:1): at least 1.25:1 against the
+    bar and the background, and unlike the fill of an inert card."""
+    shell = make_shell(show=False)
+    shell.accessibility.highContrast = high_contrast
+    theme = shell.theme()
+    fill = QColor(theme.property("control"))
+    for bg in ("surface", "background"):
+        assert contrast(fill, QColor(theme.property(bg))) >= 1.25, bg
+    assert fill != QColor(theme.property("raised"))
+
+
+def test_buttons_wear_the_control_colours(make_shell: Any) -> None:
+    """The buttons on screen are drawn with the control fill and edge, so the theme's promise
+    is what a visitor sees."""
+    shell = make_shell()
+    shell.navigator.go("history")
+    settle(shell.window)
+    theme = shell.theme()
+    buttons = [
+        i
+        for i in iter_items(shell.window.contentItem())
+        if i.objectName() in ("homeButton", "historyNext") and i.isVisible()
+    ]
+    assert len(buttons) == 2
+    for button in buttons:
+        fill = QColor(str(qml_eval(button, "String(background.color)")))
+        edge = QColor(str(qml_eval(button, "String(background.border.color)")))
+        assert fill == QColor(theme.property("control"))
+        assert edge == QColor(theme.property("controlOutline"))
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
 def test_part_colours_stand_out_3_to_1(make_shell: Any, high_contrast: bool) -> None:
     """Each segment of a part-of-whole bar is at least 3:1 against the card (WCAG 1.4.11)."""
     shell = make_shell(show=False)

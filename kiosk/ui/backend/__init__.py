@@ -23,6 +23,7 @@ from kiosk.ui.backend.models import (
     YearModel,
 )
 from kiosk.ui.backend.navigation import Navigator
+from kiosk.ui.backend.sources import SourcesController
 from kiosk.ui.backend.timeline import TimelineController
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -43,6 +44,7 @@ __all__ = [
     "PeopleModel",
     "RemembranceModel",
     "SectionModel",
+    "SourcesController",
     "StatisticsModel",
     "TimelineController",
     "TimelineModel",

@@ -16,6 +16,11 @@ layout. So the kiosk does not rely on it:
 * ``windowed_size()``: ``--windowed`` (development, a desktop) gets a 1920x1080 window, or the
   largest 16:9 window the screen's free area holds when that is smaller. It is sized once, at
   start; a window on a desktop belongs to whoever moves it.
+* ``size_scale()``: how much larger than the short side alone says the kiosk's sizes should be,
+  from the screen's physical size where the system reports a believable one (the design is a
+  32-inch panel: a 1280x800 panel is usually a small one, whose 65 px buttons would be 17 mm
+  across), or from ``ui_scale`` in kiosk.toml where it does not; always within
+  ``SCALE_LIMITS``, so every layout still fits.
 * ``display_problem()``: with no screen at all (no ``DISPLAY``, no Wayland, no
   ``QT_QPA_PLATFORM``) Qt aborts (SIGABRT) after a message about libxcb-cursor0 that misleads;
   the kiosk asks this first, before it creates the QGuiApplication, and says what to do.
@@ -28,13 +33,67 @@ import sys
 from collections.abc import Mapping
 
 import shiboken6
-from PySide6.QtCore import QObject, QRect, QSize
+from PySide6.QtCore import QObject, QRect, QSize, QSizeF
 from PySide6.QtGui import QGuiApplication, QScreen, QWindow
+
+from kiosk.ops.config import UI_SCALE_LIMITS
 
 log = logging.getLogger(__name__)
 
 # --windowed, and the size a window gets when there is no screen to ask (never under the kiosk)
 DESIGN_SIZE = QSize(1920, 1080)
+
+
+# The design's panel: a 32-inch 16:9 screen, whose short side is 398.5 mm (1080 px at 1080p:
+# Theme's 88 px touch target is then 32 mm across).
+REFERENCE_SHORT_MM = 398.5
+# Sizes grow at most a quarter and shrink at most a quarter: beyond that the layouts (checked at
+# four sizes, two text sizes, three languages) are not promised to fit. ui_scale has the same.
+SCALE_LIMITS = UI_SCALE_LIMITS
+# A physical size outside these is a placeholder (0x0, a projector's guess), not a panel.
+_BELIEVABLE_MM = (100.0, 2000.0)
+_BELIEVABLE_DPI = (40.0, 400.0)
+
+
+def clamp_scale(value: float) -> float:
+    lo, hi = SCALE_LIMITS
+    return max(lo, min(hi, float(value)))
+
+
+def physical_scale(size_px: QSize, size_mm: QSizeF) -> float | None:
+    """How much larger the sizes must be on a screen of ``size_px`` pixels and ``size_mm``
+    millimetres to look as large as on the design's 32-inch panel (clamped to SCALE_LIMITS);
+    None when the system's report cannot be believed (missing, absurd, or not the shape of
+    the picture)."""
+    if size_px.isEmpty() or size_mm.isEmpty():
+        return None
+    px = sorted((size_px.width(), size_px.height()))
+    mm = sorted((size_mm.width(), size_mm.height()))
+    if not _BELIEVABLE_MM[0] <= mm[0] <= _BELIEVABLE_MM[1]:
+        return None
+    if abs(px[1] / px[0] - mm[1] / mm[0]) > 0.1 * (px[1] / px[0]):
+        return None
+    dpi = px[0] / (mm[0] / 25.4)
+    if not _BELIEVABLE_DPI[0] <= dpi <= _BELIEVABLE_DPI[1]:
+        return None
+    return clamp_scale(REFERENCE_SHORT_MM / mm[0])
+
+
+def size_scale(screen: QScreen | None, ui_scale: float | None) -> tuple[float, str]:
+    """The kiosk's size scale and why: ``ui_scale`` when set (kiosk.toml), else the screen's
+    physical size when believable, else 1.0."""
+    if ui_scale is not None:
+        return clamp_scale(ui_scale), "ui_scale in the configuration"
+    if screen is None or not shiboken6.isValid(screen):
+        return 1.0, "no screen to ask"
+    found = physical_scale(screen.geometry().size(), screen.physicalSize())
+    mm = screen.physicalSize()
+    if found is None:
+        return 1.0, (
+            f"the screen reports {mm.width():.0f}x{mm.height():.0f} mm, not believable; "
+            "set ui_scale in kiosk.toml"
+        )
+    return found, f"the screen's physical size, {mm.width():.0f}x{mm.height():.0f} mm"
 
 
 def initial_size() -> QSize:

@@ -36,6 +36,7 @@ from kiosk.ui.backend.images import PROVIDER_ID, BundleImageProvider
 from kiosk.ui.backend.language import LanguageController
 from kiosk.ui.backend.memorial import CandleController, MinuteOfSilence
 from kiosk.ui.backend.navigation import Navigator
+from kiosk.ui.backend.sources import SourcesController
 from kiosk.ui.backend.timeline import TimelineController
 from kiosk.ui.runtime.screenfit import initial_size
 from kiosk.ui.screens import ATTRACT, SCREENS, Screen
@@ -68,10 +69,14 @@ class KioskShell(QObject):
         translations_dir: Path | None = None,
         *,
         screens: Sequence[Screen] = SCREENS,
+        size_scale: float = 1.0,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.timings = timings or Timings()
+        # every size on screen times this (kiosk.ui.runtime.screenfit.size_scale: the screen's
+        # physical size, or ui_scale); 1.0 in tests and screenshots, whatever the platform says
+        self.size_scale = size_scale
         self.data_dir = Path(data_dir)
         self.images = BundleImageProvider()
         self.content = ContentController(self.images, self)
@@ -92,6 +97,7 @@ class KioskShell(QObject):
             self.timings.silence_seconds, self.timings.silence_tick_ms, self
         )
         self.candle = CandleController(CandleStore(self.data_dir), self)
+        self.sources = SourcesController(self.content, self)
         self.extra_properties: dict[str, Any] = {}
         self.engine: QQmlApplicationEngine | None = None
         self.window: QQuickWindow | None = None
@@ -102,6 +108,7 @@ class KioskShell(QObject):
         self.idle.reset.connect(self._reset_visit)
         self.idle.woke.connect(self._visitor_arrived)
         self.navigator.screenChanged.connect(self._screen_changed)
+        self.navigator.screenChanged.connect(lambda _screen: self.sources.close())
         self.silence.started.connect(lambda: self.idle.hold("silence"))
         self.silence.stopped.connect(lambda: self.idle.release("silence"))
         self.history.leave.connect(self.navigator.home)
@@ -125,6 +132,7 @@ class KioskShell(QObject):
         self.accessibility.reset()
         self.language.reset()
         self.candle.reset()
+        self.sources.close()
         self.navigator.attract()
 
     def end_visit(self) -> None:
@@ -153,8 +161,10 @@ class KioskShell(QObject):
             "timeline": self.timeline,
             "silence": self.silence,
             "candle": self.candle,
+            "sources": self.sources,
             "attractCycleMs": self.timings.attract_cycle_ms,
             "animate": self.timings.animate,
+            "sizeScale": self.size_scale,
             # the window starts at its screen's size (Main.qml has none of its own)
             "width": size.width(),
             "height": size.height(),

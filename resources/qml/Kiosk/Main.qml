@@ -18,10 +18,13 @@ Window {
     required property TimelineController timeline
     required property MinuteOfSilence silence
     required property CandleController candle
+    required property SourcesController sources
     // The technician's admin layer; absent in screenshots, the self-test and most tests.
     property AdminController admin: null
     property int attractCycleMs: 12000
     property bool animate: true
+    // the screen's physical size (or ui_scale) on top of its pixels: see Theme.sizeScale
+    property real sizeScale: 1.0
 
     // What a screen's entry in the registry may ask for by name (its "needs").
     readonly property var services: ({
@@ -34,6 +37,7 @@ Window {
         timeline: root.timeline,
         silence: root.silence,
         candle: root.candle,
+        sources: root.sources,
         cycleMs: root.attractCycleMs
     })
 
@@ -54,9 +58,11 @@ Window {
     title: content.title
 
     Binding { target: Theme; property: "shortSide"; value: Math.min(root.width, root.height) }
+    Binding { target: Theme; property: "sizeScale"; value: root.sizeScale }
     Binding { target: Theme; property: "highContrast"; value: root.accessibility.highContrast }
     Binding { target: Theme; property: "textScale"; value: root.accessibility.textScale }
     Binding { target: Theme; property: "motion"; value: root.animate }
+    Binding { target: Reading; property: "accessibility"; value: root.accessibility }
 
     Item {
         id: stage

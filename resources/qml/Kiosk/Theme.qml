@@ -3,7 +3,9 @@ import QtQuick
 
 // Every colour, size and duration of the visitor screens. No screen hard-codes a pixel size or
 // a colour: sizes scale with the window's SHORT side (1080 px = 1.0), so a portrait 1080x1920
-// screen shows the same physical sizes as a landscape 1920x1080 one.
+// screen shows the same physical sizes as a landscape 1920x1080 one, and with sizeScale, which
+// says how much smaller than the design's 32-inch panel the screen is (its physical size, or
+// ui_scale in kiosk.toml; kiosk.ui.runtime.screenfit.size_scale).
 QtObject {
     id: theme
 
@@ -11,9 +13,10 @@ QtObject {
     property real shortSide: 1080
     property bool highContrast: false
     property real textScale: 1.0 // 1.3 in large text mode
+    property real sizeScale: 1.0 // 0.75 to 1.25
     property bool motion: true // calm fades and the flame; off for screenshots and tests
 
-    readonly property real scale: Math.max(0.5, shortSide / 1080)
+    readonly property real scale: Math.max(0.5, shortSide / 1080 * sizeScale)
 
     function px(v) {
         return Math.round(v * scale);
@@ -25,14 +28,23 @@ QtObject {
     // -- colour: a dark, quiet palette with one warm, candle-like accent ------------------------
     readonly property color background: highContrast ? "#000000" : "#13110f"
     readonly property color surface: highContrast ? "#000000" : "#1c1a17"
+    // An inert card or panel (a figure, a decree): a quiet fill and edge, never a button's look.
     readonly property color raised: highContrast ? "#000000" : "#27241f"
-    readonly property color pressed: highContrast ? "#333333" : "#34302a"
+    readonly property color panel: surface
+    readonly property color panelEdge: line
     readonly property color text: highContrast ? "#ffffff" : "#ede6db"
-    readonly property color textMuted: highContrast ? "#ffffff" : "#bdb3a5"
+    readonly property color textMuted: highContrast ? "#ffffff" : "#c6bdb0"
     readonly property color accent: highContrast ? "#ffd27a" : "#e2b36a"
     readonly property color onAccent: highContrast ? "#000000" : "#191105"
     readonly property color line: highContrast ? "#ffffff" : "#3f3a33"
+    // the edge of an inert graphic (a bar's whole, a candle's base)
     readonly property color outline: highContrast ? "#ffffff" : "#5c554b"
+    // What can be touched, and only that: a fill that stands apart from the bar and the
+    // background, and an edge at least 3:1 against all of them (WCAG 1.4.11). A pressed
+    // control sinks (darker), so its text still reads.
+    readonly property color control: highContrast ? "#333333" : "#312d27"
+    readonly property color controlOutline: highContrast ? "#ffffff" : "#a39885"
+    readonly property color pressed: highContrast ? "#1a1a1a" : "#24211c"
     readonly property color scrim: "#000000"
     // A figure of loss: a quiet, cool stone, never the warm accent (which stays for context
     // figures and for what can be touched). figureColor(tone) picks a figure's colour.
@@ -69,7 +81,14 @@ QtObject {
         ["textMuted", "background"], ["textMuted", "surface"], ["textMuted", "raised"],
         ["accent", "background"], ["accent", "surface"], ["accent", "raised"],
         ["loss", "background"], ["loss", "surface"], ["loss", "raised"],
+        ["text", "control"], ["textMuted", "control"], ["accent", "control"],
+        ["textMuted", "pressed"], ["accent", "pressed"],
         ["onAccent", "accent"]
+    ]
+    // A control's edge against everything it can sit on or be filled with: at least 3:1.
+    readonly property var outlinePairs: [
+        ["controlOutline", "background"], ["controlOutline", "surface"],
+        ["controlOutline", "raised"], ["controlOutline", "control"], ["controlOutline", "pressed"]
     ]
 
     // -- type: serif headings, sans body; body >= 28 px at 1080p --------------------------------
@@ -95,7 +114,14 @@ QtObject {
     readonly property int margin: px(72)
     readonly property int barHeight: px(128)
     readonly property int radius: px(6)
-    readonly property int iconSize: px(30)
+    // The share of a portrait screen, from its bottom edge, that a seated visitor reaches
+    // (ADA 308: 38 to 122 cm above the floor). A 32-inch 16:9 panel in portrait shows
+    // 70.8 x 39.9 cm; on a typical stand its picture starts about 80 cm above the floor, so
+    // everything above 122 - 80 = 42 cm of its 70.8 cm, the top 41 %, is out of reach.
+    // Home's tiles and every control stay in the lower 59 %.
+    readonly property real seatedReach: 0.59
+    // icons stand beside words, so they grow with the text (large text mode too)
+    readonly property int iconSize: tx(30)
 
     // -- time -----------------------------------------------------------------------------------
     readonly property int fadeMs: motion ? 450 : 0

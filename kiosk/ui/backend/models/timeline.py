@@ -18,8 +18,11 @@ QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 
-def _excerpt(body: str, limit: int = 600) -> str:
-    """The text as one paragraph, shortened at a word: a card shows what fits of it."""
+def _excerpt(body: str, limit: int = 160, summary: str = "") -> str:
+    """What a card shows: the curator's summary, else the text as one paragraph, shortened
+    at a word (with an ellipsis) to about what a card holds."""
+    if summary.strip():
+        return re.sub(r"\s*\n\s*", " ", summary.strip())
     first = re.sub(r"\s*\n\s*", " ", body.strip())
     if len(first) <= limit:
         return first
@@ -70,7 +73,7 @@ class TimelineModel(RowModel):
                     key=e.key,
                     title=e.title,
                     body=e.body,
-                    excerpt=_excerpt(e.body),
+                    excerpt=_excerpt(e.body, summary=e.summary),
                     dateText=format_when(e.start, locale, e.date_label, e.end),
                     year=e.start.year if e.start else 0,
                     era=era,

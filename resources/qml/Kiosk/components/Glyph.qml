@@ -2,7 +2,7 @@ import QtQuick
 import QtQuick.Shapes
 import Kiosk
 
-// Small line drawings for buttons (home, previous, next, close, up): drawn, so no icon font
+// Small line drawings for buttons (home, previous, next, down, up, close, check): drawn, so no icon font
 // or image file is needed, and they take the theme's colour and stroke.
 Shape {
     id: glyph
@@ -34,6 +34,10 @@ Shape {
                     return `M ${s * .64} ${s * .14} L ${s * .3} ${s * .5} L ${s * .64} ${s * .86}`;
                 case "close":
                     return `M ${s * .2} ${s * .2} L ${s * .8} ${s * .8} M ${s * .8} ${s * .2} L ${s * .2} ${s * .8}`;
+                case "down":
+                    return `M ${s * .14} ${s * .36} L ${s * .5} ${s * .7} L ${s * .86} ${s * .36}`;
+                case "up":
+                    return `M ${s * .14} ${s * .64} L ${s * .5} ${s * .3} L ${s * .86} ${s * .64}`;
                 case "check":
                     return `M ${s * .16} ${s * .52} L ${s * .4} ${s * .76} L ${s * .84} ${s * .26}`;
                 default: // next

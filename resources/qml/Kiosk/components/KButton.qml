@@ -4,7 +4,9 @@ import QtQuick.Templates as T
 import Kiosk
 
 // A touch target: at least Theme.touchMin square, a tap (press and release) activates it.
-// kind: "normal", "primary" (the accent), "quiet" (outline only). A glyph may lead the text.
+// kind: "normal", "primary" (the accent), "quiet" (lighter type). Every kind looks touchable:
+// a fill that stands apart from the bar and an edge at least 3:1 (Theme.control, controlOutline),
+// which nothing inert on screen has. A glyph may lead the text; it grows with the text.
 T.AbstractButton {
     id: control
 
@@ -33,6 +35,7 @@ T.AbstractButton {
             visible: control.glyph !== ""
             name: control.glyph
             color: control.foreground
+            size: Math.round(control.textSize * 1.05)
             Layout.alignment: Qt.AlignVCenter
         }
         KText {
@@ -52,11 +55,10 @@ T.AbstractButton {
         radius: Theme.radius
         color: control.kind === "primary" || (control.checkable && control.checked)
             ? Theme.accent
-            : control.pressed ? Theme.pressed
-            : control.kind === "quiet" ? "transparent" : Theme.raised
+            : control.pressed ? Theme.pressed : Theme.control
         border.width: Theme.borderWidth
         border.color: control.kind === "primary" || (control.checkable && control.checked)
-            ? Theme.accent : Theme.outline
+            ? Theme.accent : Theme.controlOutline
         Rectangle {
             // a primary button darkens a little under the finger
             anchors.fill: parent

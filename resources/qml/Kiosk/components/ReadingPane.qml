@@ -1,8 +1,10 @@
 import QtQuick
 import Kiosk
 
-// Long text scrolls here rather than being cut off. No scrollbar to hit: a fade at the bottom
-// (and at the top once scrolled) says there is more, and it takes no touches.
+// Long text scrolls here rather than being cut off. No scrollbar to hit: where the text goes
+// on below, a fade says so and a "More" button under it scrolls on by most of a screen; at
+// the end the same button goes back to the top. The button's row is there only when the text
+// is longer than the pane.
 Item {
     id: pane
 
@@ -11,26 +13,56 @@ Item {
     property alias spacing: column.spacing
     property color fadeColor: Theme.background
     readonly property real naturalHeight: column.implicitHeight
+    readonly property bool overflows: column.implicitHeight > height + 1
     readonly property bool moreBelow: flick.contentY + flick.height < flick.contentHeight - 2
     readonly property bool moreAbove: flick.contentY > 2
 
     function rewind() {
+        scroll.stop();
         flick.contentY = 0;
+    }
+
+    // Scroll to contentY ``to`` (clamped), calmly when motion is on.
+    function scrollTo(to) {
+        const target = Math.max(0, Math.min(to, flick.contentHeight - flick.height));
+        scroll.stop();
+        if (Theme.motion) {
+            scroll.from = flick.contentY;
+            scroll.to = target;
+            scroll.start();
+        } else {
+            flick.contentY = target;
+        }
+    }
+
+    // On by most of what shows, so the last lines read stay in view as the first ones.
+    function more() {
+        scrollTo(flick.contentY + Math.max(flick.height * 0.8, flick.height - Theme.px(160)));
+    }
+
+    NumberAnimation {
+        id: scroll
+        target: flick
+        property: "contentY"
+        duration: Theme.fadeMs
+        easing.type: Easing.InOutQuad
     }
 
     Flickable {
         id: flick
         objectName: "readingFlick"
-        anchors.fill: parent
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: pane.height - (pane.overflows ? moreRow.height : 0)
         clip: true
         contentWidth: width
-        // room below the last line, clear of the fade, when there is more than fits
-        contentHeight: column.implicitHeight + (column.implicitHeight > height ? Theme.px(56) : 0)
+        // a little room below the last line when there is more than fits
+        contentHeight: column.implicitHeight + (pane.overflows ? Theme.gap : 0)
         flickableDirection: Flickable.VerticalFlick
         boundsBehavior: Flickable.StopAtBounds
         interactive: contentHeight > height
         maximumFlickVelocity: Theme.px(5000)
         flickDeceleration: Theme.px(2500)
+        onMovementStarted: scroll.stop()
 
         Column {
             id: column
@@ -41,8 +73,8 @@ Item {
 
     Rectangle {
         objectName: "scrollHintTop"
-        anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: Math.min(Theme.px(56), parent.height / 6)
+        anchors { left: parent.left; right: parent.right; top: flick.top }
+        height: Math.min(Theme.px(56), flick.height / 6)
         enabled: false
         opacity: pane.moreAbove ? 1 : 0
         Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.fadeMs } }
@@ -53,22 +85,31 @@ Item {
     }
     Rectangle {
         objectName: "scrollHint"
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: Math.min(Theme.px(120), parent.height / 4)
+        anchors { left: parent.left; right: parent.right; bottom: flick.bottom }
+        height: Math.min(Theme.px(96), flick.height / 4)
         enabled: false
         opacity: pane.moreBelow ? 1 : 0
         Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.fadeMs } }
         gradient: Gradient {
             GradientStop { position: 0; color: Qt.rgba(pane.fadeColor.r, pane.fadeColor.g, pane.fadeColor.b, 0) }
-            GradientStop { position: 0.85; color: pane.fadeColor }
+            GradientStop { position: 0.9; color: pane.fadeColor }
         }
-        Glyph {
-            // a quiet "more below" mark, drawn, not a control
-            anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.px(6) }
-            name: "next"
-            rotation: 90
-            color: Theme.textMuted
-            size: Theme.px(28)
+    }
+
+    Item {
+        id: moreRow
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: moreButton.implicitHeight + 2 * Theme.gapSmall
+        visible: pane.overflows
+
+        KButton {
+            id: moreButton
+            objectName: "moreButton"
+            anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: Theme.gapSmall }
+            width: Math.min(implicitWidth, parent.width)
+            text: pane.moreBelow || !pane.moreAbove ? qsTr("More") : qsTr("Back to the top")
+            glyph: pane.moreBelow || !pane.moreAbove ? "down" : "up"
+            onClicked: pane.moreBelow ? pane.more() : pane.scrollTo(0)
         }
     }
 }

@@ -1,7 +1,8 @@
 import QtQuick
 import Kiosk
 
-// Where a text comes from: the source's name, and its note where there is room to read it.
+// Where a text comes from: the source's name, and its note where there is room to read it, in
+// roman type (long italic is hard to read) and no wider than the reading column it sits in.
 Column {
     id: note
 
@@ -29,6 +30,6 @@ Column {
         text: note.detail
         color: Theme.textMuted
         font.pixelSize: Theme.metaSize
-        font.italic: true
+        lineHeight: 1.25
     }
 }

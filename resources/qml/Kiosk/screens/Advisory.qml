@@ -17,39 +17,43 @@ Item {
     ColumnLayout {
         anchors {
             fill: parent
-            leftMargin: Theme.margin
-            rightMargin: Theme.margin
-            topMargin: Theme.margin
-            bottomMargin: Theme.gapLarge
+            bottomMargin: Theme.gap
         }
         spacing: Theme.gap
 
         Item { Layout.fillHeight: true }
 
-        ColumnLayout {
+        // the words, centred in the room there is; where there is too little (a small screen,
+        // large text), they scroll and the choices stay in view below
+        ReadingPane {
+            id: words
             Layout.alignment: Qt.AlignHCenter
             Layout.maximumWidth: Theme.measure
             Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredHeight: naturalHeight
+            Layout.maximumHeight: naturalHeight
+            Layout.minimumHeight: Math.min(naturalHeight, Theme.touchMin * 2)
             spacing: Theme.gap
 
             Eyebrow {
-                Layout.fillWidth: true
+                width: words.width
                 text: qsTr("Before you read")
             }
             Heading {
-                Layout.fillWidth: true
+                width: words.width
                 text: advisory.title
                 font.pixelSize: Theme.headingSize
             }
             KText {
                 objectName: "advisoryText"
-                Layout.fillWidth: true
+                width: words.width
                 text: advisory.advisory !== "" ? advisory.advisory
                     : qsTr("This section describes violence in detail.")
                 lineHeight: Theme.bodyLineHeight
             }
             KText {
-                Layout.fillWidth: true
+                width: words.width
                 text: qsTr("You can read it, or go on to the next section.")
                 color: Theme.textMuted
             }
@@ -62,23 +66,31 @@ Item {
             Layout.alignment: Qt.AlignHCenter
             Layout.fillWidth: true
             Layout.maximumWidth: Theme.measure * 1.2
-            readonly property bool stacked: readButton.implicitWidth + skipButton.implicitWidth + columnSpacing > width
+            readonly property bool stacked: 2 * Math.max(readButton.implicitWidth, skipButton.implicitWidth) + columnSpacing > width
             columns: stacked ? 1 : 2
             columnSpacing: Theme.gap
             rowSpacing: Theme.gap
+            // the two choices are always the same size, whatever their words and text size
             uniformCellWidths: true
+            uniformCellHeights: true
+            Layout.fillHeight: false
+            readonly property real tallest: Math.max(readButton.implicitHeight, skipButton.implicitHeight)
+            // whole pixels, the same for both (equal cells alone can differ by a rounding)
+            readonly property real cellWidth: stacked ? width : Math.floor((width - columnSpacing) / 2)
 
             KButton {
                 id: readButton
                 objectName: "advisoryRead"
-                Layout.fillWidth: true
+                Layout.preferredWidth: buttons.cellWidth
+                Layout.preferredHeight: buttons.tallest
                 text: qsTr("Read this section")
                 onClicked: advisory.read()
             }
             KButton {
                 id: skipButton
                 objectName: "advisorySkip"
-                Layout.fillWidth: true
+                Layout.preferredWidth: buttons.cellWidth
+                Layout.preferredHeight: buttons.tallest
                 text: advisory.hasNext ? qsTr("Skip to the next section") : qsTr("Skip, and go home")
                 onClicked: advisory.skip()
             }

@@ -3,8 +3,10 @@ import QtQuick.Layouts
 import QtQuick.Templates as T
 import Kiosk
 
-// One event on the timeline: its date, title and the start of its text; a tap opens it.
-// Light by design (a few texts, no image): 10,000 of these scroll without Python.
+// One event on the timeline: its date (once), its title and the curator's short summary (or
+// the start of its text), never cut in the middle of a word; a tap opens it. An event the
+// source does not date says so. Light by design (a few texts, no image): 10,000 of these
+// scroll without Python.
 T.AbstractButton {
     id: card
 
@@ -14,6 +16,8 @@ T.AbstractButton {
     required property string dateText
     required property string era
     required property bool eraStart
+    // the screen already names this era (portrait's heading): the marker stays, the label goes
+    property bool eraNamedAbove: false
     property real axisY: height - Theme.px(40)
 
     focusPolicy: Qt.NoFocus
@@ -31,7 +35,7 @@ T.AbstractButton {
     KText {
         id: eraLabel
         objectName: "eraLabel"
-        visible: card.eraStart
+        visible: card.eraStart && !card.eraNamedAbove
         x: Theme.px(20)
         y: 0
         width: card.width - Theme.px(28)
@@ -51,11 +55,16 @@ T.AbstractButton {
         width: card.width - Theme.px(40)
         height: card.axisY - y - Theme.px(36)
         radius: Theme.radius
-        color: card.pressed ? Theme.pressed : Theme.raised
+        color: card.pressed ? Theme.pressed : Theme.control
         border.width: Theme.borderWidth
-        border.color: Theme.outline
+        border.color: Theme.controlOutline
 
         ColumnLayout {
+            id: column
+            // "Tap to read" steps aside when a short card (a small screen, large text) has no
+            // room for it beside the date and the title (the card's look still says "touch")
+            readonly property bool roomForTap: height >= date.implicitHeight + heading.implicitHeight
+                + tap.implicitHeight + 3 * spacing
             anchors {
                 fill: parent
                 margins: Theme.px(28)
@@ -63,17 +72,18 @@ T.AbstractButton {
             spacing: Theme.gapSmall
 
             KText {
+                id: date
                 objectName: "eventDate"
                 Layout.fillWidth: true
-                visible: text !== ""
-                text: card.dateText
-                color: Theme.accent
-                font.pixelSize: Theme.subheadingSize
+                text: card.dateText !== "" ? card.dateText : qsTr("The source gives no date")
+                color: card.dateText !== "" ? Theme.accent : Theme.textMuted
+                font.pixelSize: card.dateText !== "" ? Theme.subheadingSize : Theme.metaSize
                 maximumLineCount: 2
                 elide: Text.ElideRight
                 elideByDesign: true
             }
             KText {
+                id: heading
                 objectName: "eventTitle"
                 Layout.fillWidth: true
                 text: card.title
@@ -85,20 +95,57 @@ T.AbstractButton {
                 elideByDesign: true
             }
             KText {
+                id: summary
                 objectName: "eventExcerpt"
+                // What fits of the summary, in whole lines and whole words, with an ellipsis
+                // when shortened; it takes the room the other texts leave, never more.
+                readonly property string full: card.excerpt
+                readonly property int lines: Math.floor(height / (metrics.height * lineHeight))
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                Layout.preferredHeight: 0
                 Layout.minimumHeight: 0
-                text: card.excerpt
                 color: Theme.textMuted
                 lineHeight: Theme.bodyLineHeight
-                elide: Text.ElideRight
+                maximumLineCount: Math.max(1, lines)
                 elideByDesign: true
                 // where not even one line fits (a short screen, large text), none is shown
-                opacity: height >= font.pixelSize * lineHeight ? 1 : 0
+                visible: lines >= 1
+                onFullChanged: Qt.callLater(fit)
+                onWidthChanged: Qt.callLater(fit)
+                onMaximumLineCountChanged: Qt.callLater(fit)
+                Component.onCompleted: fit()
+
+                function fit() {
+                    text = full;
+                    if (!truncated)
+                        return;
+                    const words = full.split(" ");
+                    let lo = 1;
+                    let hi = words.length - 1;
+                    let best = "";
+                    while (lo <= hi) {
+                        const mid = (lo + hi) >> 1;
+                        text = words.slice(0, mid).join(" ").replace(/[,;:.\u2014\u2013-]+$/, "") + "\u2026";
+                        if (!truncated) {
+                            best = text;
+                            lo = mid + 1;
+                        } else {
+                            hi = mid - 1;
+                        }
+                    }
+                    text = best;
+                }
+
+                FontMetrics {
+                    id: metrics
+                    font: summary.font
+                }
             }
             KText {
+                id: tap
                 Layout.fillWidth: true
+                visible: column.roomForTap
                 text: qsTr("Tap to read")
                 color: Theme.accent
                 font.pixelSize: Theme.metaSize

@@ -4,8 +4,9 @@ import QtQuick.Layouts
 import Kiosk.Backend
 import Kiosk
 
-// The four ways into the exhibit, the language and the reading choices. In portrait the tiles
-// sit in the lower half and every choice in the bottom bar, within a seated visitor's reach.
+// The ways into the exhibit, one sentence on where to begin, the language and the reading
+// choices. In portrait the tiles sit in the lower part of the screen (Theme.seatedReach) and
+// every choice in the bottom bar, within a seated visitor's reach.
 Item {
     id: screen
 
@@ -26,7 +27,7 @@ Item {
             Layout.leftMargin: Theme.margin
             Layout.rightMargin: Theme.margin
             Layout.topMargin: Theme.margin
-            Layout.bottomMargin: Theme.gapLarge
+            Layout.bottomMargin: Theme.gap
             spacing: Theme.gap
 
             Heading {
@@ -46,13 +47,26 @@ Item {
 
             Item { Layout.fillHeight: true; Layout.minimumHeight: Theme.gap }
 
+            KText {
+                // where to begin, in one sentence, just above the tiles it speaks of
+                objectName: "homeBegin"
+                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.measure * 1.4
+                visible: screen.navigator.tiles.length > 0
+                text: qsTr("To begin, touch %1, or any part below.")
+                    .arg(screen.navigator.tiles.length > 0 ? qsTranslate("HomeScreen", screen.navigator.tiles[0].title) : "")
+            }
+
             GridLayout {
                 id: tiles
                 readonly property bool lying: screen.portrait
                 Layout.fillWidth: true
-                // upright tiles are as tall as their words need; lying ones share the lower half
+                // upright tiles are as tall as their words need; lying ones share the part of the
+                // screen a seated visitor reaches (never less than their words need)
+                readonly property real reach: screen.height * Theme.seatedReach - bar.height - Theme.gapLarge
                 Layout.fillHeight: lying
-                Layout.preferredHeight: lying ? screen.height * 0.52 : tallest
+                Layout.preferredHeight: lying ? reach : tallest
+                Layout.maximumHeight: lying ? Math.max(implicitHeight, reach) : tallest
                 Layout.minimumHeight: lying ? implicitHeight : tallest
                 // tilesMade: read again as each tile is made (itemAt() alone does not notify)
                 property int tilesMade: 0
@@ -66,7 +80,7 @@ Item {
                     return tallest;
                 }
                 columns: lying ? 1 : Math.max(1, tileRepeater.count)
-                rowSpacing: Theme.gap
+                rowSpacing: lying ? Theme.gapSmall : Theme.gap
                 columnSpacing: Theme.gap
 
                 // One tile per screen the registry gives a tile (kiosk.ui.screens); its words are
@@ -83,6 +97,7 @@ Item {
                         Layout.fillHeight: true
                         Layout.preferredWidth: 1
                         Layout.preferredHeight: 1
+                        Layout.minimumHeight: implicitHeight
                         lying: tiles.lying
                         motif: modelData.motif
                         text: qsTranslate("HomeScreen", modelData.title)
@@ -94,73 +109,32 @@ Item {
         }
 
         BottomBar {
+            id: bar
+            objectName: "homeBar"
             Layout.fillWidth: true
 
-            GridLayout {
-                id: choices
-                readonly property bool stacked: languages.implicitWidth + toggles.implicitWidth + Theme.gapLarge > screen.width - 2 * Theme.margin + Theme.px(48)
-                Layout.fillWidth: true
-                columns: stacked ? 1 : 2
-                rowSpacing: Theme.gapSmall
-                columnSpacing: Theme.gapLarge
-
-                Row {
-                    id: languages
-                    objectName: "languageChoice"
-                    Layout.alignment: Qt.AlignLeft | Qt.AlignVCenter
-                    spacing: Theme.gapSmall
-                    Repeater {
-                        model: screen.language.canChoose ? screen.language.choices : []
-                        KButton {
-                            required property var modelData
-                            objectName: "language_" + modelData.code
-                            text: modelData.name
-                            checkable: true
-                            checked: screen.language.current === modelData.code
-                            kind: "quiet"
-                            onClicked: {
-                                screen.language.choose(modelData.code);
-                                checked = Qt.binding(() => screen.language.current === modelData.code);
-                            }
-                        }
-                    }
-                }
-                RowLayout {
-                    id: toggles
-                    Layout.fillWidth: true
-                    spacing: Theme.gapSmall
-                    Item {
-                        Layout.fillWidth: !choices.stacked
-                    }
+            Row {
+                id: languages
+                objectName: "languageChoice"
+                Layout.alignment: Qt.AlignLeft | Qt.AlignVCenter
+                spacing: Theme.gapSmall
+                Repeater {
+                    model: screen.language.canChoose ? screen.language.choices : []
                     KButton {
-                        objectName: "toggleLargeText"
-                        text: qsTr("Larger text")
-                        glyph: checked ? "check" : ""
+                        required property var modelData
+                        objectName: "language_" + modelData.code
+                        text: modelData.name
                         checkable: true
-                        checked: screen.accessibility.largeText
+                        checked: screen.language.current === modelData.code
                         kind: "quiet"
                         onClicked: {
-                            screen.accessibility.largeText = checked;
-                            checked = Qt.binding(() => screen.accessibility.largeText);
+                            screen.language.choose(modelData.code);
+                            checked = Qt.binding(() => screen.language.current === modelData.code);
                         }
-                    }
-                    KButton {
-                        objectName: "toggleHighContrast"
-                        text: qsTr("Higher contrast")
-                        glyph: checked ? "check" : ""
-                        checkable: true
-                        checked: screen.accessibility.highContrast
-                        kind: "quiet"
-                        onClicked: {
-                            screen.accessibility.highContrast = checked;
-                            checked = Qt.binding(() => screen.accessibility.highContrast);
-                        }
-                    }
-                    Item {
-                        Layout.fillWidth: choices.stacked
                     }
                 }
             }
+            Item { Layout.fillWidth: true }
         }
     }
 }

@@ -4,9 +4,9 @@ import QtQuick.Layouts
 import Kiosk.Backend
 import Kiosk
 
-// One section of the history. Landscape: the title (and image) on the left, the text in a
-// reading column on the right. Portrait: one above the other. A sensitive section not yet
-// chosen shows its advisory instead, with two equal choices.
+// One section of the history: its title, its image if it has one, and its text in a reading
+// column that scrolls (the list of sections and the sources line are the screen's). A
+// sensitive section not yet chosen shows its advisory instead, with two equal choices.
 Item {
     id: page
 
@@ -24,7 +24,6 @@ Item {
     required property string imageCredit
     required property HistoryController history
 
-    readonly property bool portrait: height > width * 1.05
     readonly property bool showAdvisory: sensitive && !revealed
 
     Loader {
@@ -40,66 +39,48 @@ Item {
         }
     }
 
-    GridLayout {
+    ColumnLayout {
         id: layout
-        anchors {
-            fill: parent
-            leftMargin: Theme.margin
-            rightMargin: Theme.margin
-            topMargin: Theme.margin
-        }
+        anchors.fill: parent
         visible: !page.showAdvisory
-        columns: page.portrait ? 1 : 2
-        columnSpacing: Theme.gapLarge * 1.5
-        rowSpacing: Theme.gap
+        spacing: Theme.gap
 
-        ColumnLayout {
-            id: side
-            Layout.alignment: Qt.AlignTop
-            Layout.fillHeight: !page.portrait
-            Layout.fillWidth: page.portrait
-            Layout.preferredWidth: page.portrait ? -1 : Math.min(layout.width * 0.36, Theme.measure * 0.7)
-            Layout.maximumWidth: page.portrait ? layout.width : layout.width * 0.4
-            spacing: Theme.gap
-
-            Eyebrow {
-                Layout.fillWidth: true
-                text: qsTr("History")
-            }
-            Heading {
-                objectName: "sectionTitle"
-                Layout.fillWidth: true
-                // A long title beside the text gives way (a smaller size) rather than run
-                // off the bottom of a short screen.
-                Layout.fillHeight: !page.portrait
-                Layout.maximumHeight: implicitHeight
-                fontSizeMode: page.portrait ? Text.FixedSize : Text.VerticalFit
-                minimumPixelSize: Math.round(Theme.headingSize * 0.8)
-                text: page.title
-            }
-            Image {
-                id: picture
-                Layout.fillWidth: true
-                Layout.preferredHeight: visible ? (page.portrait ? Math.min(page.height * 0.28, width * 0.6) : width * 0.7) : 0
-                visible: page.imageUrl !== ""
-                source: page.imageUrl
-                asynchronous: true
-                fillMode: Image.PreserveAspectFit
-                horizontalAlignment: Image.AlignLeft
-                sourceSize.width: Math.round(width)
-                sourceSize.height: Math.round(Layout.preferredHeight)
-            }
-            KText {
-                Layout.fillWidth: true
-                visible: page.imageUrl !== "" && text !== ""
-                text: [page.imageAlt, page.imageCredit].filter(t => t !== "").join(" · ")
-                color: Theme.textMuted
-                font.pixelSize: Theme.metaSize
-            }
-            Item {
-                visible: !page.portrait
-                Layout.fillHeight: true
-            }
+        Heading {
+            objectName: "sectionTitle"
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.measure
+            // a long title on a short page gives way (a smaller size) rather than push the
+            // text off the page
+            Layout.fillHeight: true
+            Layout.maximumHeight: implicitHeight
+            Layout.minimumHeight: Math.min(implicitHeight, page.height * 0.25)
+            fontSizeMode: Text.VerticalFit
+            minimumPixelSize: Math.round(Theme.headingSize * 0.7)
+            text: page.title
+        }
+        Image {
+            id: picture
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.measure
+            // the picture gives way first when the page is short
+            Layout.preferredHeight: visible ? Math.min(page.height * 0.3, width * 0.6) : 0
+            Layout.minimumHeight: 0
+            visible: page.imageUrl !== ""
+            source: page.imageUrl
+            asynchronous: true
+            fillMode: Image.PreserveAspectFit
+            horizontalAlignment: Image.AlignLeft
+            sourceSize.width: Math.round(width)
+            sourceSize.height: Math.round(Layout.preferredHeight)
+        }
+        KText {
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.measure
+            Layout.minimumHeight: implicitHeight
+            visible: page.imageUrl !== "" && text !== ""
+            text: [page.imageAlt, page.imageCredit].filter(t => t !== "").join(" · ")
+            color: Theme.textMuted
+            font.pixelSize: Theme.metaSize
         }
 
         ReadingPane {
@@ -108,17 +89,14 @@ Item {
             Layout.fillHeight: true
             Layout.maximumWidth: Theme.measure
             Layout.alignment: Qt.AlignTop | Qt.AlignLeft
+            // room for a few lines and the More button, whatever the picture above
+            Layout.minimumHeight: Math.min(naturalHeight, Theme.touchMin + Theme.gap + Theme.bodySize * 2.8)
 
             KText {
                 objectName: "sectionBody"
                 width: parent.width
                 text: page.body
                 lineHeight: Theme.bodyLineHeight
-            }
-            SourceNote {
-                width: parent.width
-                source: page.source
-                detail: page.sourceDetail
             }
         }
     }

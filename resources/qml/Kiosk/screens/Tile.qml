@@ -15,6 +15,9 @@ T.AbstractButton {
     focusPolicy: Qt.NoFocus
     hoverEnabled: false
     padding: Theme.px(36)
+    // lying tiles share the band a seated visitor reaches: less air above and below the words
+    topPadding: lying ? Theme.px(20) : padding
+    bottomPadding: lying ? Theme.px(20) : padding
     implicitWidth: Math.max(Theme.touchMin, implicitContentWidth + leftPadding + rightPadding)
     implicitHeight: Math.max(Theme.touchMin * 2, implicitContentHeight + topPadding + bottomPadding)
 
@@ -57,8 +60,8 @@ T.AbstractButton {
 
     background: Rectangle {
         radius: Theme.radius
-        color: tile.pressed ? Theme.pressed : Theme.raised
+        color: tile.pressed ? Theme.pressed : Theme.control
         border.width: Theme.borderWidth
-        border.color: Theme.outline
+        border.color: Theme.controlOutline
     }
 }

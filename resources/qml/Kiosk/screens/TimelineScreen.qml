@@ -4,8 +4,8 @@ import QtQuick.Layouts
 import Kiosk.Backend
 import Kiosk
 
-// The events, sideways, with inertia; era markers; a strip of years to jump by; a tap opens an
-// event. A virtualised ListView: only the cards in view (and a screen's width either side)
+// The events, sideways, with inertia; era markers; a strip of years to jump by (it marks the
+// year the visitor is in); a tap opens an event; one line opens the timeline's sources. A virtualised ListView: only the cards in view (and a screen's width either side)
 // exist, whatever the number of events.
 Item {
     id: screen
@@ -13,6 +13,7 @@ Item {
     required property ContentController content
     required property TimelineController timeline
     required property Navigator navigator
+    required property SourcesController sources
 
     readonly property bool portrait: height > width
     // Where the visitor is in time: the year and its era are the controller's notifying
@@ -65,14 +66,14 @@ Item {
         anchors.fill: parent
         spacing: 0
 
-        GridLayout {
+        // The year the visitor is in is marked once, on the year strip below (and each card has
+        // its own date); the heading says only how to use the timeline.
+        RowLayout {
             Layout.fillWidth: true
             Layout.leftMargin: Theme.margin
             Layout.rightMargin: Theme.margin
             Layout.topMargin: Theme.margin
-            columns: screen.portrait ? 1 : 2
-            columnSpacing: Theme.gapLarge
-            rowSpacing: Theme.gapSmall
+            spacing: Theme.gapLarge
 
             ColumnLayout {
                 Layout.fillWidth: true
@@ -89,18 +90,12 @@ Item {
                     color: Theme.textMuted
                 }
             }
-            KText {
-                // where the visitor is in time, updated when the timeline comes to rest
-                // (in portrait it stands larger, above the cards: see "chapter")
-                objectName: "currentYear"
+            SourcesLine {
                 Layout.alignment: Qt.AlignRight | Qt.AlignTop
-                visible: !screen.portrait && text !== ""
-                text: screen.yearText
-                color: Theme.accent
-                font.family: Theme.serif
-                font.pixelSize: Theme.titleSize
-                lineHeight: 1.0
-                wrapMode: Text.NoWrap
+                Layout.maximumWidth: Math.min(implicitWidth, screen.width * 0.4)
+                visible: !screen.portrait && sources.length > 0
+                screenName: "timeline"
+                controller: screen.sources
             }
         }
 
@@ -111,43 +106,32 @@ Item {
 
             id: track
 
-            // Portrait has height to spare above the cards (which stand low, within reach):
-            // the year the visitor is in, and its era, stand there large, like a chapter's title.
+            // Portrait has height to spare above the cards (which stand low, within reach): the
+            // era the visitor is in stands there large, like a chapter's title, and the cards of
+            // that era do not repeat it (the marker line stays).
             Column {
                 id: chapter
                 objectName: "timelineChapter"
                 readonly property real room: screen.portrait ? implicitHeight + 2 * Theme.gapLarge : 0
-                visible: screen.portrait && screen.yearText !== ""
+                visible: screen.portrait && screen.eraText !== ""
                 x: Theme.margin
                 width: track.width - 2 * Theme.margin
                 y: Math.max(0, (events.y - implicitHeight) / 2)
                 spacing: Theme.gapSmall
 
-                KText {
-                    objectName: "currentYearLarge"
-                    text: screen.yearText
-                    color: Theme.accent
-                    font.family: Theme.serif
-                    font.pixelSize: Math.round(Theme.figureSize * 1.6)
-                    lineHeight: 1.0
-                    wrapMode: Text.NoWrap
-                }
                 Rectangle {
                     width: Theme.px(120)
                     height: Theme.borderWidth
                     color: Theme.accent
-                    visible: era.visible
                 }
                 KText {
-                    id: era
                     objectName: "currentEra"
                     width: Math.min(chapter.width, Theme.measure)
-                    visible: text !== ""
                     topPadding: Theme.gapSmall
                     text: screen.eraText
                     color: Theme.text
                     font.family: Theme.serif
-                    font.pixelSize: Theme.headingSize
+                    font.pixelSize: Theme.titleSize
                     lineHeight: 1.1
                 }
             }
@@ -185,9 +169,38 @@ Item {
                 onMovementEnded: screen.updateYear()
 
                 delegate: EventCard {
+                    id: eventCard
                     width: Math.round(Math.min(screen.portrait ? events.width * 0.78 : events.width * 0.4, Theme.measure * 0.62))
                     height: events.height
+                    eraNamedAbove: chapter.visible && eventCard.era === screen.eraText
                     onClicked: screen.timeline.open(index)
+                }
+            }
+
+            // The card at either edge fades into the background rather than being cut by it.
+            Rectangle {
+                objectName: "edgeFadeRight"
+                anchors { right: events.right; top: events.top; bottom: events.bottom }
+                width: Math.min(Theme.margin * 2, events.width / 6)
+                enabled: false
+                // gone once the last card's edge is in view
+                opacity: events.contentX + events.width >= events.originX + events.contentWidth - 2 ? 0 : 1
+                gradient: Gradient {
+                    orientation: Gradient.Horizontal
+                    GradientStop { position: 0; color: Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0) }
+                    GradientStop { position: 0.85; color: Theme.background }
+                }
+            }
+            Rectangle {
+                objectName: "edgeFadeLeft"
+                anchors { left: events.left; top: events.top; bottom: events.bottom }
+                width: Math.min(Theme.margin, events.width / 8)
+                enabled: false
+                opacity: events.atXBeginning ? 0 : 1
+                gradient: Gradient {
+                    orientation: Gradient.Horizontal
+                    GradientStop { position: 0.15; color: Theme.background }
+                    GradientStop { position: 1; color: Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0) }
                 }
             }
         }
@@ -226,6 +239,14 @@ Item {
             HomeButton {
                 onClicked: screen.navigator.home()
             }
+            SourcesLine {
+                // in portrait here, within reach; in landscape at the top right
+                Layout.fillWidth: true
+                Layout.maximumWidth: implicitWidth
+                visible: screen.portrait && sources.length > 0
+                screenName: "timeline"
+                controller: screen.sources
+            }
             Item { Layout.fillWidth: true }
         }
     }
@@ -233,5 +254,11 @@ Item {
     EventOverlay {
         anchors.fill: parent
         timeline: screen.timeline
+    }
+
+    SourcesPanel {
+        anchors.fill: parent
+        controller: screen.sources
+        screenName: "timeline"
     }
 }
