@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtQml import QmlElement
 
-from kiosk.content.records import Event, Section
+from kiosk.content.records import Section
 from kiosk.ui.backend.models.figures import StatisticsModel
 from kiosk.ui.backend.models.rows import RowModel, role_enum
 from kiosk.ui.qt import Property, QmlUncreatable
@@ -26,6 +26,23 @@ def interleave(figures: Sequence[Any], images: Sequence[Any]) -> list[Any]:
     for i in range(max(len(figures), len(images))):
         out += [*figures[i : i + 1], *images[i : i + 1]]
     return out
+
+
+class HasImage(Protocol):
+    """An event as far as the attract loop cares: its image and its section."""
+
+    @property
+    def image_id(self) -> int | None: ...
+
+    @property
+    def section_id(self) -> int | None: ...
+
+
+class EventImage(NamedTuple):
+    """An event's image and section (all the attract loop reads of an event)."""
+
+    image_id: int | None
+    section_id: int | None
 
 
 class SlideRow(NamedTuple):
@@ -60,7 +77,7 @@ class AttractModel(RowModel):
         self,
         statistics: StatisticsModel,
         sections: Iterable[Section],
-        events: Iterable[Event],
+        events: Iterable[HasImage],
         images: Mapping[int, tuple[str, str, str]],
     ) -> None:
         figures = [
