@@ -390,7 +390,17 @@ def _run(
         log.warning("start-up: %s", note)
     if _checkpoint("bundle", shell):
         return EXIT_OK
-    if not shell.open_bundle(start, lang):
+    # The kiosk's own copy, untouched since it was checked when adopted, is not checked again
+    # (a restart reads only what the first screen needs); should it not read after all, the
+    # copies are checked in full and the next usable one is shown.
+    trusted = store.trusted(start)
+    if not shell.open_bundle(start, lang, checked=trusted) and trusted:
+        log.error("the kiosk's copy %s did not read; checking the copies again", start)
+        start, notes = store.startup_bundle(bundle, trust=False)
+        for note in notes:
+            log.warning("start-up: %s", note)
+        shell.open_bundle(start, lang)
+    if shell.content.bundle is None:
         _say(f"kiosk: cannot show any bundle: {shell.content.error_message()}")
         log.critical("no bundle could be shown: %s", shell.content.error_message())
         return EXIT_FAILED

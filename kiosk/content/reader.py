@@ -256,9 +256,14 @@ def event_years(conn: sqlite3.Connection) -> list[tuple[int, int]]:
 class Bundle:
     """A content bundle opened read-only, in one locale."""
 
-    def __init__(self, path: str | Path, locale: str | None = None) -> None:
+    def __init__(
+        self, path: str | Path, locale: str | None = None, *, checked: bool = False
+    ) -> None:
+        """``checked``: the file's schema was checked (``check_readable``) and it has not
+        changed since (the kiosk's own copy): only its header is read again."""
         self.path = Path(path)
-        check_readable(self.path)
+        if not checked:
+            check_readable(self.path)
         try:
             self._conn = open_bundle(self.path)
             row = self._conn.execute(

@@ -15,10 +15,8 @@ column 40. The default exhibit builds byte-identical to the committed db/exhibit
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from functools import cache
+from typing import TYPE_CHECKING, Final
 
 from kiosk.content.tables import (
     BY_NAME,
@@ -130,7 +128,9 @@ def upgrade_statements(version: int) -> list[str]:
     return statements
 
 
-migrations = Migrations("kiosk-bundle")
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
 
 
 def _executor(statements: list[str]) -> Callable[[sqlite_utils.Database], None]:
@@ -142,9 +142,17 @@ def _executor(statements: list[str]) -> Callable[[sqlite_utils.Database], None]:
     return apply
 
 
-migrations(name="0001_initial")(_executor(create_statements(1)))
-for _version in range(2, SCHEMA_VERSION + 1):
-    migrations(name=f"{_version:04d}_schema_{_version}")(_executor(upgrade_statements(_version)))
+@cache
+def migrations() -> Migrations:
+    """The migrations, made when first needed: sqlite-utils is for building bundles, and its
+    import (click, pluggy, ...) is kept off the kiosk's way to its first frame."""
+    from sqlite_utils.migrations import Migrations  # noqa: PLC0415
+
+    made = Migrations("kiosk-bundle")
+    made(name="0001_initial")(_executor(create_statements(1)))
+    for version in range(2, SCHEMA_VERSION + 1):
+        made(name=f"{version:04d}_schema_{version}")(_executor(upgrade_statements(version)))
+    return made
 
 
 def create_or_migrate(db: sqlite_utils.Database) -> None:
@@ -155,7 +163,7 @@ def create_or_migrate(db: sqlite_utils.Database) -> None:
             f"this database has schema version {current}; this program knows up to "
             f"{SCHEMA_VERSION}: use a newer kiosk-content"
         )
-    migrations.apply(db)
+    migrations().apply(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-import sqlite_utils
-
 from kiosk.content.schema import create_or_migrate
 
 # Tables SQLite itself may add to any database: ANALYZE's statistics (a few short rows per
@@ -105,6 +103,8 @@ def shape_of(conn: sqlite3.Connection, tables: Iterable[str] | None = None) -> S
 @cache
 def expected_shape() -> Shape:
     """The shape ``create_or_migrate`` gives a new database (computed once, in memory)."""
+    import sqlite_utils  # noqa: PLC0415 - only when a bundle's shape is checked
+
     db = sqlite_utils.Database(memory=True)
     try:
         create_or_migrate(db)

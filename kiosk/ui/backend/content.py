@@ -139,8 +139,9 @@ class ContentController(QObject):
     def reload(self, path: str | Path, locale: str = "", *, checked: bool = False) -> bool:
         """Switch to the bundle at ``path``; keep the current one if it cannot be read.
 
-        ``checked``: the file was just checked (quick_check and validation) and not changed
-        since, so its integrity is not checked again here.
+        ``checked``: the file was checked (quick_check and validation) and not changed since
+        (a copy just staged, or the kiosk's own copy at start), so neither its integrity nor
+        its schema is checked again here.
         """
         path = Path(path)
         wanted = locale or (self._bundle.locale if self._bundle else "")
@@ -148,7 +149,7 @@ class ContentController(QObject):
         try:
             if not checked:
                 _require_sound(path)
-            bundle = Bundle(path, wanted or None)
+            bundle = Bundle(path, wanted or None, checked=checked)
             snapshot = _read(bundle, self._generation + 1)
         except Exception as exc:  # any failure of the content layer keeps the last good content
             if bundle is not None:

@@ -10,6 +10,7 @@ when it is done (the screens never wait for it).
 from __future__ import annotations
 
 import bisect
+import contextlib
 import logging
 import re
 import threading
@@ -205,7 +206,9 @@ class _YearIndexer(QObject):
         except Exception as exc:  # a damaged file: no year strip, the events still show
             log.error("the timeline's years could not be read from %s: %s", path, exc)
             years = []
-        self._found.emit(token, years)
+        # the model may have gone (a closed shell, a test) while this read
+        with contextlib.suppress(RuntimeError):
+            self._found.emit(token, years)
 
 
 @QmlElement
