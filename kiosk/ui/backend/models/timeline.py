@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.content.reader import Bundle, BundleError, event_years, open_bundle
@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 # Up to this many events the year strip is read at once, on the GUI thread (a few ms); a
 # larger timeline gets it from a worker thread.
 YEARS_AT_ONCE = 20_000
+# ... and the worker starts this long after the bundle is shown: its pass over the events
+# table stays off the way to the first frame (a kiosk PC may have two cores).
+YEARS_DELAY_MS = 1_000
 
 Years = list[tuple[int, int]]  # (year, row of its first event), in row order
 
@@ -260,7 +263,12 @@ class TimelineModel(PagedRowModel):
             self._set_years(self._read_years(source))
         else:
             self._set_years([])
-            self._indexer.start(self._token, source.path)
+            token, path = self._token, source.path
+            QTimer.singleShot(YEARS_DELAY_MS, self, lambda: self._index_later(token, path))
+
+    def _index_later(self, token: int, path: Path) -> None:
+        if token == self._token:  # still the bundle shown
+            self._indexer.start(token, path)
 
     def relocalise(self, sources: Mapping[int, Source], locale: QLocale) -> None:
         """The same events in another language: only the pages held are read again."""
