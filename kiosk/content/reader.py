@@ -20,7 +20,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Final, cast
 from urllib.parse import quote
 
 from kiosk.content import rows, tables
@@ -281,12 +281,44 @@ def _select(table: str, where: str = "", version: int = SCHEMA_VERSION) -> str:
 PEOPLE_ORDERS = {"name": "name_order", "wall": "wall_order"}
 
 
+# Read a page at a time (the timeline), translated page by page: never part of the overlay.
+_PAGED_TABLES: Final = ("events", "people")  # read a page at a time, never held whole
+_OVERLAY_TABLES: Final = tuple(t for t in TRANSLATABLE if t not in _PAGED_TABLES)
+_EVENT_SELECT: Final = (
+    f"SELECT {', '.join(rows.record_columns(tables.table('events')))} FROM events"
+)
+_EVENT_BATCH: Final = 500
+# The year of an event, as ``PartialDate.year`` reads it (0 when undated).
+_EVENT_YEAR: Final = (
+    "CASE WHEN start_precision IN ('year', 'month', 'day', 'time') "
+    "AND start_date GLOB '[0-9][0-9][0-9][0-9]*' "
+    "THEN CAST(substr(start_date, 1, 4) AS INTEGER) ELSE 0 END"
+)
+
+
+def event_years(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    """``(year, row of its first event)`` in row order, by a window function over the
+    ``events_position`` order: the year strip of a timeline of any length, in one query (a
+    pass over the events table; on a worker thread's own connection for a large one)."""
+    found = conn.execute(
+        "SELECT year, min(row) AS first FROM (SELECT "
+        f"{_EVENT_YEAR} AS year, row_number() OVER (ORDER BY position, id) - 1 AS row "
+        "FROM events) WHERE year != 0 GROUP BY year ORDER BY first"
+    ).fetchall()
+    return [(int(r[0]), int(r[1])) for r in found]
+
+
 class Bundle:
     """A content bundle opened read-only, in one locale."""
 
-    def __init__(self, path: str | Path, locale: str | None = None) -> None:
+    def __init__(
+        self, path: str | Path, locale: str | None = None, *, checked: bool = False
+    ) -> None:
+        """``checked``: the file's schema was checked (``check_readable``) and it has not
+        changed since (the kiosk's own copy): only its header is read again."""
         self.path = Path(path)
-        check_readable(self.path)
+        if not checked:
+            check_readable(self.path)
         try:
             self._conn = open_bundle(self.path)
             self.version = bundle_version(self._conn)
@@ -323,11 +355,13 @@ class Bundle:
         self.locale = locale if locale in self.locales else self.default_locale
         self._overlay = {}
         if self.locale != self.default_locale:
-            # People's texts are looked up per page (a names list may hold a million).
+            # Every table's texts but the events': a timeline of 100,000 events is translated
+            # a page at a time (``event_page``), never held whole.
+            paged = ", ".join("?" * len(_OVERLAY_TABLES))
             rows = self._query(
-                "SELECT tbl, key, field, text FROM translations WHERE locale = ? "
-                "AND tbl <> 'people'",
-                (self.locale,),
+                f"SELECT tbl, key, field, text FROM translations WHERE tbl IN ({paged}) "
+                "AND locale = ?",
+                (*_OVERLAY_TABLES, self.locale),
             )
             self._overlay = {(r["tbl"], r["key"], r["field"]): r["text"] for r in rows}
 
@@ -406,7 +440,79 @@ class Bundle:
         return list(self.iter_events())
 
     def iter_events(self) -> Iterator[Event]:
-        yield from self._records("events", "ORDER BY position, id")
+        """Every event in the curator's order, read and translated a batch at a time."""
+        try:
+            cursor = self._conn.execute(f"{_EVENT_SELECT} ORDER BY position, id")
+            while batch := cursor.fetchmany(_EVENT_BATCH):
+                yield from self._event_records(batch)
+        except sqlite3.Error as exc:
+            raise BundleError(f"{self.path}: cannot be read ({exc})") from None
+
+    # -- events, a window at a time: the timeline never holds every row -----------------------
+    def event_count(self) -> int:
+        return int(self._query("SELECT count(*) FROM events")[0][0])
+
+    def event_page(self, offset: int, limit: int) -> list[Event]:
+        """The events in rows ``offset`` to ``offset + limit - 1`` of the curator's order.
+
+        One indexed query: the row numbers are counted on the ``events_position`` index (a
+        covering index, so skipping 100,000 rows reads no row), then only ``limit`` rows are read
+        and their translations looked up by key. Well under a millisecond for 100 rows.
+        """
+        if limit <= 0 or offset < 0:
+            return []
+        found = self._query(
+            f"{_EVENT_SELECT} WHERE id IN (SELECT id FROM events ORDER BY position, id "
+            "LIMIT ? OFFSET ?) ORDER BY position, id",
+            (limit, offset),
+        )
+        return self._event_records(found)
+
+    def event_years(self) -> list[tuple[int, int]]:
+        """The year strip: each year with the row of its first event, in row order (undated
+        events have none). One pass over the table, in SQL; see ``event_years``."""
+        try:
+            return event_years(self._conn)
+        except sqlite3.Error as exc:
+            raise BundleError(f"{self.path}: cannot be read ({exc})") from None
+
+    def event_images(self, scan: int) -> list[tuple[int, int | None]]:
+        """``(image_id, section_id)`` of the events with an image among the first ``scan``
+        events, in order: where the attract loop finds its key images (bounded: the first
+        events in reading order are the key ones; never a pass over a whole archive)."""
+        found = self._query(
+            "SELECT image_id, section_id FROM (SELECT image_id, section_id, position, id "
+            "FROM events ORDER BY position, id LIMIT ?) WHERE image_id IS NOT NULL "
+            "ORDER BY position, id",
+            (scan,),
+        )
+        return [
+            (media_id, rows.int_or_none(r["section_id"]))
+            for r in found
+            if (media_id := rows.int_or_none(r["image_id"])) is not None
+        ]
+
+    def _event_records(self, found: list[sqlite3.Row]) -> list[Event]:
+        """Events from their rows, translated with one query for the lot (by key)."""
+        table = tables.table("events")
+        texts: dict[tuple[str, str], str] = {}
+        if found and self.locale != self.default_locale:
+            keys = [rows.text(r["key"]) for r in found]
+            marks = ", ".join("?" * len(keys))
+            texts = {
+                (t["key"], t["field"]): t["text"]
+                for t in self._query(
+                    "SELECT key, field, text FROM translations WHERE tbl = 'events' "
+                    f"AND locale = ? AND key IN ({marks})",
+                    (self.locale, *keys),
+                )
+            }
+
+        def translate(field: str, row: rows.Row) -> str:
+            text = texts.get((rows.text(row["key"]), field)) if texts else None
+            return text if text else rows.text(row[field])
+
+        return [rows.to_record(table, r, translate) for r in found]
 
     def statistics(self) -> list[Statistic]:
         return self._records("statistics", "ORDER BY position, id")

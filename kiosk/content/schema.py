@@ -16,10 +16,8 @@ column 40. The default exhibit builds byte-identical to the committed db/exhibit
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from functools import cache
+from typing import TYPE_CHECKING, Final
 
 from kiosk.content.names.index import BUNDLE_SCHEMA as NAME_INDEX_SCHEMA
 from kiosk.content.tables import (
@@ -155,7 +153,9 @@ def _migration_name(version: int) -> str:
     return "0001_initial" if version == 1 else f"{version:04d}_schema_{version}"
 
 
-migrations = Migrations("kiosk-bundle")
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.migrations import Migrations
 
 
 def _executor(statements: list[str]) -> Callable[[sqlite_utils.Database], None]:
@@ -167,9 +167,17 @@ def _executor(statements: list[str]) -> Callable[[sqlite_utils.Database], None]:
     return apply
 
 
-migrations(name=_migration_name(1))(_executor(create_statements(1)))
-for _version in range(2, SCHEMA_VERSION + 1):
-    migrations(name=_migration_name(_version))(_executor(upgrade_statements(_version)))
+@cache
+def migrations() -> Migrations:
+    """The migrations, made when first needed: sqlite-utils is for building bundles, and its
+    import (click, pluggy, ...) is kept off the kiosk's way to its first frame."""
+    from sqlite_utils.migrations import Migrations  # noqa: PLC0415
+
+    made = Migrations("kiosk-bundle")
+    made(name=_migration_name(1))(_executor(create_statements(1)))
+    for version in range(2, SCHEMA_VERSION + 1):
+        made(name=_migration_name(version))(_executor(upgrade_statements(version)))
+    return made
 
 
 def create_or_migrate(db: sqlite_utils.Database, version: int = SCHEMA_VERSION) -> None:
@@ -184,7 +192,7 @@ def create_or_migrate(db: sqlite_utils.Database, version: int = SCHEMA_VERSION) 
             f"{SCHEMA_VERSION}: use a newer kiosk-content"
         )
     later = [_migration_name(v) for v in range(version + 1, SCHEMA_VERSION + 1)]
-    migrations.apply(db, stop_before=later[0] if later else None)
+    migrations().apply(db, stop_before=later[0] if later else None)
     db.execute(f"PRAGMA user_version = {max(version, current)}")
 
 

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-import sqlite_utils
-
 from kiosk.content.schema import SCHEMA_VERSION, create_or_migrate
 
 # Tables SQLite itself may add to any database: ANALYZE's statistics (a few short rows per
@@ -108,6 +106,8 @@ def expected_shape(version: int = SCHEMA_VERSION) -> Shape:
     """The shape ``create_or_migrate`` gives a new database at schema ``version`` (the
     newest by default; an older bundle must have its own version's shape). Computed once
     per version, in memory."""
+    import sqlite_utils  # noqa: PLC0415 - only when a bundle's shape is checked
+
     db = sqlite_utils.Database(memory=True)
     try:
         create_or_migrate(db, version)

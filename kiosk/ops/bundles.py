@@ -39,7 +39,6 @@ from typing import IO, Any, Final, Literal
 from kiosk import paths
 from kiosk.content.fileio import ReadFailed, atomic_write_text, copy_hashed, file_sha256
 from kiosk.content.reader import BundleError, check_readable
-from kiosk.content.validate import quick_check, validate_bundle
 
 logger = logging.getLogger(__name__)
 
@@ -207,6 +206,8 @@ def file_checksum(path: Path, cancel: threading.Event | None = None) -> str:
 
 def _quick_check(path: Path) -> list[str]:
     """Problems reported by ``PRAGMA quick_check`` (empty when the file is sound)."""
+    from kiosk.content.validate import quick_check  # noqa: PLC0415 - not needed at start
+
     rows = quick_check(path)
     if not rows:
         return []
@@ -223,6 +224,8 @@ def _unexpected(path: Path, exc: BaseException, doing: str) -> str:
 
 def _validation(path: Path) -> tuple[list[str], list[str]]:
     """Errors and warnings from the content validator (its first step is quick_check)."""
+    from kiosk.content.validate import validate_bundle  # noqa: PLC0415 - not needed at start
+
     report = validate_bundle(path)
     return [str(e) for e in report.errors], [str(w) for w in report.warnings]
 
@@ -277,6 +280,7 @@ class BundleRecord:
     size: int = 0
     source_size: int = -1
     source_mtime_ns: int = -1
+    mtime_ns: int = -1  # the copy's when adopted: unchanged since, it is not checked again
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -295,6 +299,7 @@ class BundleRecord:
             size=int(data.get("size", 0)),
             source_size=int(data.get("source_size", -1)),
             source_mtime_ns=int(data.get("source_mtime_ns", -1)),
+            mtime_ns=int(data.get("mtime_ns", -1)),
         )
 
 
@@ -587,10 +592,14 @@ class BundleStore:
                 source_mtime_ns=sig.mtime_ns,
             )
             if current is not None and current.checksum == checksum and current.file.is_file():
-                record = replace(record, file=current.file)  # same content: keep the same copy
+                # same content: keep the same copy
+                record = replace(
+                    record, file=current.file, mtime_ns=current.file.stat().st_mtime_ns
+                )
                 self._save(record, self.previous())
                 return record.file
             tmp.replace(record.file)
+            record = replace(record, mtime_ns=record.file.stat().st_mtime_ns)
             self._save(record, current)
         except OSError as exc:
             problem = f"{staged.source}: cannot be stored in {self.folder} ({exc})"
@@ -653,6 +662,26 @@ class BundleStore:
             logger.warning("bundles: %s", _unexpected(record.file, exc, "re-reading the copy"))
             return False
 
+    def _untouched(self, record: BundleRecord | None) -> bool:
+        """Whether a recorded copy is as it was when it was checked and adopted (a regular
+        file of the recorded size and modification time): a stat, instead of reading it all."""
+        if record is None or record.mtime_ns < 0 or record.size <= 0:
+            return False
+        try:
+            st = record.file.stat()
+        except OSError:
+            return False
+        return stat.S_ISREG(st.st_mode) and (st.st_size, st.st_mtime_ns) == (
+            record.size,
+            record.mtime_ns,
+        )
+
+    def trusted(self, path: Path) -> bool:
+        """Whether ``path`` is the current copy, untouched since it was checked when adopted:
+        the kiosk opens it at start without checking its integrity again."""
+        record = self.current()
+        return record is not None and record.file == Path(path) and self._untouched(record)
+
     def _unchanged_since_adopted(self, configured: Path, record: BundleRecord | None) -> bool:
         if record is None or record.source != _source_key(configured):
             return False
@@ -662,23 +691,32 @@ class BundleStore:
             record.source_mtime_ns,
         )
 
-    def startup_bundle(self, configured: Path | None) -> tuple[Path, list[str]]:
+    def startup_bundle(
+        self, configured: Path | None, *, trust: bool = True
+    ) -> tuple[Path, list[str]]:
         """The bundle to open at start, and notes (for the log and admin screen) on why.
 
         In order: the configured bundle (``None`` = the default exhibit) when it is good,
         adopted so the kiosk runs from its own copy; else the last good copy (then the one
         before it); else the default exhibit shipped with the program. Never raises; when
         nothing is usable, returns the default bundle's path and a note saying so.
+
+        ``trust``: the current copy, untouched since it was checked (``trusted``), is taken
+        with a stat instead of a new integrity check (a restart after a power cut reads no
+        more of it than the first screen needs). False checks it again.
         """
         try:
-            return self._startup(Path(configured) if configured is not None else self._default)
+            configured = Path(configured) if configured is not None else self._default
+            return self._startup(configured, trust)
         except Exception as exc:
             logger.exception("bundles: choosing the start bundle failed")
             return self._default, [f"could not choose a bundle ({exc}); using the default"]
 
-    def _startup(self, configured: Path) -> tuple[Path, list[str]]:
+    def _startup(self, configured: Path, trust: bool) -> tuple[Path, list[str]]:
         current = self.current()
-        if self._unchanged_since_adopted(configured, current) and self._usable_copy(current):
+        if self._unchanged_since_adopted(configured, current) and (
+            (trust and self._untouched(current)) or self._usable_copy(current)
+        ):
             assert current is not None
             return current.file, []
         notes: list[str] = []

@@ -1,5 +1,8 @@
 """The content the screens show: one bundle, read into the list models, in one language.
 
+The small tables are read whole; the timeline's events a page at a time as the view asks for
+them (``TimelineModel``), so a bundle of 100,000 events starts as fast as one of ten.
+
 ``reload(path)`` opens another bundle (a curator's new publication) and switches to it only when
 it reads completely; otherwise the last good content stays on screen and ``loadFailed`` says why.
 ``reload(copy, checked=True)`` skips SQLite's integrity check for a copy the live-update worker
@@ -20,7 +23,6 @@ from PySide6.QtQml import QmlElement
 
 from kiosk.content.reader import Bundle, BundleError
 from kiosk.content.records import Event, Exhibit, Person, Remembrance, Section, Source, Statistic
-from kiosk.content.validate import quick_check
 from kiosk.ui.backend.images import BundleImageProvider
 from kiosk.ui.backend.models import (
     AttractModel,
@@ -32,12 +34,18 @@ from kiosk.ui.backend.models import (
     YearModel,
     image_url,
 )
+from kiosk.ui.backend.models.attract import ATTRACT_IMAGES, EventImage
+from kiosk.ui.backend.models.timeline import BundleEvents
 from kiosk.ui.qt import Property, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 log = logging.getLogger(__name__)
+
+# The attract loop looks for key images among this many events at most (the first in reading
+# order are the key ones): a bounded read, whatever the size of the timeline.
+ATTRACT_EVENT_SCAN = 5_000
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,9 @@ class _Snapshot:
     exhibit: Exhibit
     sources: dict[int, Source]
     sections: list[Section]
-    events: list[Event]
+    event_count: int
+    first_events: list[Event]  # the timeline's first page (read now: the bundle reads)
+    event_images: list[EventImage]  # the events the attract loop may take an image from
     statistics: list[Statistic]
     remembrance: list[Remembrance]
     people: list[Person]
@@ -56,6 +66,8 @@ class _Snapshot:
 
 def _require_sound(path: Path) -> None:
     """Raise BundleError unless SQLite's own integrity check passes (a half-copied file fails)."""
+    from kiosk.content.validate import quick_check  # noqa: PLC0415 - not on the way to the first frame
+
     damage = quick_check(path)
     if damage:
         raise BundleError(f"{path}: the database is damaged ({'; '.join(damage[:3])})")
@@ -63,10 +75,17 @@ def _require_sound(path: Path) -> None:
 
 def _read(bundle: Bundle, generation: int) -> _Snapshot:
     sections = bundle.sections()
-    events = bundle.events()
+    first_events = bundle.event_page(0, TimelineModel.PAGE_ROWS)
+    event_images = [EventImage(*found) for found in bundle.event_images(ATTRACT_EVENT_SCAN)]
     people = bundle.people() if bundle.people_count() else []
     images: dict[int, tuple[str, str, str]] = {}
-    wanted = {s.image_id for s in sections} | {e.image_id for e in events}
+    # The sections' images, and the first of the events' that the attract loop may show
+    # (the timeline finds its own a page at a time).
+    sensitive = {s.id for s in sections if s.sensitive}
+    shown = (e.image_id for e in event_images if e.section_id not in sensitive)
+    wanted = {s.image_id for s in sections} | set(
+        list(dict.fromkeys(shown))[: ATTRACT_IMAGES + len(sections)]
+    )
     for media_id in sorted(i for i in wanted if i is not None):
         media = bundle.media(media_id)
         if media is not None:
@@ -75,7 +94,9 @@ def _read(bundle: Bundle, generation: int) -> _Snapshot:
         exhibit=bundle.exhibit(),
         sources=bundle.sources(),
         sections=sections,
-        events=events,
+        event_count=bundle.event_count(),
+        first_events=first_events,
+        event_images=event_images,
         statistics=bundle.statistics(),
         remembrance=bundle.remembrance(),
         people=people,
@@ -118,8 +139,9 @@ class ContentController(QObject):
     def reload(self, path: str | Path, locale: str = "", *, checked: bool = False) -> bool:
         """Switch to the bundle at ``path``; keep the current one if it cannot be read.
 
-        ``checked``: the file was just checked (quick_check and validation) and not changed
-        since, so its integrity is not checked again here.
+        ``checked``: the file was checked (quick_check and validation) and not changed since
+        (a copy just staged, or the kiosk's own copy at start), so neither its integrity nor
+        its schema is checked again here.
         """
         path = Path(path)
         wanted = locale or (self._bundle.locale if self._bundle else "")
@@ -127,7 +149,7 @@ class ContentController(QObject):
         try:
             if not checked:
                 _require_sound(path)
-            bundle = Bundle(path, wanted or None)
+            bundle = Bundle(path, wanted or None, checked=checked)
             snapshot = _read(bundle, self._generation + 1)
         except Exception as exc:  # any failure of the content layer keeps the last good content
             if bundle is not None:
@@ -148,7 +170,7 @@ class ContentController(QObject):
         self._generation += 1
         if self._images is not None:
             self._images.set_bundle(path)
-        self._apply(snapshot)
+        self._apply(snapshot, bundle)
         if old is not None:
             old.close()
         self._set_error("")
@@ -158,16 +180,24 @@ class ContentController(QObject):
         self.reloaded.emit(str(path))
         return True
 
-    def _apply(self, snap: _Snapshot) -> None:
+    def _apply(self, snap: _Snapshot, new_bundle: Bundle | None = None) -> None:
+        """Show ``snap``: of ``new_bundle`` (the timeline starts again), or of the bundle
+        shown, in another language (the timeline re-reads only the pages it holds)."""
         locale = self.qlocale
         self._exhibit = snap.exhibit
         self.section_model.load(snap.sections, snap.sources, snap.images, locale)
-        self.timeline_model.load(snap.events, snap.sources, snap.images, locale)
+        if new_bundle is not None:
+            events = BundleEvents(new_bundle, self._generation, snap.event_count)
+            self.timeline_model.attach(events, snap.sources, locale, snap.first_events)
+        else:
+            self.timeline_model.relocalise(snap.sources, locale)
         self.year_model.load_from(self.timeline_model, locale)
         self.statistics_model.load(snap.statistics, snap.sources, locale)
         self.remembrance_model.load(snap.remembrance, snap.sources, locale)
         self.people_model.load(snap.people, self._generation, locale)
-        self.attract_model.load(snap.statistics, snap.sections, snap.events, snap.images, locale)
+        self.attract_model.load(
+            snap.statistics, snap.sections, snap.event_images, snap.images, locale
+        )
 
     @Slot(str)
     def setLocale(self, code: str) -> None:

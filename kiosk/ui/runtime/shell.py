@@ -144,9 +144,10 @@ class KioskShell(QObject):
         QTimer.singleShot(0, self, self.end_visit)
 
     # -- loading -----------------------------------------------------------------------------
-    def open_bundle(self, path: Path, locale: str = "") -> bool:
-        """Open the first bundle; False (and ``content.error``) when it cannot be read."""
-        return self.content.reload(path, locale or self.language.start_locale)
+    def open_bundle(self, path: Path, locale: str = "", *, checked: bool = False) -> bool:
+        """Open the first bundle; False (and ``content.error``) when it cannot be read.
+        ``checked``: it was checked when adopted and is unchanged since (not checked again)."""
+        return self.content.reload(path, locale or self.language.start_locale, checked=checked)
 
     def initial_properties(self) -> dict[str, Any]:
         """What Main.qml's required properties receive."""

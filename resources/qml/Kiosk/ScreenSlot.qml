@@ -43,9 +43,21 @@ Loader {
     visible: opacity > 0
     opacity: shown ? 1 : 0
     onShownChanged: if (shown) kept = true
+    onActiveChanged: if (active) source_()
     Component.onCompleted: {
         if (shown)
             kept = true;
+        if (active)
+            source_();
+    }
+
+    // The screen's QML is compiled the first time it is shown, not at start: the way to the
+    // first frame compiles the attract loop alone.
+    property bool sourced: false
+    function source_() {
+        if (sourced)
+            return;
+        sourced = true;
         // By URL, so the required properties can be given; the URL is the module's own file.
         const screen = Qt.createComponent("Kiosk", component, Component.PreferSynchronous);
         if (screen.status !== Component.Ready)

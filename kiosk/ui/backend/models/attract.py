@@ -4,12 +4,12 @@ turns. Nothing a sensitive section guards ever appears on it."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtQml import QmlElement
 
-from kiosk.content.records import Event, Section, Statistic
+from kiosk.content.records import Section, Statistic
 from kiosk.ui.backend.models.figures import format_figure, tone_of
 from kiosk.ui.backend.models.rows import RowModel, role_enum
 from kiosk.ui.qt import Property, QmlUncreatable
@@ -49,6 +49,23 @@ def interleave(figures: Sequence[Any], images: Sequence[Any]) -> list[Any]:
     return out
 
 
+class HasImage(Protocol):
+    """An event as far as the attract loop cares: its image and its section."""
+
+    @property
+    def image_id(self) -> int | None: ...
+
+    @property
+    def section_id(self) -> int | None: ...
+
+
+class EventImage(NamedTuple):
+    """An event's image and section (all the attract loop reads of an event)."""
+
+    image_id: int | None
+    section_id: int | None
+
+
 class SlideRow(NamedTuple):
     key: str
     label: str  # a figure's label, or an image's alt text
@@ -84,7 +101,7 @@ class AttractModel(RowModel):
         self,
         statistics: Sequence[Statistic],
         sections: Iterable[Section],
-        events: Iterable[Event],
+        events: Iterable[HasImage],
         images: Mapping[int, tuple[str, str, str]],
         locale: QLocale,
     ) -> None:

@@ -9,6 +9,7 @@ creates a delegate, never per frame, so a timeline of 10,000 events scrolls on t
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from enum import IntEnum
 from typing import Any, ClassVar, NamedTuple
 
@@ -89,7 +90,7 @@ class RowModel(QAbstractListModel):
 
     # -- for Python and QML ------------------------------------------------------------------
     def _get_count(self) -> int:
-        return len(self._rows)
+        return self.rowCount()
 
     count = Property(int, _get_count, notify=countChanged)
 
@@ -135,3 +136,104 @@ class RowModel(QAbstractListModel):
         self._rows[row] = current._replace(**{name: value})
         idx = self.index(row, 0)
         self.dataChanged.emit(idx, idx, [int(self.Roles[name])])
+
+
+class PagedRowModel(RowModel):
+    """A ``RowModel`` whose rows are read a page at a time, as the views ask for them.
+
+    Only the row count is known up front; ``data()`` is served from a small LRU of pages
+    (``CACHED_PAGES`` of ``PAGE_ROWS`` rows), and a page missing from it is read by
+    ``_read_page`` (a subclass's one indexed query: well under a frame). Never every row in
+    Python: a model of 100,000 rows holds a few hundred. A view asks for a row only when it
+    makes a delegate, so scrolling within what is made calls no Python at all.
+    """
+
+    PAGE_ROWS: ClassVar[int] = 50
+    CACHED_PAGES: ClassVar[int] = 8
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._count = 0
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+
+    # -- what a subclass gives -----------------------------------------------------------------
+    def _read_page(self, number: int) -> list[Any]:
+        """The rows ``number * PAGE_ROWS`` onwards (at most ``PAGE_ROWS``); may be short."""
+        raise NotImplementedError
+
+    def _blank(self) -> Any:
+        """What a row that cannot be read shows (every field empty, of its type)."""
+        raise NotImplementedError
+
+    # -- Qt model API --------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def data(self, index: _Index, role: int = int(Qt.ItemDataRole.DisplayRole)) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row = self._row(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            role = FIRST_ROLE + 1
+        field = role - FIRST_ROLE
+        if not 0 <= field < len(self.Roles):
+            return None
+        return row[field]
+
+    # -- for Python and QML --------------------------------------------------------------------
+    @Slot(int, str, result="QVariant")
+    def get(self, row: int, role_name: str) -> Any:
+        found = self._row(row)
+        if found is None or role_name not in self.Roles.__members__:
+            return None
+        return getattr(found, role_name)
+
+    def row_dict(self, row: int) -> dict[str, Any]:
+        found = self._row(row)
+        if found is None:
+            raise IndexError(row)
+        return dict(found._asdict())
+
+    def rows(self) -> list[Any]:
+        """Every row, read page by page (for tests and tools: the screens never ask for it)."""
+        return [self._row(r) for r in range(self._count)]
+
+    def cached_pages(self) -> list[int]:
+        """The pages held now, least recently used first."""
+        return list(self._pages)
+
+    # -- the page cache ------------------------------------------------------------------------
+    def _row(self, row: int) -> Any:
+        if not 0 <= row < self._count:
+            return None
+        number, at = divmod(row, self.PAGE_ROWS)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._pages[number] = self._read_page(number)
+            while len(self._pages) > self.CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[at] if at < len(page) else self._blank()
+
+    def _reset_pages(self, count: int, first: list[Any] | None = None) -> None:
+        """Other rows altogether (another bundle): the views start again."""
+        old = self._count
+        self.beginResetModel()
+        self._count = count
+        self._pages.clear()
+        if first is not None and count:
+            self._pages[0] = first
+        self.endResetModel()
+        if old != count:
+            self.countChanged.emit()
+
+    def _refresh_pages(self) -> None:
+        """The same rows in other words (a language change): only the pages held are read
+        again, and the views keep their place."""
+        for number in list(self._pages):
+            self._pages[number] = self._read_page(number)
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, 0))
