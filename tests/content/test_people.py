@@ -15,7 +15,8 @@ from kiosk.content import schema
 from kiosk.content.names.collation import sort_key
 from kiosk.content.reader import Bundle, check_readable
 from kiosk.content.source import build, export
-from kiosk.content.source.import_people import import_people
+from kiosk.content.source.files import SourceReader
+from kiosk.content.source.import_people import PersonRow, import_people, read_people
 from kiosk.content.validate import validate_bundle
 
 from .conftest import BundleFactory
@@ -267,6 +268,36 @@ def test_strict_import_writes_nothing_on_a_bad_row(
     assert "nothing was written" in err and out == ""
     assert path.read_bytes() == before
     assert not list(path.parent.glob(".*importing"))
+
+
+def test_read_people_checks_rows_without_a_bundle(tmp_path: Path) -> None:
+    """The import's reading alone: checked rows as bundle columns and as people.csv cells."""
+    csv_file = write(
+        tmp_path / "names.csv",
+        "key,surname,given_name,birth_date,fate_kind,place,age\n"
+        "a1,Testov, Synthetic ,1950-03,Missing,village-a,\n"
+        "a2,Badov,Synthetic,1950,,village-z,\n"
+        "a1,Twicev,Synthetic,,,,\n",
+    )
+    checker = SourceReader(tmp_path)
+    rows = list(read_people(csv_file, checker, {"places": {"village-a": 1}}))
+    assert rows[1:] == [None, None]
+    first = rows[0]
+    assert isinstance(first, PersonRow) and first.line == 2
+    assert first.values["name"] == "Testov Synthetic" and first.values["place_id"] == 1
+    assert first.cells == {
+        "key": "a1",
+        "surname": "Testov",
+        "given_name": "Synthetic",
+        "birth_date": "1950-03",
+        "birth_precision": "month",
+        "fate_kind": "missing",
+        "place": "village-a",
+    }
+    assert [str(p) for p in checker.problems] == [
+        "names.csv, line 3: place: there is no place with the key 'village-z'",
+        "names.csv, line 4: key 'a1' is used twice in this file",
+    ]
 
 
 def test_import_command_output_and_no_progress_bar_off_a_tty(

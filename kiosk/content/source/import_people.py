@@ -14,6 +14,10 @@ newest schema, filled, ordered, indexed, vacuumed and validated, and only then r
 the bundle. A bad row is reported by its line and field and left out (with ``strict``,
 nothing is written at all). A bundle is a curator's working file here, not the kiosk's copy:
 ``publish`` takes it to a kiosk.
+
+``read_people`` is the reading and checking alone (no bundle): each row of the CSV, checked
+against the keys given, as the bundle's columns and as the people.csv cells it fills. The
+import uses it, and so does the studio, which imports into a source folder, not a bundle.
 """
 
 from __future__ import annotations
@@ -149,6 +153,68 @@ def _rows(path: Path, problems: SourceReader) -> Iterator[tuple[int, dict[str, s
             yield line, dict(zip(header, cells, strict=True))
 
 
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """One good row of a people CSV, checked.
+
+    ``values`` are the bundle's columns (references as the ids given to ``read_people``; the
+    name made from its parts when the row has none); ``given`` the columns a non-empty cell
+    fills (what an update of a known key sets); ``cells`` the people.csv columns the row fills,
+    as a source folder writes them (text cleaned, dates with their precision, a choice in lower
+    case, references by key; no name when the row gives only its parts: a new person's is in
+    ``values``)."""
+
+    line: int
+    values: dict[str, Any]
+    given: frozenset[str]
+    cells: dict[str, str]
+
+
+def read_people(
+    csv_file: str | Path, checker: SourceReader, ids: dict[str, dict[str, int]]
+) -> Iterator[PersonRow | None]:
+    """Each row of ``csv_file``, read and checked as ``import_people`` does (the same header
+    rules, the same problems by line and field, a key used twice in the file): a ``PersonRow``,
+    or None for a bad row (its problems are in ``checker``, named by the file's name and line).
+    ``ids`` holds the keys (with their ids) of the places, sources and media a row may name.
+    Raises ImportFailed for a file that cannot be read as a people CSV at all."""
+    source = Path(csv_file)
+    if not source.is_file():
+        raise ImportFailed(f"{source}: no such file")
+    rel = source.name
+    seen: set[str] = set()
+    for line, raw in _rows(source, checker):
+        values, given = _person(checker, rel, line, raw, ids=ids, seen=seen)
+        yield (
+            None
+            if values is None
+            else PersonRow(line, values, frozenset(given), _cells(values, raw))
+        )
+
+
+def _cells(values: dict[str, Any], raw: dict[str, str]) -> dict[str, str]:
+    """The people.csv cells of a good row (see ``PersonRow.cells``)."""
+    out: dict[str, str] = {}
+    for name, cell in raw.items():
+        if not cell.strip():
+            continue
+        column = PEOPLE.source_column(name)
+        if column is None:
+            continue
+        if column.references:
+            out[name] = cell.strip()
+            continue
+        for date in PEOPLE.dates:
+            if column.name == date.value:
+                out[date.precision] = _s(values.get(date.precision))
+        out[name] = _s(values.get(column.name))
+    return out
+
+
+def _s(value: object) -> str:
+    return "" if value is None else str(value)
+
+
 def _key_ids(conn: sqlite3.Connection, table: str) -> dict[str, int]:
     return {str(k): int(i) for i, k in conn.execute(f"SELECT id, key FROM {table}")}
 
@@ -229,22 +295,16 @@ def _fill(
     result: ImportResult,
     progress: Callable[[str, int], None] | None,
 ) -> None:
-    rel = source.name
     checker = SourceReader(source.parent)
     ids = {name: _key_ids(conn, name) for name in ("places", "sources", "media")}
     next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0])
-    seen: set[str] = set()
-    rows = _rows(source, checker)
+    rows = read_people(source, checker, ids)
     count = 0
     while True:
         chunk = list(islice(rows, _BATCH))
         if not chunk:
             break
-        good: list[tuple[int, dict[str, Any], set[str]]] = []
-        for line, raw in chunk:
-            values, given = _person(checker, rel, line, raw, ids=ids, seen=seen)
-            if values is not None:
-                good.append((line, values, given))
+        good = [(r.line, r.values, r.given) for r in chunk if r is not None]
         keys = [v["key"] for _, v, _ in good if v["key"]]
         existing: set[str] = set()
         for start in range(0, len(keys), 900):
@@ -283,7 +343,7 @@ def _count_bad(problems: list[SourceProblem]) -> int:
     return len({(p.file, p.line) for p in problems})
 
 
-def _update(conn: sqlite3.Connection, values: dict[str, Any], given: set[str]) -> None:
+def _update(conn: sqlite3.Connection, values: dict[str, Any], given: frozenset[str]) -> None:
     names = [n for n in values if n in given and n != "key"]
     if not names:
         return
