@@ -27,6 +27,7 @@ from kiosk.content.source.files import SourceProblem
 from kiosk.content.validate import Problem, validate_bundle
 from kiosk.studio.document import (
     EXHIBIT,
+    LOCALES,
     SECTIONS,
     TRANSLATIONS,
     Rendering,
@@ -125,14 +126,19 @@ def image_findings(document: SourceDocument) -> list[Finding]:
 
 def from_problem(problem: Problem) -> Finding:
     """A validator problem: bundle columns named as the source names them (image, not image_id)."""
-    table, name = problem.table, problem.field
+    table, row, name = problem.table, problem.row, problem.field
+    if table == LOCALES and not row:
+        # A language's review warning ("az: translations are a draft ..."): its row is the
+        # language, so a click goes to it in the translations.
+        code = problem.message.split(":", 1)[0]
+        row = code if fmt.LOCALE_PATTERN.match(code) else ""
     if table in tables.BY_NAME and name:
         with contextlib.suppress(KeyError):
             name = tables.table(table).column(name).source_name
         for date in tables.table(table).dates:
             if name == date.precision:
                 name = date.value
-    return Finding(problem.severity, table, problem.row, name, problem.message)
+    return Finding(problem.severity, table, row, name, problem.message)
 
 
 def from_source_problem(

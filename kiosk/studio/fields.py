@@ -30,6 +30,7 @@ TABLE_TITLES: Final[dict[str, tuple[str, str]]] = {
     "media": ("Images", "image"),
     "sources": ("Sources", "source"),
     "translations": ("Translations", "translation"),
+    "locales": ("Review status", "language"),
 }
 
 # The outline's order; a table not named here follows, in the descriptions' order.

@@ -1,9 +1,10 @@
 """The open exhibit: its document, every edit as an undoable command, save and the journal.
 
 ``Project`` is the one thing the studio's views edit. Every change goes through ``set_field``,
-``set_translation``, ``insert_row``, ``remove_row``, ``move_row`` or ``add_image``, each of
-which pushes a ``QUndoCommand`` on ``undo_stack``: undo and redo cover every edit. Typing into
-one field merges into one command, so Ctrl+Z takes back a word-run, not a letter.
+``set_translation``, ``set_review``, ``insert_row``, ``append_rows``, ``replace_rows``,
+``remove_row``, ``move_row`` or ``add_image``, each of which pushes a ``QUndoCommand`` on
+``undo_stack``: undo and redo cover every edit. Typing into one field merges into one command,
+so Ctrl+Z takes back a word-run, not a letter.
 
 Views listen to ``edited(table, row, field)`` (one value changed; row -1 = the table's rows
 changed) and ``changed()`` (anything changed: re-check, re-journal).
@@ -130,6 +131,33 @@ class Project(QObject):
             self.undo_stack.push(
                 _Rows(self, table, text or f"Add {len(rows)} {table} rows", many=full)
             )
+
+    def replace_rows(
+        self, table: str, rows: list[dict[str, Any]], text: str, name: str = ""
+    ) -> None:
+        """Make ``rows`` the table's rows as one undoable step (an import that adds and
+        updates; a language's review status). ``name`` goes with ``edited``."""
+        before = list(self.doc.table(table))
+        if rows != before:
+            self.undo_stack.push(_Table(self, table, text, before, list(rows), name))
+
+    def review(self, locale: str) -> str:
+        """The language's review status as the document has it ("" when not set)."""
+        for row in self.doc.table(docmod.LOCALES):
+            if str(row.get("locale", "")) == locale:
+                return str(row.get("review", ""))
+        return ""
+
+    def set_review(self, locale: str, status: str) -> None:
+        """Set the language's review status (``REVIEW_STATUSES``, or "" for not set): its row
+        of ``locales`` ([review] in exhibit.toml), as one undoable step."""
+        if not locale or status == self.review(locale):
+            return
+        rows = [r for r in self.doc.table(docmod.LOCALES) if str(r.get("locale", "")) != locale]
+        if status:
+            rows.append({"locale": locale, "review": status})
+        shown = status or "not set"
+        self.replace_rows(docmod.LOCALES, rows, f"Review status of {locale}: {shown}", locale)
 
     def remove_row(self, table: str, at: int) -> None:
         if 0 <= at < len(self.rows(table)):
@@ -260,6 +288,34 @@ class _SetTranslation(QUndoCommand):
 
     def undo(self) -> None:
         self._set(self.old)
+
+
+class _Table(QUndoCommand):
+    """All of one table's rows replaced (the rows kept are the same dicts: a later edit of
+    one is undone before this is)."""
+
+    def __init__(  # noqa: PLR0917 - one command, its whole state
+        self,
+        project: Project,
+        table: str,
+        text: str,
+        before: list[dict[str, Any]],
+        after: list[dict[str, Any]],
+        name: str,
+    ) -> None:
+        super().__init__(text)
+        self.project, self.table, self.name = project, table, name
+        self.before, self.after = before, after
+
+    def _set(self, rows: list[dict[str, Any]]) -> None:
+        self.project.doc.rows[self.table] = list(rows)
+        self.project._notify(self.table, -1, self.name)
+
+    def redo(self) -> None:
+        self._set(self.after)
+
+    def undo(self) -> None:
+        self._set(self.before)
 
 
 class _Rows(QUndoCommand):

@@ -5,12 +5,16 @@ the default text on the left (read-only), the translation on the right (edited i
 undoable through ``Project.set_translation``). A missing translation is shaded and says
 "missing"; "Only missing" hides the rest.
 
-The language's review status: the content layer has no review-status column yet (another
-change adds it). ``REVIEW_STATUS_COLUMN`` marks the place: the combo is shown, disabled, and
-says so; once the column exists, its value is read and written here through the project.
+The language's review status (``kiosk.content.tables.REVIEW_STATUSES``: draft, machine,
+reviewed; or not set) is chosen above the table: it is the language's row of the document's
+``locales`` (exhibit.toml's ``[review]``), set through ``Project.set_review`` as one undoable
+step. The validator's warning for a language still in draft (or machine-made) is in the
+problems panel, like any other.
 """
 
 from __future__ import annotations
+
+from typing import Final
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -26,13 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.content.tables import REVIEW_STATUSES
 from kiosk.studio.fields import label_for, table_title
 from kiosk.studio.project import Project
 
-# TODO(locale review status): the content layer has no such column yet. When it does, set this
-# to its name and the combo below reads and writes it (one value per language).
-REVIEW_STATUS_COLUMN = ""
-REVIEW_STATES = ("draft", "in review", "reviewed")
+# The review combo's choices: (what it says, the value in [review]); "" is not set.
+REVIEW_CHOICES: Final = (("not set", ""), *((status, status) for status in REVIEW_STATUSES))
 MISSING = QColor("#fdebd0")
 
 
@@ -46,12 +49,9 @@ class TranslationsView(QWidget):
         self.only_missing = QCheckBox("Only missing")
         self.review = QComboBox()
         self.review.setObjectName("reviewStatus")
-        self.review.addItems(REVIEW_STATES)
-        self.review.setEnabled(bool(REVIEW_STATUS_COLUMN))
         self.review.setToolTip(
-            "The language's review status"
-            if REVIEW_STATUS_COLUMN
-            else "Review status: waiting for the content layer's locale review column"
+            "How far this language's translations have come: draft (awaiting review by a "
+            "native-speaking curator), machine (machine-translated, not yet read), reviewed"
         )
         self.summary = QLabel()
         self.summary.setObjectName("translationSummary")
@@ -79,6 +79,7 @@ class TranslationsView(QWidget):
         self.language.currentIndexChanged.connect(self.refresh)
         self.only_missing.toggled.connect(self.refresh)
         self.table.itemChanged.connect(self._item_changed)
+        self.review.currentIndexChanged.connect(self._review_chosen)
         project.changed.connect(self._maybe_refresh)
         self.fill_languages()
 
@@ -90,6 +91,13 @@ class TranslationsView(QWidget):
             index = self.language.findText(current)
             self.language.setCurrentIndex(max(index, 0))
         self.refresh()
+
+    def show_language(self, locale: str) -> None:
+        """Show ``locale``'s translations (when it is one), its review status in focus."""
+        index = self.language.findText(locale)
+        if index >= 0:
+            self.language.setCurrentIndex(index)
+        self.review.setFocus()
 
     def current_locale(self) -> str:
         return self.language.currentText()
@@ -106,6 +114,7 @@ class TranslationsView(QWidget):
         rows = [r for r in self.project.doc.translatable() if r[3].strip()]
         missing = [r for r in rows if not texts.get((r[0], r[1], r[2]), "").strip()]
         shown = missing if self.only_missing.isChecked() else rows
+        self._show_review(locale)
         self.summary.setText(
             f"{len(rows) - len(missing)} of {len(rows)} texts translated; {len(missing)} missing"
             if locale
@@ -133,6 +142,25 @@ class TranslationsView(QWidget):
                 self.table.setItem(i, 2, target)
             self.table.setEnabled(bool(locale))
         self.table.resizeRowsToContents()
+
+    def _show_review(self, locale: str) -> None:
+        """The combo at the language's status (one not in REVIEW_STATUSES is shown as it is,
+        so that choosing a status puts it right)."""
+        status = self.project.review(locale) if locale else ""
+        with QSignalBlocker(self.review):
+            self.review.clear()
+            for text, value in REVIEW_CHOICES:
+                self.review.addItem(text, value)
+            if self.review.findData(status) < 0:
+                self.review.addItem(f"{status} (not a review status)", status)
+            self.review.setCurrentIndex(self.review.findData(status))
+            self.review.setEnabled(bool(locale))
+
+    def _review_chosen(self, index: int) -> None:
+        locale = self.current_locale()
+        value = self.review.itemData(index)
+        if locale and isinstance(value, str):
+            self.project.set_review(locale, value)
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if item.column() != 2 or not 0 <= item.row() < len(self._keys) or not self.current_locale():

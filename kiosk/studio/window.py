@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from kiosk import __version__
 from kiosk.studio.checker import Checker
 from kiosk.studio.checks import CheckResult, Finding
-from kiosk.studio.document import EXHIBIT, SourceDocument, editable_tables
+from kiosk.studio.document import EXHIBIT, LOCALES, SourceDocument, editable_tables
 from kiosk.studio.fields import outline_tables, table_title
 from kiosk.studio.forms import MediaEditor, TableEditor
 from kiosk.studio.journal import Journal, default_data_dir
@@ -350,6 +350,11 @@ class StudioWindow(QMainWindow):
 
     def go_to(self, finding: Finding) -> None:
         """Show the table, row and field a problem is about."""
+        if finding.table == LOCALES:  # a language's review status
+            self.show_table(TRANSLATIONS_PAGE)
+            if self.translations is not None:
+                self.translations.show_language(finding.row)
+            return
         if finding.table == "translations" or (
             finding.message.startswith("no ") and "translation" in finding.message
         ):

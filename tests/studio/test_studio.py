@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit
 
 from kiosk import paths
+from kiosk.content.source import build, export
+from kiosk.content.tables import REVIEW_STATUSES
 from kiosk.ops.bundles import BundleStore
 from kiosk.ops.pin import PinGate
 from kiosk.ops.stats import StatsStore
@@ -216,7 +218,59 @@ def test_translations_side_by_side(qtbot: Any, make_studio: StudioFactory, sourc
     assert "missing" in view.table.item(0, 0).text()
     view.table.item(0, 2).setText("26 февраля 1992 г.")
     assert "0 missing" in view.summary.text()
-    assert not view.review.isEnabled()  # the content layer has no review status yet
+
+
+def choose_review(view: Any, status: str) -> None:
+    view.review.setCurrentIndex(view.review.findData(status))
+
+
+def test_review_status_is_set_undone_and_saved_as_export_writes_it(
+    qtbot: Any, make_studio: StudioFactory, source: Path, tmp_path: Path
+) -> None:
+    """The combo reads and writes the language's [review] row, one undo step each; the draft
+    warnings come and go in the problems panel; the saved exhibit.toml is export's."""
+    original = tree(source)
+    window, _ = open_default(qtbot, make_studio, source)
+    project = window.project
+    assert project is not None
+    drafts = [f for f in window.problems.findings if f.table == "locales"]
+    assert [(f.row, f.severity) for f in drafts] == [("az", "warning"), ("ru", "warning")]
+    window.go_to(drafts[1])  # a click on a draft warning opens the language's translations
+    view = window.translations
+    assert view is not None and window.pages.currentWidget() is view
+    assert view.current_locale() == "ru"
+    assert view.review.isEnabled() and view.review.currentData() == "draft"
+    assert [view.review.itemText(i) for i in range(view.review.count())] == [
+        "not set",
+        *REVIEW_STATUSES,
+    ]
+    steps = project.undo_stack.count()
+    choose_review(view, "reviewed")
+    assert project.review("ru") == "reviewed"
+    view.language.setCurrentText("az")
+    choose_review(view, "")  # not set: the row goes
+    assert project.review("az") == "" and project.undo_stack.count() == steps + 2
+    wait_checked(qtbot, window)
+    assert [f.message for f in window.problems.findings] == []
+    assert window.save()
+    toml = (source / "exhibit.toml").read_text(encoding="utf-8")
+    assert '\nru = "reviewed"\n' in toml and "\naz = " not in toml
+    assert set(tree(source)) == set(original)  # exhibit.toml the one file changed
+    assert {k for k, v in tree(source).items() if original[k] != v} == {"exhibit.toml"}
+    # exactly what export writes for the bundle built from the saved folder
+    bundle = build(source, tmp_path / "saved.sqlite").bundle
+    export(bundle, tmp_path / "exported")
+    assert (tmp_path / "exported" / "exhibit.toml").read_bytes() == (
+        source / "exhibit.toml"
+    ).read_bytes()
+    project.undo_stack.undo()
+    assert view.review.currentData() == "draft"  # az again, shown at once
+    project.undo_stack.undo()
+    assert project.review("ru") == "draft"
+    wait_checked(qtbot, window)
+    assert [f.message for f in window.problems.findings] == DRAFTS
+    assert window.save()
+    assert tree(source) == original  # byte for byte
 
 
 def test_publish_to_a_running_kiosk(
