@@ -486,7 +486,12 @@ class TableEditor(QWidget):
         if table != self.table or self.table == EXHIBIT:
             return
         if row == -1:
+            shown = self.form.row
             self.refresh_list()
+            if shown >= 0 and self.form.row == shown:
+                # The rows changed under the form (an import, a row added above): show the
+                # row now at its place as it is.
+                self.form.show_row(shown)
         elif name in _TITLE_FIELDS and 0 <= row < self.list.count():
             self.list.item(row).setText(row_title(self.table, self.project.rows(self.table)[row]))
 

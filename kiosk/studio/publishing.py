@@ -6,14 +6,15 @@ the curator confirms, hands it to ``kiosk.content.publish.publish``: the same va
 quick_check, copy beside the destination and atomic rename as ``kiosk-content publish``.
 A bundle with errors is not offered for publishing.
 
-Also here: importing people from a CSV file (people.csv's columns), with progress.
+Also here: importing people from a CSV file, read and checked by the content layer's own
+import-people reader, with progress, as one undoable step.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.publish import PublishError, PublishResult, publish
-from kiosk.content.tables import table
+from kiosk.content.source.files import SourceReader
+from kiosk.content.source.import_people import MAX_LISTED, ImportFailed, read_people
 from kiosk.studio.changes import Summary, compare
 from kiosk.studio.checks import CheckResult, check
+from kiosk.studio.document import SourceDocument, blank_row
 from kiosk.studio.project import Project
 
 log = logging.getLogger(__name__)
@@ -152,63 +155,142 @@ class PublishDialog(QDialog):
 
 
 # -- importing people ---------------------------------------------------------------------------
-# TODO(import-people): `kiosk-content import-people` is not in the content layer yet. When it
-# is, call its reader here (it will know name variants and dates better); until then this reads
-# a CSV with people.csv's own columns (key, name, birth_date, ... photo), nothing more.
+# The content layer's import-people works on a bundle (it copies, migrates, fills, indexes and
+# validates a bundle file); the studio edits a source folder. So the studio reads the CSV with
+# the import's own reader (read_people: the same header rules, the same checks of each row,
+# the same problems by line and field, --strict's all-or-nothing) and adds or updates rows of
+# the document's people table, as the import does in a bundle.
 CHUNK = 2000
 
 
-def read_people_csv(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
-    """Rows of a people CSV (people.csv's columns; a missing key is made from the row number)."""
-    columns = table("people").source_columns
-    text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-    reader = csv.DictReader(io.StringIO(text))
-    unknown = [c for c in (reader.fieldnames or []) if c not in columns]
-    problems = (
-        [f"unknown column(s) {', '.join(unknown)}; the columns are: {', '.join(columns)}"]
-        if unknown
-        else []
-    )
-    rows = []
-    for number, raw in enumerate(reader, start=1):
-        row = {c: (raw.get(c) or "").strip() for c in columns}
-        if not row["name"]:
-            problems.append(f"line {number + 1}: no name; left out")
-            continue
-        row["key"] = row["key"] or f"person-{number}"
-        rows.append(row)
-    return rows, problems
+@dataclass
+class PeopleImport:
+    """What an import of people did (or, ``written`` False, would have done)."""
+
+    added: int = 0
+    updated: int = 0
+    bad_rows: int = 0
+    problems: list[str] = field(default_factory=list)  # by file, line and field
+    written: bool = False
+    stopped: bool = False
+    rows: list[dict[str, Any]] | None = None  # the people table with the import in it
+
+    def lines(self) -> list[str]:
+        """The problems, as the details of the studio's message."""
+        out = list(self.problems)
+        if self.bad_rows > len(self.problems):
+            out.append(f"... and more: {self.bad_rows:,} bad rows in all")
+        return out
+
+
+def read_people_import(
+    doc: SourceDocument,
+    path: Path,
+    *,
+    strict: bool = False,
+    progress: Callable[[int], bool] | None = None,
+) -> PeopleImport:
+    """The people table of ``doc`` with the people of the CSV at ``path`` added or updated, as
+    ``kiosk-content import-people`` does in a bundle: a row whose key ``doc`` has updates that
+    person with the cells it fills (an empty cell erases nothing); any other row adds one (a
+    row without a key gets ``person-N``, N the id the build gives it); a bad row is left out
+    and reported (with ``strict``, nothing is taken). ``progress(rows read)`` is called every
+    ``CHUNK`` rows; when it returns False the import stops and takes nothing. Qt-free."""
+    result = PeopleImport()
+    ids = {
+        name: {key: i for i, key in enumerate(doc.keys(name), start=1) if key}
+        for name in ("places", "sources", "media")
+    }
+    people = list(doc.table("people"))
+    at = {key: i for i, key in enumerate(doc.keys("people")) if key}
+    keyless: list[int] = []
+    checker = SourceReader(path.parent)
+    count = 0
+    try:
+        for row in read_people(path, checker, ids):
+            count += 1
+            if progress is not None and count % CHUNK == 0 and not progress(count):
+                result.stopped = True
+                return result
+            if row is None:
+                continue
+            key = str(row.values.get("key") or "")
+            if key in at:
+                people[at[key]] = {**people[at[key]], **row.cells}
+                result.updated += 1
+                continue
+            if key:
+                at[key] = len(people)
+            else:
+                keyless.append(len(people))
+            people.append({**blank_row("people"), "name": str(row.values["name"]), **row.cells})
+            result.added += 1
+    except ImportFailed as exc:
+        result.problems = [str(exc)]
+        return result
+    except OSError as exc:
+        result.problems = [f"{path.name}: cannot be read ({exc.strerror or exc})"]
+        return result
+    taken = set(at)
+    for index in keyless:
+        number = index + 1
+        while f"person-{number}" in taken:
+            number += 1
+        people[index]["key"] = f"person-{number}"
+        taken.add(f"person-{number}")
+    result.bad_rows = len({(p.file, p.line) for p in checker.problems})
+    result.problems = [str(p) for p in checker.problems[:MAX_LISTED]]
+    if not (strict and result.bad_rows):
+        result.rows = people
+    return result
+
+
+def _count_rows(path: Path) -> int:
+    """The rows of the CSV, about (its lines less the header), for the progress bar."""
+    lines = 0
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                lines += chunk.count(b"\n")
+    except OSError:
+        return 0
+    return max(lines - 1, 0)
 
 
 def import_people(
-    project: Project, path: Path, parent: QWidget | None = None
-) -> tuple[int, list[str]]:
-    """Add the people in the CSV at ``path`` as one undoable step, with a progress dialog."""
-    progress = QProgressDialog("Reading the names…", "Stop", 0, 0, parent)
+    project: Project, path: Path, parent: QWidget | None = None, *, strict: bool = False
+) -> PeopleImport:
+    """Add or update the people in the CSV at ``path`` (``read_people_import``) as one
+    undoable step, with a progress dialog that can stop it (then nothing changes)."""
+    total = _count_rows(path)
+    progress = QProgressDialog(f"Reading {path.name}…", "Stop", 0, max(total, 1), parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
-    try:
-        rows, problems = read_people_csv(path)
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        progress.close()
-        return 0, [f"{path.name}: cannot be read ({exc})"]
-    taken = set(project.doc.keys("people"))
-    fresh: list[dict[str, Any]] = []
-    progress.setLabelText(f"Adding {len(rows):,} names…")
-    progress.setMaximum(max(len(rows), 1))
-    for start in range(0, len(rows), CHUNK):
-        for row in rows[start : start + CHUNK]:
-            key, n = row["key"], 1
-            while key in taken:
-                n += 1
-                key = f"{row['key']}-{n}"
-            taken.add(key)
-            fresh.append({**row, "key": key})
-        progress.setValue(min(start + CHUNK, len(rows)))
+
+    def advance(count: int) -> bool:
+        progress.setValue(min(count, max(total, 1)))
         QCoreApplication.processEvents()
-        if progress.wasCanceled():
-            progress.close()
-            return 0, ["stopped: nothing was added"]
-    project.append_rows("people", fresh, f"Import {len(fresh):,} people from {path.name}")
-    progress.close()
-    return len(fresh), problems
+        return not progress.wasCanceled()
+
+    try:
+        result = read_people_import(project.doc, path, strict=strict, progress=advance)
+    finally:
+        progress.close()
+    if result.stopped:
+        result.problems = ["stopped: nothing was imported"]
+    elif result.rows is not None and (result.added or result.updated):
+        project.replace_rows(
+            "people",
+            result.rows,
+            f"Import people from {path.name} ({result.added:,} added, {result.updated:,} updated)",
+        )
+        result.written = True
+    log.info(
+        "imported %s: %d added, %d updated, %d bad rows%s",
+        path,
+        result.added,
+        result.updated,
+        result.bad_rows,
+        "" if result.written else " (nothing taken)",
+    )
+    return result

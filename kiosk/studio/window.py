@@ -41,7 +41,7 @@ from kiosk.studio.opening import Opened, open_bundle, open_folder, suggested_fol
 from kiosk.studio.preview import Preview
 from kiosk.studio.problems import ProblemsPanel
 from kiosk.studio.project import Project
-from kiosk.studio.publishing import PublishDialog, import_people
+from kiosk.studio.publishing import PeopleImport, PublishDialog, import_people
 from kiosk.studio.translations import TranslationsView
 
 log = logging.getLogger(__name__)
@@ -166,6 +166,13 @@ class StudioWindow(QMainWindow):
         self.publish_action.triggered.connect(self.show_publish)
         self.import_action = QAction("Import people from CSV…", self)
         self.import_action.triggered.connect(self._ask_import_people)
+        # kiosk-content import-people's --strict: nothing is imported when any row is wrong.
+        self.strict_import_action = QAction("Import people: all rows or none", self)
+        self.strict_import_action.setCheckable(True)
+        self.strict_import_action.setToolTip(
+            "Import nothing when any row of the file has a problem (otherwise the good rows are "
+            "imported and the bad ones listed)"
+        )
         quit_action = QAction("Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         for action in (
@@ -174,6 +181,7 @@ class StudioWindow(QMainWindow):
             self.save_action,
             self.publish_action,
             self.import_action,
+            self.strict_import_action,
             quit_action,
         ):
             menu.addAction(action)
@@ -404,15 +412,34 @@ class StudioWindow(QMainWindow):
         path, _f = QFileDialog.getOpenFileName(
             self, "Import people from a CSV file", "", "CSV (*.csv)"
         )
-        if not path:
-            return
-        count, problems = import_people(self.project, Path(path), self)
-        self.show_table("people")
-        self.asker.tell(
-            "Import people",
-            f"{count:,} people added (one step: Edit > Undo takes them all back).",
-            "\n".join(problems),
-        )
+        if path:
+            self.import_people_from(Path(path))
+
+    def import_people_from(self, path: Path) -> PeopleImport | None:
+        """Import the people in the CSV at ``path`` (all or none when ``strict_import_action``
+        is checked) and say what came of it."""
+        if self.project is None:
+            return None
+        strict = self.strict_import_action.isChecked()
+        result = import_people(self.project, path, self, strict=strict)
+        if result.written:
+            self.show_table("people")
+            bad = f"; {result.bad_rows:,} row(s) with problems left out" if result.bad_rows else ""
+            text = (
+                f"{result.added:,} people added, {result.updated:,} updated{bad} "
+                "(one step: Edit > Undo takes them all back)."
+            )
+        elif result.bad_rows and strict:
+            text = (
+                f"Nothing was imported: {result.bad_rows:,} row(s) of {path.name} have problems "
+                "(all rows or none)."
+            )
+        elif result.problems:
+            text = f"Nothing was imported from {path.name}."
+        else:
+            text = f"{path.name} has no one to import."
+        self.asker.tell("Import people", text, "\n".join(result.lines()))
+        return result
 
     # -- closing ---------------------------------------------------------------------------
     def _update_title(self) -> None:

@@ -273,6 +273,73 @@ def test_review_status_is_set_undone_and_saved_as_export_writes_it(
     assert tree(source) == original  # byte for byte
 
 
+def write_csv(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_people_reads_with_the_content_layers_import(
+    qtbot: Any, make_studio: StudioFactory, source: Path, tmp_path: Path
+) -> None:
+    """The import's own reader: updates by key, adds, a key for the keyless, bad rows left out
+    and named by line and field; one undo step; --strict as an option."""
+    window, asker = open_default(qtbot, make_studio, source)
+    project = window.project
+    assert project is not None
+    project.insert_row("places", 0, {"key": "village-a", "name": "Village A"})
+    project.insert_row(
+        "people",
+        0,
+        {"key": "p1", "name": "Testov Synthetic", "birth_date": "1950", "birth_precision": "year"},
+    )
+    before = [dict(r) for r in project.doc.table("people")]
+    steps = project.undo_stack.count()
+    names = write_csv(
+        tmp_path / "names.csv",
+        "key,name,surname,given_name,birth_date,fate_kind,place,age\n"
+        "p1,,Testov,,,,village-a,\n"  # an update: an empty cell erases nothing
+        "n1,Newman Synthetic,,,1960-05,Missing,village-a,\n"
+        ",,Keylessov,Synthetic,,,,\n"
+        "n2,Badage Synthetic,,,1950,,,150\n"
+        "n3,Noplace Synthetic,,,,,village-z,\n",
+    )
+    result = window.import_people_from(names)
+    assert result is not None and result.written
+    assert (result.added, result.updated, result.bad_rows) == (2, 1, 2)
+    assert result.problems == [
+        "names.csv, line 5: age: 150 is not an age (0 to 130)",
+        "names.csv, line 6: place: there is no place with the key 'village-z'",
+    ]
+    assert asker.told[-1][1].startswith("2 people added, 1 updated; 2 row(s) with problems")
+    assert "line 6: place" in asker.told[-1][2]
+    people = project.doc.table("people")
+    assert [r["key"] for r in people] == ["p1", "n1", "person-3"]
+    assert (people[0]["place"], people[0]["birth_date"]) == ("village-a", "1950")
+    assert (people[0]["name"], people[0]["surname"]) == ("Testov Synthetic", "Testov")
+    assert (people[1]["birth_precision"], people[1]["fate_kind"]) == ("month", "missing")
+    assert people[2]["name"] == "Keylessov Synthetic" and people[2]["given_name"] == "Synthetic"
+    assert project.undo_stack.count() == steps + 1
+    wait_checked(qtbot, window)
+    assert [f for f in window.problems.findings if f.severity == "error"] == []
+    project.undo_stack.undo()
+    assert project.doc.table("people") == before
+    project.undo_stack.redo()
+    assert len(project.doc.table("people")) == 3
+    # all rows or none: a bad row and nothing is taken
+    window.strict_import_action.setChecked(True)
+    strict = window.import_people_from(
+        write_csv(tmp_path / "more.csv", "name,age\nFine Synthetic,30\nBad Synthetic,old\n")
+    )
+    assert strict is not None and not strict.written and strict.bad_rows == 1
+    assert asker.told[-1][1].startswith("Nothing was imported: 1 row(s) of more.csv")
+    assert strict.problems == ["more.csv, line 3: age: 'old' is not a whole number"]
+    assert len(project.doc.table("people")) == 3 and project.undo_stack.count() == steps + 1
+    # a file the import cannot read at all
+    unknown = window.import_people_from(write_csv(tmp_path / "x.csv", "name,nickname\nA,B\n"))
+    assert unknown is not None and not unknown.written
+    assert "unknown column(s) 'nickname'" in unknown.problems[0]
+
+
 def test_publish_to_a_running_kiosk(
     qtbot: Any, make_studio: StudioFactory, source: Path, tmp_path: Path
 ) -> None:
