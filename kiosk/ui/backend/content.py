@@ -19,7 +19,7 @@ from PySide6.QtCore import QLocale, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.content.reader import Bundle, BundleError
-from kiosk.content.records import Event, Exhibit, Person, Remembrance, Section, Source, Statistic
+from kiosk.content.records import Event, Exhibit, Remembrance, Section, Source, Statistic
 from kiosk.content.validate import quick_check
 from kiosk.ui.backend.images import BundleImageProvider
 from kiosk.ui.backend.models import (
@@ -50,7 +50,6 @@ class _Snapshot:
     events: list[Event]
     statistics: list[Statistic]
     remembrance: list[Remembrance]
-    people: list[Person]
     images: dict[int, tuple[str, str, str]]
 
 
@@ -64,7 +63,6 @@ def _require_sound(path: Path) -> None:
 def _read(bundle: Bundle, generation: int) -> _Snapshot:
     sections = bundle.sections()
     events = bundle.events()
-    people = bundle.people() if bundle.people_count() else []
     images: dict[int, tuple[str, str, str]] = {}
     wanted = {s.image_id for s in sections} | {e.image_id for e in events}
     for media_id in sorted(i for i in wanted if i is not None):
@@ -78,7 +76,6 @@ def _read(bundle: Bundle, generation: int) -> _Snapshot:
         events=events,
         statistics=bundle.statistics(),
         remembrance=bundle.remembrance(),
-        people=people,
         images=images,
     )
 
@@ -166,7 +163,11 @@ class ContentController(QObject):
         self.year_model.load_from(self.timeline_model, locale)
         self.statistics_model.load(snap.statistics, snap.sources, locale)
         self.remembrance_model.load(snap.remembrance, snap.sources, locale)
-        self.people_model.load(snap.people, self._generation, locale)
+        self.people_model.load(
+            self._bundle if self._bundle is not None and self._bundle.has_people() else None,
+            self._generation,
+            locale,
+        )
         self.attract_model.load(snap.statistics, snap.sections, snap.events, snap.images, locale)
 
     @Slot(str)
