@@ -22,6 +22,7 @@ from kiosk.ui.backend.models import (
     TimelineModel,
     YearModel,
 )
+from kiosk.ui.backend.names import NameResultsModel, NamesController
 from kiosk.ui.backend.navigation import Navigator
 from kiosk.ui.backend.timeline import TimelineController
 

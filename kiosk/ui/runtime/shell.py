@@ -35,6 +35,7 @@ from kiosk.ui.backend.idle import DEFAULT_PROMPT_MS, DEFAULT_TIMEOUT_MS, IdleGua
 from kiosk.ui.backend.images import PROVIDER_ID, BundleImageProvider
 from kiosk.ui.backend.language import LanguageController
 from kiosk.ui.backend.memorial import CandleController, MinuteOfSilence
+from kiosk.ui.backend.names import DEBOUNCE_MS, NamesController
 from kiosk.ui.backend.navigation import Navigator
 from kiosk.ui.backend.timeline import TimelineController
 from kiosk.ui.runtime.screenfit import initial_size
@@ -55,6 +56,7 @@ class Timings:
     silence_tick_ms: int = 1000
     attract_cycle_ms: int = 12_000
     animate: bool = True  # calm fades and the flame; off for screenshots and layout tests
+    search_debounce_ms: int = DEBOUNCE_MS  # the names search waits this long after a key
 
 
 class KioskShell(QObject):
@@ -92,6 +94,7 @@ class KioskShell(QObject):
             self.timings.silence_seconds, self.timings.silence_tick_ms, self
         )
         self.candle = CandleController(CandleStore(self.data_dir), self)
+        self.names = NamesController(self.content, self.timings.search_debounce_ms, parent=self)
         self.extra_properties: dict[str, Any] = {}
         self.engine: QQmlApplicationEngine | None = None
         self.window: QQuickWindow | None = None
@@ -105,6 +108,7 @@ class KioskShell(QObject):
         self.silence.started.connect(lambda: self.idle.hold("silence"))
         self.silence.stopped.connect(lambda: self.idle.release("silence"))
         self.history.leave.connect(self.navigator.home)
+        self.language.currentChanged.connect(lambda _code: self.names.retranslate())
 
     def _visitor_arrived(self) -> None:
         if self.navigator.screen == ATTRACT:
@@ -125,6 +129,7 @@ class KioskShell(QObject):
         self.accessibility.reset()
         self.language.reset()
         self.candle.reset()
+        self.names.reset()
         self.navigator.attract()
 
     def end_visit(self) -> None:
@@ -153,6 +158,7 @@ class KioskShell(QObject):
             "timeline": self.timeline,
             "silence": self.silence,
             "candle": self.candle,
+            "names": self.names,
             "attractCycleMs": self.timings.attract_cycle_ms,
             "animate": self.timings.animate,
             # the window starts at its screen's size (Main.qml has none of its own)
@@ -199,4 +205,5 @@ class KioskShell(QObject):
         if self.engine is not None and shiboken6.isValid(self.engine):
             shiboken6.delete(self.engine)
         self.engine = None
+        self.names.shutdown()
         self.content.close()
