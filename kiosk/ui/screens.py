@@ -202,7 +202,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "memorial",
         "MemorialScreen",
-        needs=("content", "navigator", "candle", "silence"),
+        needs=("content", "navigator", "candle", "silence", "names"),
         tile=Tile(
             "memorial",
             QT_TRANSLATE_NOOP("HomeScreen", "Memorial"),

@@ -18,6 +18,7 @@ Window {
     required property TimelineController timeline
     required property MinuteOfSilence silence
     required property CandleController candle
+    required property NamesController names
     // The technician's admin layer; absent in screenshots, the self-test and most tests.
     property AdminController admin: null
     property int attractCycleMs: 12000
@@ -34,6 +35,7 @@ Window {
         timeline: root.timeline,
         silence: root.silence,
         candle: root.candle,
+        names: root.names,
         cycleMs: root.attractCycleMs
     })
 
