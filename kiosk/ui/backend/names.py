@@ -17,11 +17,21 @@ Each result says why it matched, in the visitor's language, from ``Match.why``.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtQml import QmlElement
 
 from kiosk.content.names import Match, Strength, WordWhy
@@ -333,6 +343,18 @@ class NamesController(QObject):
             return
         self._debounce.start()
         self.resultsChanged.emit()
+
+    def search_and_wait(self, text: str, timeout_s: float = 5.0) -> bool:
+        """Search ``text`` now (no debounce) and run Qt until the answer is shown: for the
+        screenshots and the layout test, never for a visitor. False when none came in time."""
+        self.search(text)
+        self._debounce.stop()
+        self._send()
+        deadline = time.monotonic() + timeout_s
+        while self._seq != self._shown and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            self._thread.wait(5)  # (a moment for the worker; not the GUI thread's normal path)
+        return self._seq == self._shown
 
     def _clear_search(self, *, keep_query: bool = False) -> None:
         self._debounce.stop()

@@ -40,13 +40,15 @@ Item {
             objectName: "nameSearchLoader"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.leftMargin: Theme.margin * (screen.portrait ? 0.5 : 1)
-            Layout.rightMargin: Theme.margin * (screen.portrait ? 0.5 : 1)
+            // portrait: the keyboard takes the screen's full width (its keys need it)
+            Layout.leftMargin: screen.portrait ? 0 : Theme.margin
+            Layout.rightMargin: screen.portrait ? 0 : Theme.margin
             Layout.topMargin: Theme.gapLarge
             Layout.bottomMargin: Theme.gap
             active: screen.showSearch
             visible: active
             sourceComponent: NameSearch {
+                sideMargin: screen.portrait ? Theme.margin * 0.5 : 0
                 names: screen.names
                 language: screen.content.locale
             }

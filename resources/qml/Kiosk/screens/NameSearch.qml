@@ -12,6 +12,8 @@ Item {
 
     required property NamesController names
     required property string language
+    // beside the box and the results (not the keyboard, which may need the full width)
+    property real sideMargin: 0
 
     ColumnLayout {
         anchors.fill: parent
@@ -20,6 +22,8 @@ Item {
         Rectangle {
             objectName: "searchBox"
             Layout.fillWidth: true
+            Layout.leftMargin: panel.sideMargin
+            Layout.rightMargin: panel.sideMargin
             Layout.preferredHeight: Math.max(Theme.touchMin, boxText.implicitHeight + 2 * Theme.gapSmall)
             color: Theme.raised
             radius: Theme.radius
@@ -41,6 +45,8 @@ Item {
         KText {
             objectName: "searchNone"
             Layout.fillWidth: true
+            Layout.leftMargin: panel.sideMargin
+            Layout.rightMargin: panel.sideMargin
             visible: panel.names.answered && results.count === 0
             text: qsTr("No one of that name is recorded here. Try another spelling.")
             color: Theme.textMuted
@@ -50,6 +56,8 @@ Item {
             id: results
             objectName: "searchResults"
             Layout.fillWidth: true
+            Layout.leftMargin: panel.sideMargin
+            Layout.rightMargin: panel.sideMargin
             Layout.fillHeight: true
             clip: true
             spacing: Theme.gapSmall
@@ -106,6 +114,16 @@ Item {
                 "clear": qsTr("Clear")
             })
             onTextChanged: panel.names.search(text)
+            // the controller's query (a new visit empties it; the screenshots set it)
+            Component.onCompleted: text = panel.names.query
+        }
+    }
+
+    Connections {
+        target: panel.names
+        function onQueryChanged() {
+            if (keyboard.text !== panel.names.query)
+                keyboard.text = panel.names.query;
         }
     }
 }
