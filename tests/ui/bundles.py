@@ -425,9 +425,9 @@ def make_people_bundle(
 ) -> Path:
     """A bundle naming ``people`` (with their places and ``relations`` by position: the
     first is the ``kind`` of the second), ordered and indexed as import-people does."""
-    import sqlite3  # noqa: PLC0415
+    import sqlite3
 
-    from kiosk.content.source.people import index_people  # noqa: PLC0415
+    from kiosk.content.source.people import index_people
 
     make_bundle(path, locales=locales, **kwargs)
     conn = sqlite3.connect(path)
@@ -437,11 +437,28 @@ def make_people_bundle(
             [(i + 1, i, key, name) for i, (key, name) in enumerate(SYNTHETIC_PLACES)],
         )
         place_ids = {key: i + 1 for i, (key, _name) in enumerate(SYNTHETIC_PLACES)}
-        columns = (
-            "id key name surname given_name patronymic name_lang name_script other_spellings "
-            "birth_date birth_precision death_date death_precision age fate notes fate_kind "
-            "place_id family source_id"
-        ).split()
+        columns = [
+            "id",
+            "key",
+            "name",
+            "surname",
+            "given_name",
+            "patronymic",
+            "name_lang",
+            "name_script",
+            "other_spellings",
+            "birth_date",
+            "birth_precision",
+            "death_date",
+            "death_precision",
+            "age",
+            "fate",
+            "notes",
+            "fate_kind",
+            "place_id",
+            "family",
+            "source_id",
+        ]
         rows = []
         for i, p in enumerate(people):
             values = {

@@ -231,7 +231,7 @@ def test_a_slow_query_never_blocks_the_gui_thread(
 
     shell = make_shell(people_bundle, timings=Timings(animate=False, search_debounce_ms=5))
     shell.names.shutdown()
-    from kiosk.ui.backend.names import NamesController  # noqa: PLC0415
+    from kiosk.ui.backend.names import NamesController
 
     names = NamesController(shell.content, 5, slow)
     try:
@@ -267,7 +267,7 @@ def test_stale_answers_are_dropped(
         return bundle.search_people(query, limit)
 
     shell = make_shell(people_bundle, show=False)
-    from kiosk.ui.backend.names import NamesController  # noqa: PLC0415
+    from kiosk.ui.backend.names import NamesController
 
     names = NamesController(shell.content, 0, search)
     try:
@@ -282,7 +282,9 @@ def test_stale_answers_are_dropped(
         names.shutdown()
 
 
-def test_typing_restarts_the_debounce(make_shell: ShellFactory, people_bundle: Path, qtbot: Any) -> None:
+def test_typing_restarts_the_debounce(
+    make_shell: ShellFactory, people_bundle: Path, qtbot: Any
+) -> None:
     """Letters typed within the debounce make one query, not one per letter."""
     queries: list[str] = []
 
@@ -291,7 +293,7 @@ def test_typing_restarts_the_debounce(make_shell: ShellFactory, people_bundle: P
         return bundle.search_people(query, limit)
 
     shell = make_shell(people_bundle, show=False)
-    from kiosk.ui.backend.names import NamesController  # noqa: PLC0415
+    from kiosk.ui.backend.names import NamesController
 
     names = NamesController(shell.content, 100, search)
     try:

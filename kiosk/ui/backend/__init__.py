@@ -40,6 +40,8 @@ __all__ = [
     "IdleGuard",
     "LanguageController",
     "MinuteOfSilence",
+    "NameResultsModel",
+    "NamesController",
     "Navigator",
     "PeopleModel",
     "RemembranceModel",

@@ -77,7 +77,9 @@ class _SearchWorker(QObject):
                 self._bundle = Bundle(path)
             matches = self._search(self._bundle, query, RESULTS)
         except Exception:  # a search that fails shows no results; the kiosk goes on
-            log.warning("the name search failed for a query of %d letters", len(query), exc_info=True)
+            log.warning(
+                "the name search failed for a query of %d letters", len(query), exc_info=True
+            )
         self.found.emit(seq, matches)
 
     @Slot()
@@ -296,7 +298,9 @@ class NamesController(QObject):
             "bornKnown": bool(born),
             "died": died or self.tr("date of death not recorded"),
             "diedKnown": bool(died),
-            "age": self.tr("aged %n", "", p.age) if p.age is not None else self.tr("age not recorded"),
+            "age": self.tr("aged %n", "", p.age)
+            if p.age is not None
+            else self.tr("age not recorded"),
             "ageKnown": p.age is not None,
             "lifeText": life_dates(p, locale),
             "place": card.place.name if card.place is not None else self.tr("place not recorded"),
@@ -327,7 +331,9 @@ class NamesController(QObject):
 
     def _get_answered(self) -> bool:
         """A query was typed and its answer is shown (so "no one found" may be said)."""
-        return bool(self._query.strip()) and self._seq == self._shown and not self._debounce.isActive()
+        return (
+            bool(self._query.strip()) and self._seq == self._shown and not self._debounce.isActive()
+        )
 
     answered = Property(bool, _get_answered, notify=resultsChanged)
 
@@ -399,12 +405,18 @@ class NamesController(QObject):
         typed, recorded = w.query, w.matched
         if w.relation and "father" not in rules:
             if w.relation == "daughter":
-                return self.tr("“%1” = “%2” (daughter of %3)").replace("%1", typed).replace(
-                    "%2", recorded
-                ).replace("%3", w.father)
-            return self.tr("“%1” = “%2” (son of %3)").replace("%1", typed).replace(
-                "%2", recorded
-            ).replace("%3", w.father)
+                return (
+                    self.tr("“%1” = “%2” (daughter of %3)")
+                    .replace("%1", typed)
+                    .replace("%2", recorded)
+                    .replace("%3", w.father)
+                )
+            return (
+                self.tr("“%1” = “%2” (son of %3)")
+                .replace("%1", typed)
+                .replace("%2", recorded)
+                .replace("%3", w.father)
+            )
         if "father" in rules:
             text = self.tr("“%1” is the father’s name in “%2”")
         elif "sounds_like" in rules:

@@ -28,8 +28,7 @@ from kiosk.ui.backend.models.rows import (
     role_enum,
     source_text,
 )
-from kiosk.ui.qt import Property
-from kiosk.ui.qt import QmlUncreatable
+from kiosk.ui.qt import Property, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
