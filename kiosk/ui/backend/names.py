@@ -152,7 +152,11 @@ class NamesController(QObject):
         self._worker.found.connect(self._found)
         # The worker's connection is closed on its own thread, as the thread ends.
         self._thread.finished.connect(self._worker.close, Qt.ConnectionType.DirectConnection)
-        self._thread.start()
+        # Started with the first search: a bundle without names (or a visit that never
+        # searches) has no thread to stop; one running is stopped before the application ends.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
         content.changed.connect(self._bundle_changed)
 
     # -- lifetime ----------------------------------------------------------------------------
@@ -377,6 +381,8 @@ class NamesController(QObject):
         bundle = self._content.bundle
         if bundle is None:
             return
+        if not self._thread.isRunning():
+            self._thread.start()
         self._seq += 1
         self._request.emit(self._seq, str(bundle.path), self._query.strip())
 
