@@ -78,6 +78,7 @@ def _calm(shell: KioskShell) -> None:
     shell.silence.cancel()
     shell.timeline.close()
     shell.accessibility.reset()
+    shell.names.reset()
 
 
 def _go(name: str) -> Callable[[KioskShell], bool]:
@@ -126,6 +127,32 @@ def _silence(shell: KioskShell) -> bool:
     shell.navigator.go("memorial")
     shell.silence.start()
     return True
+
+
+def _names_wall(shell: KioskShell) -> bool:
+    _calm(shell)
+    if not shell.content.hasPeople:
+        return False
+    shell.navigator.go("memorial")
+    shell.names.openWall()
+    return True
+
+
+def _person(shell: KioskShell) -> bool:
+    """The card of the first person on the wall."""
+    if not _names_wall(shell):
+        return False
+    key = shell.content.people_model.get(0, "key")
+    return bool(key) and shell.names.openPerson(str(key))
+
+
+def _names_search(shell: KioskShell) -> bool:
+    """The search with the answer to the first word of the first name on the wall."""
+    if not _names_wall(shell):
+        return False
+    shell.names.openSearch()
+    first = str(shell.content.people_model.get(0, "name") or "").split()
+    return bool(first) and shell.names.search_and_wait(first[0])
 
 
 def _idle_prompt(shell: KioskShell) -> bool:
@@ -202,7 +229,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "memorial",
         "MemorialScreen",
-        needs=("content", "navigator", "candle", "silence"),
+        needs=("content", "navigator", "candle", "silence", "names"),
         tile=Tile(
             "memorial",
             QT_TRANSLATE_NOOP("HomeScreen", "Memorial"),
@@ -218,6 +245,11 @@ STATE_SHOTS: tuple[Shot, ...] = (
     ("idle-prompt", _idle_prompt),
     ("high-contrast", _high_contrast),
     ("large-text", _large_text),
+    # the memorial's names, where the bundle has them (after the rest, so that a bundle
+    # without names, like the shipped one, keeps the numbers above)
+    ("names", _names_wall),
+    ("person", _person),
+    ("names-search", _names_search),
 )
 
 SCREEN_NAMES: tuple[str, ...] = tuple(s.name for s in SCREENS)

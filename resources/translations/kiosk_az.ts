@@ -370,6 +370,207 @@
         <source>Names</source>
         <translation>Adlar</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>Axtar</translation>
+    </message>
+</context>
+<context>
+    <name>NameSearch</name>
+    <message>
+        <source>Type a name</source>
+        <translation>Adı yazın</translation>
+    </message>
+    <message>
+        <source>No one of that name is recorded here. Try another spelling.</source>
+        <translation>Bu adda heç kim burada qeydə alınmayıb. Başqa yazılışı sınayın.</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Böyük hərf</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Boşluq</translation>
+    </message>
+    <message>
+        <source>Apostrophe</source>
+        <translation>Apostrof</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>Defis</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Təmizlə</translation>
+    </message>
+</context>
+<context>
+    <name>NamesController</name>
+    <message>
+        <source>parent</source>
+        <translation>valideyn</translation>
+    </message>
+    <message>
+        <source>child</source>
+        <translation>övlad</translation>
+    </message>
+    <message>
+        <source>spouse</source>
+        <translation>həyat yoldaşı</translation>
+    </message>
+    <message>
+        <source>brother or sister</source>
+        <translation>qardaş və ya bacı</translation>
+    </message>
+    <message>
+        <source>relative</source>
+        <translation>qohum</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>öldürülüb</translation>
+    </message>
+    <message>
+        <source>died of wounds</source>
+        <translation>yaralarından ölüb</translation>
+    </message>
+    <message>
+        <source>died in captivity</source>
+        <translation>əsirlikdə ölüb</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>itkin düşüb</translation>
+    </message>
+    <message>
+        <source>fate unknown after captivity</source>
+        <translation>əsirlikdən sonra taleyi məlum deyil</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>başqa</translation>
+    </message>
+    <message>
+        <source>same family</source>
+        <translation>eyni ailədən</translation>
+    </message>
+    <message>
+        <source>name not recorded</source>
+        <translation>adı qeydə alınmayıb</translation>
+    </message>
+    <message>
+        <source>date of birth not recorded</source>
+        <translation>doğum tarixi qeydə alınmayıb</translation>
+    </message>
+    <message>
+        <source>date of death not recorded</source>
+        <translation>ölüm tarixi qeydə alınmayıb</translation>
+    </message>
+    <message numerus="yes">
+        <source>aged %n</source>
+        <translation>
+            <numerusform>%n yaşında</numerusform>
+            <numerusform>%n yaşında</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>age not recorded</source>
+        <translation>yaşı qeydə alınmayıb</translation>
+    </message>
+    <message>
+        <source>place not recorded</source>
+        <translation>yeri qeydə alınmayıb</translation>
+    </message>
+    <message>
+        <source>fate not recorded</source>
+        <translation>taleyi qeydə alınmayıb</translation>
+    </message>
+    <message>
+        <source>source not recorded</source>
+        <translation>mənbə qeydə alınmayıb</translation>
+    </message>
+    <message>
+        <source>The name as recorded</source>
+        <translation>Qeydə alındığı kimi</translation>
+    </message>
+    <message>
+        <source>Another spelling</source>
+        <translation>Başqa yazılış</translation>
+    </message>
+    <message>
+        <source>Another alphabet</source>
+        <translation>Başqa əlifba</translation>
+    </message>
+    <message>
+        <source>A variant of the name</source>
+        <translation>Adın başqa variantı</translation>
+    </message>
+    <message>
+        <source>Begins with what you typed</source>
+        <translation>Yazdığınızla başlayır</translation>
+    </message>
+    <message>
+        <source>Possibly another person</source>
+        <translation>Bəlkə də başqa adamdır</translation>
+    </message>
+    <message>
+        <source>“%1” = “%2” (daughter of %3)</source>
+        <translation>«%1» = «%2» (%3 qızı)</translation>
+    </message>
+    <message>
+        <source>“%1” = “%2” (son of %3)</source>
+        <translation>«%1» = «%2» (%3 oğlu)</translation>
+    </message>
+    <message>
+        <source>“%1” is the father’s name in “%2”</source>
+        <translation>«%1» — «%2» adında atanın adıdır</translation>
+    </message>
+    <message>
+        <source>“%1” sounds like “%2”</source>
+        <translation>«%1» «%2» kimi səslənir</translation>
+    </message>
+    <message>
+        <source>“%1” and “%2” are one name in the curator’s list of spellings</source>
+        <translation>«%1» və «%2» kuratorun yazılışlar siyahısında bir addır</translation>
+    </message>
+    <message>
+        <source>“%1” is the Russian spelling of “%2”</source>
+        <translation>«%1» — «%2» adının rusca yazılışıdır</translation>
+    </message>
+    <message>
+        <source>“%1” is the Latin spelling of “%2”</source>
+        <translation>«%1» — «%2» adının latın yazılışıdır</translation>
+    </message>
+    <message>
+        <source>“%1” is another Latin spelling of “%2”</source>
+        <translation>«%1» — «%2» adının başqa latın yazılışıdır</translation>
+    </message>
+    <message>
+        <source>“%2” is the feminine form of “%1”</source>
+        <translation>«%2» — «%1» adının qadın formasıdır</translation>
+    </message>
+    <message>
+        <source>“%2” is the masculine form of “%1”</source>
+        <translation>«%2» — «%1» adının kişi formasıdır</translation>
+    </message>
+    <message>
+        <source>“%2” begins with “%1”</source>
+        <translation>«%2» «%1» ilə başlayır</translation>
+    </message>
+    <message>
+        <source>“%1” is “%2” without its accents</source>
+        <translation>«%1» — işarələri olmadan «%2»</translation>
+    </message>
+    <message>
+        <source>“%1” is written “%2”</source>
+        <translation>«%1» «%2» kimi yazılıb</translation>
+    </message>
 </context>
 <context>
     <name>NumbersScreen</name>
@@ -393,6 +594,45 @@
             <numerusform>%n yaşında</numerusform>
             <numerusform>%n yaşında</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PersonCard</name>
+    <message>
+        <source>Also written: %1</source>
+        <translation>Başqa yazılışı: %1</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Doğulub</translation>
+    </message>
+    <message>
+        <source>Died</source>
+        <translation>Ölüb</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Yaşı</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Yer</translation>
+    </message>
+    <message>
+        <source>Fate</source>
+        <translation>Taleyi</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Mənbə</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Ailəsi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Bağlayın</translation>
     </message>
 </context>
 <context>

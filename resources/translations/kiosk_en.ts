@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>NamesController</name>
+    <message numerus="yes">
+        <source>aged %n</source>
+        <translation>
+            <numerusform>aged %n</numerusform>
+            <numerusform>aged %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message numerus="yes">
         <source>aged %n</source>

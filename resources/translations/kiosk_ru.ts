@@ -375,6 +375,208 @@
         <source>Names</source>
         <translation>Имена</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+</context>
+<context>
+    <name>NameSearch</name>
+    <message>
+        <source>Type a name</source>
+        <translation>Введите имя</translation>
+    </message>
+    <message>
+        <source>No one of that name is recorded here. Try another spelling.</source>
+        <translation>Человек с таким именем здесь не записан. Попробуйте другое написание.</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Заглавная буква</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Стереть</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Пробел</translation>
+    </message>
+    <message>
+        <source>Apostrophe</source>
+        <translation>Апостроф</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>Дефис</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Стереть</translation>
+    </message>
+</context>
+<context>
+    <name>NamesController</name>
+    <message>
+        <source>parent</source>
+        <translation>родитель</translation>
+    </message>
+    <message>
+        <source>child</source>
+        <translation>ребёнок</translation>
+    </message>
+    <message>
+        <source>spouse</source>
+        <translation>супруг или супруга</translation>
+    </message>
+    <message>
+        <source>brother or sister</source>
+        <translation>брат или сестра</translation>
+    </message>
+    <message>
+        <source>relative</source>
+        <translation>родственник</translation>
+    </message>
+    <message>
+        <source>killed</source>
+        <translation>убит</translation>
+    </message>
+    <message>
+        <source>died of wounds</source>
+        <translation>умер от ран</translation>
+    </message>
+    <message>
+        <source>died in captivity</source>
+        <translation>умер в плену</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>пропал без вести</translation>
+    </message>
+    <message>
+        <source>fate unknown after captivity</source>
+        <translation>судьба после плена неизвестна</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <source>same family</source>
+        <translation>из той же семьи</translation>
+    </message>
+    <message>
+        <source>name not recorded</source>
+        <translation>имя не записано</translation>
+    </message>
+    <message>
+        <source>date of birth not recorded</source>
+        <translation>дата рождения не записана</translation>
+    </message>
+    <message>
+        <source>date of death not recorded</source>
+        <translation>дата смерти не записана</translation>
+    </message>
+    <message numerus="yes">
+        <source>aged %n</source>
+        <translation>
+            <numerusform>%n год</numerusform>
+            <numerusform>%n года</numerusform>
+            <numerusform>%n лет</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>age not recorded</source>
+        <translation>возраст не записан</translation>
+    </message>
+    <message>
+        <source>place not recorded</source>
+        <translation>место не записано</translation>
+    </message>
+    <message>
+        <source>fate not recorded</source>
+        <translation>судьба не записана</translation>
+    </message>
+    <message>
+        <source>source not recorded</source>
+        <translation>источник не записан</translation>
+    </message>
+    <message>
+        <source>The name as recorded</source>
+        <translation>Имя как записано</translation>
+    </message>
+    <message>
+        <source>Another spelling</source>
+        <translation>Другое написание</translation>
+    </message>
+    <message>
+        <source>Another alphabet</source>
+        <translation>Другой алфавит</translation>
+    </message>
+    <message>
+        <source>A variant of the name</source>
+        <translation>Вариант имени</translation>
+    </message>
+    <message>
+        <source>Begins with what you typed</source>
+        <translation>Начинается с того, что вы набрали</translation>
+    </message>
+    <message>
+        <source>Possibly another person</source>
+        <translation>Возможно, это другой человек</translation>
+    </message>
+    <message>
+        <source>“%1” = “%2” (daughter of %3)</source>
+        <translation>«%1» = «%2» (дочь %3)</translation>
+    </message>
+    <message>
+        <source>“%1” = “%2” (son of %3)</source>
+        <translation>«%1» = «%2» (сын %3)</translation>
+    </message>
+    <message>
+        <source>“%1” is the father’s name in “%2”</source>
+        <translation>«%1» — имя отца в «%2»</translation>
+    </message>
+    <message>
+        <source>“%1” sounds like “%2”</source>
+        <translation>«%1» звучит как «%2»</translation>
+    </message>
+    <message>
+        <source>“%1” and “%2” are one name in the curator’s list of spellings</source>
+        <translation>«%1» и «%2» — одно имя в списке написаний куратора</translation>
+    </message>
+    <message>
+        <source>“%1” is the Russian spelling of “%2”</source>
+        <translation>«%1» — русское написание «%2»</translation>
+    </message>
+    <message>
+        <source>“%1” is the Latin spelling of “%2”</source>
+        <translation>«%1» — латинское написание «%2»</translation>
+    </message>
+    <message>
+        <source>“%1” is another Latin spelling of “%2”</source>
+        <translation>«%1» — другое латинское написание «%2»</translation>
+    </message>
+    <message>
+        <source>“%2” is the feminine form of “%1”</source>
+        <translation>«%2» — женская форма «%1»</translation>
+    </message>
+    <message>
+        <source>“%2” is the masculine form of “%1”</source>
+        <translation>«%2» — мужская форма «%1»</translation>
+    </message>
+    <message>
+        <source>“%2” begins with “%1”</source>
+        <translation>«%2» начинается с «%1»</translation>
+    </message>
+    <message>
+        <source>“%1” is “%2” without its accents</source>
+        <translation>«%1» — это «%2» без диакритических знаков</translation>
+    </message>
+    <message>
+        <source>“%1” is written “%2”</source>
+        <translation>«%1» написано «%2»</translation>
+    </message>
 </context>
 <context>
     <name>NumbersScreen</name>
@@ -399,6 +601,45 @@
             <numerusform>%n года</numerusform>
             <numerusform>%n лет</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PersonCard</name>
+    <message>
+        <source>Also written: %1</source>
+        <translation>Также пишется: %1</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Родился</translation>
+    </message>
+    <message>
+        <source>Died</source>
+        <translation>Умер</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Fate</source>
+        <translation>Судьба</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>

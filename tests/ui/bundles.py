@@ -336,3 +336,150 @@ def many_events(count: int) -> list[tuple[Any, ...]]:
             )
         )
     return out
+
+
+# -- people (obviously synthetic names: no real person is named in a test) --------------------
+SYNTHETIC_PEOPLE: tuple[dict[str, Any], ...] = (
+    {
+        "name": "Məmmədov Testər Xəlil oğlu",
+        "surname": "Məmmədov",
+        "given_name": "Testər",
+        "patronymic": "Xəlil oğlu",
+        "name_lang": "az",
+        "name_script": "latn",
+        "other_spellings": "Мамедов Тестер Халил оглы",
+        "birth_date": "1950-03-01",
+        "birth_precision": "day",
+        "death_date": "1992-02-26",
+        "death_precision": "day",
+        "age": 41,
+        "fate_kind": "killed",
+        "place": "village-a",
+        "family": "fam-test",
+    },
+    {
+        # the unknowns: no dates, no age, no place, no fate, no source
+        "name": "Məmmədova Testa Xəlil qızı",
+        "surname": "Məmmədova",
+        "given_name": "Testa",
+        "patronymic": "Xəlil qızı",
+        "name_lang": "az",
+        "name_script": "latn",
+        "family": "fam-test",
+    },
+    {
+        "name": "Сидоров Тест Петрович",
+        "surname": "Сидоров",
+        "given_name": "Тест",
+        "patronymic": "Петрович",
+        "name_lang": "ru",
+        "name_script": "cyrl",
+        "death_date": "1992",
+        "death_precision": "year",
+        "place": "village-b",
+    },
+    {
+        # sounds like Hüseynov: a weak match, possibly another person
+        "name": "Həsənov Testəli",
+        "surname": "Həsənov",
+        "given_name": "Testəli",
+        "name_lang": "az",
+        "name_script": "latn",
+        "place": "village-b",
+    },
+)
+SYNTHETIC_PLACES = (("village-a", "Synthetic village A"), ("village-b", "Synthetic village B"))
+
+
+def _letters(i: int) -> str:
+    out = ""
+    for _ in range(4):
+        out = "abcdefghijklmnoprstuvyz"[i % 23] + out
+        i //= 23
+    return out
+
+
+def synthetic_people(count: int) -> list[dict[str, Any]]:
+    """``count`` generated people ("Testova Bacd ..."): obviously synthetic."""
+    return [
+        {
+            "name": f"Testov{_letters(i)} Synth{_letters(i * 7 + 3)}",
+            "surname": f"Testov{_letters(i)}",
+            "given_name": f"Synth{_letters(i * 7 + 3)}",
+            "name_lang": "az",
+            "name_script": "latn",
+            "death_date": "1992-02-26",
+            "death_precision": "day",
+            "place": SYNTHETIC_PLACES[i % 2][0],
+        }
+        for i in range(count)
+    ]
+
+
+def make_people_bundle(
+    path: Path,
+    people: Sequence[dict[str, Any]] = SYNTHETIC_PEOPLE,
+    *,
+    relations: Sequence[tuple[int, str, int]] = ((0, "parent", 1),),
+    locales: Sequence[str] = ("en", "az", "ru"),
+    **kwargs: Any,
+) -> Path:
+    """A bundle naming ``people`` (with their places and ``relations`` by position: the
+    first is the ``kind`` of the second), ordered and indexed as import-people does."""
+    import sqlite3
+
+    from kiosk.content.source.people import index_people
+
+    make_bundle(path, locales=locales, **kwargs)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executemany(
+            "INSERT INTO places (id, position, key, name, description) VALUES (?, ?, ?, ?, '')",
+            [(i + 1, i, key, name) for i, (key, name) in enumerate(SYNTHETIC_PLACES)],
+        )
+        place_ids = {key: i + 1 for i, (key, _name) in enumerate(SYNTHETIC_PLACES)}
+        columns = [
+            "id",
+            "key",
+            "name",
+            "surname",
+            "given_name",
+            "patronymic",
+            "name_lang",
+            "name_script",
+            "other_spellings",
+            "birth_date",
+            "birth_precision",
+            "death_date",
+            "death_precision",
+            "age",
+            "fate",
+            "notes",
+            "fate_kind",
+            "place_id",
+            "family",
+            "source_id",
+        ]
+        rows = []
+        for i, p in enumerate(people):
+            values = {
+                "id": i + 1,
+                "key": f"p{i}",
+                "fate": "",
+                "notes": "",
+                "source_id": 1 if p.get("fate_kind") else None,
+                **{k: v for k, v in p.items() if k != "place"},
+                "place_id": place_ids.get(p.get("place", "")),
+            }
+            rows.append(tuple(values.get(c) for c in columns))
+        conn.executemany(
+            f"INSERT INTO people ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            rows,
+        )
+        conn.executemany(
+            "INSERT INTO relations (person_id, kind, relative_id) VALUES (?, ?, ?)",
+            [(a + 1, kind, b + 1) for a, kind, b in relations],
+        )
+    index_people(conn)
+    conn.close()
+    return path

@@ -15,7 +15,7 @@ from kiosk.ui.runtime.shell import KioskShell, Timings
 from kiosk.ui.tools.screenshots import STEPS
 from kiosk.ui.tools.settle import settle
 
-from .bundles import make_bundle
+from .bundles import SYNTHETIC_PEOPLE, make_people_bundle
 from .conftest import TRANSLATIONS
 from .layout import inspect
 
@@ -149,12 +149,14 @@ def three_language_shell(
         ("sections", "long", "title", "az"): "Şəhərin dörd tərəfdən mühasirəyə alındığı və "
         "artilleriya atəşi ilə yandırıldığı gecə",
     }
-    bundle = make_bundle(
+    # the synthetic people of the names tests (unknowns, a family, Cyrillic, a weak match)
+    # first, then forty more: the names wall, a card and the search are walked too
+    bundle = make_people_bundle(
         root / "three.sqlite",
+        [*SYNTHETIC_PEOPLE, *people],
         locales=("en", "az", "ru"),
         translations=translations,
         sections=sections,
-        people=people,
         with_images=True,
     )
     yield from _shell(bundle, root)

@@ -207,7 +207,7 @@ def test_ten_thousand_events_load_quickly(qapp: Any, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "model",
-    ["sections", "timeline", "years", "statistics", "remembrance", "people", "attract"],
+    ["sections", "timeline", "years", "statistics", "remembrance", "attract"],
 )
 def test_roles_are_the_row_fields_by_name(content: ContentController, model: str) -> None:
     """Each model's roles are its Row's fields, in order; a field reads the same by role name,

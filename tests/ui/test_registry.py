@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kiosk import paths
-from kiosk.ui.screens import SCREENS, Screen, Tile, numbered_shots
+from kiosk.ui.screens import SCREENS, STATE_SHOTS, Screen, Tile, numbered_shots
 from kiosk.ui.tools.screenshots import STEPS
 from kiosk.ui.tools.settle import find_item, iter_items, settle
 
@@ -115,6 +115,6 @@ def test_the_shots_follow_the_registry() -> None:
     names = [name for name, _step in numbered_shots()]
     assert names[0] == "01-attract"
     assert len(names) == len(set(names))
-    assert [n[3:] for n in names[: len(names) - 3]] == [
+    assert [n[3:] for n in names[: len(names) - len(STATE_SHOTS)]] == [
         shot for s in SCREENS for shot, _step in s.shots
     ]

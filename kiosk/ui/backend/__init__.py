@@ -22,6 +22,7 @@ from kiosk.ui.backend.models import (
     TimelineModel,
     YearModel,
 )
+from kiosk.ui.backend.names import NameResultsModel, NamesController
 from kiosk.ui.backend.navigation import Navigator
 from kiosk.ui.backend.sources import SourcesController
 from kiosk.ui.backend.timeline import TimelineController
@@ -40,6 +41,8 @@ __all__ = [
     "IdleGuard",
     "LanguageController",
     "MinuteOfSilence",
+    "NameResultsModel",
+    "NamesController",
     "Navigator",
     "PeopleModel",
     "RemembranceModel",

@@ -22,7 +22,7 @@ from PySide6.QtCore import QLocale, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.content.reader import Bundle, BundleError
-from kiosk.content.records import Event, Exhibit, Person, Remembrance, Section, Source, Statistic
+from kiosk.content.records import Event, Exhibit, Remembrance, Section, Source, Statistic
 from kiosk.ui.backend.images import BundleImageProvider
 from kiosk.ui.backend.models import (
     AttractModel,
@@ -60,7 +60,6 @@ class _Snapshot:
     event_images: list[EventImage]  # the events the attract loop may take an image from
     statistics: list[Statistic]
     remembrance: list[Remembrance]
-    people: list[Person]
     images: dict[int, tuple[str, str, str]]
 
 
@@ -77,7 +76,6 @@ def _read(bundle: Bundle, generation: int) -> _Snapshot:
     sections = bundle.sections()
     first_events = bundle.event_page(0, TimelineModel.PAGE_ROWS)
     event_images = [EventImage(*found) for found in bundle.event_images(ATTRACT_EVENT_SCAN)]
-    people = bundle.people() if bundle.people_count() else []
     images: dict[int, tuple[str, str, str]] = {}
     # The sections' images, and the first of the events' that the attract loop may show
     # (the timeline finds its own a page at a time).
@@ -99,7 +97,6 @@ def _read(bundle: Bundle, generation: int) -> _Snapshot:
         event_images=event_images,
         statistics=bundle.statistics(),
         remembrance=bundle.remembrance(),
-        people=people,
         images=images,
     )
 
@@ -194,7 +191,11 @@ class ContentController(QObject):
         self.year_model.load_from(self.timeline_model, locale)
         self.statistics_model.load(snap.statistics, snap.sources, locale)
         self.remembrance_model.load(snap.remembrance, snap.sources, locale)
-        self.people_model.load(snap.people, self._generation, locale)
+        self.people_model.load(
+            self._bundle if self._bundle is not None and self._bundle.has_people() else None,
+            self._generation,
+            locale,
+        )
         self.attract_model.load(
             snap.statistics, snap.sections, snap.event_images, snap.images, locale
         )

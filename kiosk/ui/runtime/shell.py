@@ -35,6 +35,7 @@ from kiosk.ui.backend.idle import DEFAULT_PROMPT_MS, DEFAULT_TIMEOUT_MS, IdleGua
 from kiosk.ui.backend.images import PROVIDER_ID, BundleImageProvider
 from kiosk.ui.backend.language import LanguageController
 from kiosk.ui.backend.memorial import CandleController, MinuteOfSilence
+from kiosk.ui.backend.names import DEBOUNCE_MS, NamesController
 from kiosk.ui.backend.navigation import Navigator
 from kiosk.ui.backend.sources import SourcesController
 from kiosk.ui.backend.timeline import TimelineController
@@ -56,6 +57,7 @@ class Timings:
     silence_tick_ms: int = 1000
     attract_cycle_ms: int = 12_000
     animate: bool = True  # calm fades and the flame; off for screenshots and layout tests
+    search_debounce_ms: int = DEBOUNCE_MS  # the names search waits this long after a key
 
 
 class KioskShell(QObject):
@@ -98,6 +100,7 @@ class KioskShell(QObject):
         )
         self.candle = CandleController(CandleStore(self.data_dir), self)
         self.sources = SourcesController(self.content, self)
+        self.names = NamesController(self.content, self.timings.search_debounce_ms, parent=self)
         self.extra_properties: dict[str, Any] = {}
         self.engine: QQmlApplicationEngine | None = None
         self.window: QQuickWindow | None = None
@@ -112,6 +115,7 @@ class KioskShell(QObject):
         self.silence.started.connect(lambda: self.idle.hold("silence"))
         self.silence.stopped.connect(lambda: self.idle.release("silence"))
         self.history.leave.connect(self.navigator.home)
+        self.language.currentChanged.connect(lambda _code: self.names.retranslate())
 
     def _visitor_arrived(self) -> None:
         if self.navigator.screen == ATTRACT:
@@ -133,6 +137,7 @@ class KioskShell(QObject):
         self.language.reset()
         self.candle.reset()
         self.sources.close()
+        self.names.reset()
         self.navigator.attract()
 
     def end_visit(self) -> None:
@@ -163,6 +168,7 @@ class KioskShell(QObject):
             "silence": self.silence,
             "candle": self.candle,
             "sources": self.sources,
+            "names": self.names,
             "attractCycleMs": self.timings.attract_cycle_ms,
             "animate": self.timings.animate,
             "sizeScale": self.size_scale,
@@ -210,4 +216,5 @@ class KioskShell(QObject):
         if self.engine is not None and shiboken6.isValid(self.engine):
             shiboken6.delete(self.engine)
         self.engine = None
+        self.names.shutdown()
         self.content.close()

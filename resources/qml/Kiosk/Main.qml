@@ -19,6 +19,7 @@ Window {
     required property MinuteOfSilence silence
     required property CandleController candle
     required property SourcesController sources
+    required property NamesController names
     // The technician's admin layer; absent in screenshots, the self-test and most tests.
     property AdminController admin: null
     property int attractCycleMs: 12000
@@ -38,6 +39,7 @@ Window {
         silence: root.silence,
         candle: root.candle,
         sources: root.sources,
+        names: root.names,
         cycleMs: root.attractCycleMs
     })
 

@@ -17,9 +17,11 @@ Item {
     required property Navigator navigator
     required property CandleController candle
     required property MinuteOfSilence silence
+    required property NamesController names
 
     readonly property bool portrait: height > width * 1.05
-    property bool showNames: false
+    readonly property bool showNames: content.hasPeople && names.wallOpen
+    readonly property bool showSearch: showNames && names.searchOpen
 
     component Dedication: KText {
         objectName: "memorialDedication"
@@ -34,9 +36,28 @@ Item {
         anchors.fill: parent
         spacing: 0
 
+        Loader {
+            objectName: "nameSearchLoader"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            // portrait: the keyboard takes the screen's full width (its keys need it)
+            Layout.leftMargin: screen.portrait ? 0 : Theme.margin
+            Layout.rightMargin: screen.portrait ? 0 : Theme.margin
+            Layout.topMargin: Theme.gapLarge
+            Layout.bottomMargin: Theme.gap
+            active: screen.showSearch
+            visible: active
+            sourceComponent: NameSearch {
+                sideMargin: screen.portrait ? Theme.margin * 0.5 : 0
+                names: screen.names
+                language: screen.content.locale
+            }
+        }
+
         GridLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            visible: !screen.showSearch
             Layout.leftMargin: Theme.margin
             Layout.rightMargin: Theme.margin
             Layout.topMargin: Theme.margin
@@ -212,6 +233,7 @@ Item {
                     visible: active
                     sourceComponent: PeopleView {
                         people: screen.content.people
+                        names: screen.names
                     }
                 }
             }
@@ -231,7 +253,7 @@ Item {
                 checkable: true
                 checked: !screen.showNames
                 onClicked: {
-                    screen.showNames = false;
+                    screen.names.closeWall();
                     checked = Qt.binding(() => !screen.showNames);
                 }
             }
@@ -241,12 +263,32 @@ Item {
                 text: qsTr("Names")
                 kind: "quiet"
                 checkable: true
-                checked: screen.showNames
+                checked: screen.showNames && !screen.showSearch
                 onClicked: {
-                    screen.showNames = true;
-                    checked = Qt.binding(() => screen.showNames);
+                    screen.names.openWall();
+                    checked = Qt.binding(() => screen.showNames && !screen.showSearch);
+                }
+            }
+            KButton {
+                objectName: "showSearch"
+                visible: screen.content.hasPeople
+                text: qsTr("Search")
+                kind: "quiet"
+                checkable: true
+                checked: screen.showSearch
+                onClicked: {
+                    screen.names.openWall();
+                    screen.names.openSearch();
+                    checked = Qt.binding(() => screen.showSearch);
                 }
             }
         }
+    }
+
+    PersonCard {
+        objectName: "personCardOverlay"
+        anchors.fill: parent
+        z: 10
+        names: screen.names
     }
 }

@@ -1,0 +1,458 @@
+"""The names of the people remembered: the wall, a person's card, and the search by name.
+
+``NamesController`` holds what the memorial's names show (whether the wall, the card or the
+search is open), the card of one person (every unknown said as unknown), and the search:
+
+* the visitor types on the on-screen keyboard; ``search(text)`` only restarts a debounce timer
+  (``debounce_ms``, 150 by default; tests inject it), so a key press never waits on a query;
+* when the timer fires, the query goes with a sequence number to a worker on its own
+  ``QThread``, which opens its own ``Bundle`` (one sqlite connection per thread, PITFALLS.md)
+  and runs ``Bundle.search_people`` (which keeps the cyclic gc out of the query);
+* the answer comes back queued to the GUI thread, and is shown only if it answers the last
+  query sent: a slower, older answer is dropped (``dropped`` counts them).
+
+Each result says why it matched, in the visitor's language, from ``Match.why``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtQml import QmlElement
+
+from kiosk.content.names import Match, Strength, WordWhy
+from kiosk.content.reader import Bundle
+from kiosk.content.records import PersonCard
+from kiosk.ui.backend.dates import format_partial_date
+from kiosk.ui.backend.models.memorial import life_dates
+from kiosk.ui.backend.models.rows import RowModel, image_url, role_enum, source_text
+from kiosk.ui.qt import Property, QmlUncreatable
+
+QML_IMPORT_NAME = "Kiosk.Backend"
+QML_IMPORT_MAJOR_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 150
+RESULTS = 30
+
+# How a search runs on the worker's own bundle (tests inject a slow one).
+SearchFn = Callable[[Bundle, str, int], list[Match]]
+
+
+def _search_people(bundle: Bundle, query: str, limit: int) -> list[Match]:
+    return bundle.search_people(query, limit)
+
+
+class _SearchWorker(QObject):
+    """Lives on the search thread: its own Bundle, opened there, used there, closed there."""
+
+    found = Signal(int, object)  # sequence number, list[Match]
+
+    def __init__(self, search: SearchFn) -> None:
+        super().__init__()
+        self._search = search
+        self._bundle: Bundle | None = None
+
+    @Slot(int, str, str)
+    def run(self, seq: int, path: str, query: str) -> None:
+        matches: list[Match] = []
+        try:
+            if self._bundle is None or str(self._bundle.path) != path:
+                self.close()
+                self._bundle = Bundle(path)
+            matches = self._search(self._bundle, query, RESULTS)
+        except Exception:  # a search that fails shows no results; the kiosk goes on
+            log.warning(
+                "the name search failed for a query of %d letters", len(query), exc_info=True
+            )
+        self.found.emit(seq, matches)
+
+    @Slot()
+    def close(self) -> None:
+        if self._bundle is not None:
+            self._bundle.close()
+            self._bundle = None
+
+
+class ResultRow(NamedTuple):
+    key: str
+    name: str
+    strength: str  # Strength's value: exact, spelling, script, variant, prefix, weak
+    strengthText: str  # in the visitor's language
+    why: str  # in the visitor's language
+    weak: bool  # possibly another person
+
+
+@QmlElement
+@QmlUncreatable("Made by the NamesController")
+class NameResultsModel(RowModel):
+    """The search's results, best first."""
+
+    Row = ResultRow
+    Roles = role_enum("NameResultRoles", ResultRow)
+
+    def show(self, rows: list[ResultRow]) -> None:
+        self._replace([f"{i}:{r.key}" for i, r in enumerate(rows)], rows)
+
+
+@QmlElement
+@QmlUncreatable("Made by the KioskShell")
+class NamesController(QObject):
+    """The wall, the card and the search of the memorial's names (see the module)."""
+
+    changed = Signal()  # what is open
+    cardChanged = Signal()
+    resultsChanged = Signal()  # a search's answer was shown (or the box emptied)
+    queryChanged = Signal()
+    _request = Signal(int, str, str)
+
+    def __init__(
+        self,
+        content: Any,
+        debounce_ms: int = DEBOUNCE_MS,
+        search: SearchFn = _search_people,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._content = content
+        self._wall = False
+        self._search_open = False
+        self._card: dict[str, Any] = {}
+        self._card_key = ""
+        self._query = ""
+        self._matches: list[Match] = []
+        self._seq = 0  # the last query sent
+        self._shown = 0  # the query whose answer is shown
+        self.dropped = 0  # answers that came after a newer query was sent
+        self.results = NameResultsModel(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(max(0, int(debounce_ms)))
+        self._debounce.timeout.connect(self._send)
+        self._thread = QThread()
+        self._thread.setObjectName("name-search")
+        self._worker = _SearchWorker(search)
+        self._worker.moveToThread(self._thread)
+        self._request.connect(self._worker.run)
+        self._worker.found.connect(self._found)
+        # The worker's connection is closed on its own thread, as the thread ends.
+        self._thread.finished.connect(self._worker.close, Qt.ConnectionType.DirectConnection)
+        # Started with the first search: a bundle without names (or a visit that never
+        # searches) has no thread to stop; one running is stopped before the application ends.
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        content.changed.connect(self._bundle_changed)
+
+    # -- lifetime ----------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop the search thread (its bundle closed there). Idempotent."""
+        self._debounce.stop()
+        if shiboken6.isValid(self._thread) and self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
+
+    @Slot()
+    def reset(self) -> None:
+        """A visit ended: everything closed, the box empty."""
+        self._wall = False
+        self._search_open = False
+        self._close_card()
+        self._clear_search()
+        self.changed.emit()
+
+    def _bundle_changed(self) -> None:
+        if not self._content.hasPeople:
+            self.reset()
+        elif self._card_key:
+            self.openPerson(self._card_key)
+
+    @Slot()
+    def retranslate(self) -> None:
+        """The visitor's language changed: the card and the reasons are said again in it."""
+        if self._card_key:
+            self.openPerson(self._card_key)
+        if self._matches:
+            self.results.show([self._result(m) for m in self._matches])
+            self.resultsChanged.emit()
+
+    # -- what is open ------------------------------------------------------------------------
+    def _get_wall(self) -> bool:
+        return self._wall
+
+    wallOpen = Property(bool, _get_wall, notify=changed)
+
+    def _get_search_open(self) -> bool:
+        return self._search_open
+
+    searchOpen = Property(bool, _get_search_open, notify=changed)
+
+    def _get_card_open(self) -> bool:
+        return bool(self._card_key)
+
+    cardOpen = Property(bool, _get_card_open, notify=cardChanged)
+
+    @Slot()
+    def openWall(self) -> None:
+        self._wall = True
+        self._search_open = False
+        self.changed.emit()
+
+    @Slot()
+    def closeWall(self) -> None:
+        self._wall = False
+        self._search_open = False
+        self._close_card()
+        self.changed.emit()
+
+    @Slot()
+    def openSearch(self) -> None:
+        self._search_open = True
+        self.changed.emit()
+
+    @Slot()
+    def closeSearch(self) -> None:
+        self._search_open = False
+        self.changed.emit()
+
+    # -- the card ----------------------------------------------------------------------------
+    def _get_card(self) -> dict[str, Any]:
+        return self._card
+
+    card = Property(dict, _get_card, notify=cardChanged)
+
+    @Slot(str, result=bool)
+    def openPerson(self, key: str) -> bool:
+        """Open the card of the person with ``key`` (False: no such person)."""
+        bundle = self._content.bundle
+        found = bundle.person(key) if bundle is not None and key else None
+        if found is None:
+            return False
+        self._card_key = key
+        self._card = self._card_data(found)
+        self.cardChanged.emit()
+        return True
+
+    @Slot()
+    def closeCard(self) -> None:
+        self._close_card()
+
+    def _close_card(self) -> None:
+        if self._card_key:
+            self._card_key = ""
+            self._card = {}
+            self.cardChanged.emit()
+
+    def _relation(self, kind: str) -> str:
+        return {
+            "parent": self.tr("parent"),
+            "child": self.tr("child"),
+            "spouse": self.tr("spouse"),
+            "sibling": self.tr("brother or sister"),
+        }.get(kind, self.tr("relative"))
+
+    def _fate(self, kind: str | None) -> str:
+        return {
+            "killed": self.tr("killed"),
+            "died_of_wounds": self.tr("died of wounds"),
+            "died_in_captivity": self.tr("died in captivity"),
+            "missing": self.tr("missing"),
+            "unknown_after_captivity": self.tr("fate unknown after captivity"),
+            "other": self.tr("other"),
+        }.get(kind or "", "")
+
+    def _card_data(self, card: PersonCard) -> dict[str, Any]:
+        p = card.person
+        locale = self._content.qlocale
+        born = format_partial_date(p.birth_date, locale)
+        died = format_partial_date(p.death_date, locale)
+        fate = " — ".join(t for t in (self._fate(p.fate_kind), p.fate.strip()) if t)
+        family: list[dict[str, str]] = [
+            {"key": r.person.key, "name": r.person.name, "relation": self._relation(r.kind)}
+            for r in card.relatives
+        ]
+        linked = {f["key"] for f in family}
+        family += [
+            {"key": o.key, "name": o.name, "relation": self.tr("same family")}
+            for o in card.family
+            if o.key not in linked
+        ]
+        generation = int(getattr(self._content, "_generation", 0))
+        return {
+            "key": p.key,
+            "name": p.name.strip() or self.tr("name not recorded"),
+            "otherSpellings": "; ".join(s for s in p.other_spellings if s.strip()),
+            "photoUrl": image_url(generation, p.photo_id),
+            "born": born or self.tr("date of birth not recorded"),
+            "bornKnown": bool(born),
+            "died": died or self.tr("date of death not recorded"),
+            "diedKnown": bool(died),
+            "age": self.tr("aged %n", "", p.age)
+            if p.age is not None
+            else self.tr("age not recorded"),
+            "ageKnown": p.age is not None,
+            "lifeText": life_dates(p, locale),
+            "place": card.place.name if card.place is not None else self.tr("place not recorded"),
+            "placeKnown": card.place is not None,
+            "fate": fate or self.tr("fate not recorded"),
+            "fateKnown": bool(fate),
+            "notes": p.notes.strip(),
+            "source": source_text(card.source) or self.tr("source not recorded"),
+            "sourceKnown": card.source is not None,
+            "family": family,
+        }
+
+    # -- the search --------------------------------------------------------------------------
+    def _get_query(self) -> str:
+        return self._query
+
+    query = Property(str, _get_query, notify=queryChanged)
+
+    def _get_results(self) -> NameResultsModel:
+        return self.results
+
+    resultsModel = Property(NameResultsModel, _get_results, constant=True)
+
+    def _get_searching(self) -> bool:
+        return self._seq != self._shown or self._debounce.isActive()
+
+    searching = Property(bool, _get_searching, notify=resultsChanged)
+
+    def _get_answered(self) -> bool:
+        """A query was typed and its answer is shown (so "no one found" may be said)."""
+        return (
+            bool(self._query.strip()) and self._seq == self._shown and not self._debounce.isActive()
+        )
+
+    answered = Property(bool, _get_answered, notify=resultsChanged)
+
+    @Slot(str)
+    def search(self, text: str) -> None:
+        """What the visitor has typed now: searched once typing pauses (the debounce)."""
+        if text == self._query:
+            return
+        self._query = text
+        self.queryChanged.emit()
+        if not text.strip():
+            self._clear_search(keep_query=True)
+            return
+        self._debounce.start()
+        self.resultsChanged.emit()
+
+    def search_and_wait(self, text: str, timeout_s: float = 5.0) -> bool:
+        """Search ``text`` now (no debounce) and run Qt until the answer is shown: for the
+        screenshots and the layout test, never for a visitor. False when none came in time."""
+        self.search(text)
+        self._debounce.stop()
+        self._send()
+        deadline = time.monotonic() + timeout_s
+        while self._seq != self._shown and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            self._thread.wait(5)  # (a moment for the worker; not the GUI thread's normal path)
+        return self._seq == self._shown
+
+    def _clear_search(self, *, keep_query: bool = False) -> None:
+        self._debounce.stop()
+        self._seq += 1  # whatever is on its way answers nothing now
+        self._shown = self._seq
+        self._matches = []
+        self.results.show([])
+        if not keep_query and self._query:
+            self._query = ""
+            self.queryChanged.emit()
+        self.resultsChanged.emit()
+
+    def _send(self) -> None:
+        bundle = self._content.bundle
+        if bundle is None:
+            return
+        if not self._thread.isRunning():
+            self._thread.start()
+        self._seq += 1
+        self._request.emit(self._seq, str(bundle.path), self._query.strip())
+
+    def _found(self, seq: int, matches: list[Match]) -> None:
+        if seq != self._seq:
+            self.dropped += 1
+            return
+        self._shown = seq
+        self._matches = list(matches)
+        self.results.show([self._result(m) for m in self._matches])
+        self.resultsChanged.emit()
+
+    # -- the reasons, in the visitor's language ----------------------------------------------
+    def _strength(self, strength: Strength) -> str:
+        return {
+            Strength.EXACT: self.tr("The name as recorded"),
+            Strength.SPELLING: self.tr("Another spelling"),
+            Strength.SCRIPT: self.tr("Another alphabet"),
+            Strength.VARIANT: self.tr("A variant of the name"),
+            Strength.PREFIX: self.tr("Begins with what you typed"),
+            Strength.WEAK: self.tr("Possibly another person"),
+        }[strength]
+
+    def _word(self, w: WordWhy) -> str:
+        rules = set(w.rules)
+        typed, recorded = w.query, w.matched
+        if w.relation and "father" not in rules:
+            if w.relation == "daughter":
+                return (
+                    self.tr("“%1” = “%2” (daughter of %3)")
+                    .replace("%1", typed)
+                    .replace("%2", recorded)
+                    .replace("%3", w.father)
+                )
+            return (
+                self.tr("“%1” = “%2” (son of %3)")
+                .replace("%1", typed)
+                .replace("%2", recorded)
+                .replace("%3", w.father)
+            )
+        if "father" in rules:
+            text = self.tr("“%1” is the father’s name in “%2”")
+        elif "sounds_like" in rules:
+            text = self.tr("“%1” sounds like “%2”")
+        elif "variant" in rules:
+            text = self.tr("“%1” and “%2” are one name in the curator’s list of spellings")
+        elif "transliteration" in rules and w.query_script == "cyrl":
+            text = self.tr("“%1” is the Russian spelling of “%2”")
+        elif "transliteration" in rules and w.name_script == "cyrl":
+            text = self.tr("“%1” is the Latin spelling of “%2”")
+        elif "transliteration" in rules or "transcription" in rules:
+            text = self.tr("“%1” is another Latin spelling of “%2”")
+        elif "feminine" in rules:
+            text = self.tr("“%2” is the feminine form of “%1”")
+        elif "masculine" in rules:
+            text = self.tr("“%2” is the masculine form of “%1”")
+        elif "prefix" in rules:
+            text = self.tr("“%2” begins with “%1”")
+        elif "diacritics" in rules:
+            text = self.tr("“%1” is “%2” without its accents")
+        else:
+            text = self.tr("“%1” is written “%2”")
+        return text.replace("%1", typed).replace("%2", recorded)
+
+    def _result(self, m: Match) -> ResultRow:
+        return ResultRow(
+            key=m.key,
+            name=m.name,
+            strength=str(m.strength),
+            strengthText=self._strength(m.strength),
+            why="; ".join(self._word(w) for w in m.why),
+            weak=m.possibly_other_person,
+        )
