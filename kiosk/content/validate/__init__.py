@@ -62,8 +62,8 @@ def quick_check(path: str | Path) -> list[str]:
             rows = conn.execute("PRAGMA quick_check(20)").fetchall()
     except BundleError as exc:
         return [str(exc)]
-    except sqlite3.Error as exc:
-        return [f"the database cannot be checked ({exc})"]
+    except (sqlite3.Error, ValueError) as exc:  # ValueError: a complaint that is not UTF-8
+        return [f"the database cannot be checked ({type(exc).__name__}: {exc})"]
     messages = [str(r[0]) for r in rows]
     return [] if messages == ["ok"] else messages
 
