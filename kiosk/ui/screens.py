@@ -169,7 +169,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "history",
         "HistoryScreen",
-        needs=("content", "history", "navigator"),
+        needs=("content", "history", "navigator", "language"),
         tile=Tile(
             "history",
             QT_TRANSLATE_NOOP("HomeScreen", "History"),
@@ -180,7 +180,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "timeline",
         "TimelineScreen",
-        needs=("content", "timeline", "navigator"),
+        needs=("content", "timeline", "navigator", "language"),
         tile=Tile(
             "timeline",
             QT_TRANSLATE_NOOP("HomeScreen", "Timeline"),
@@ -191,7 +191,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "numbers",
         "NumbersScreen",
-        needs=("content", "navigator"),
+        needs=("content", "navigator", "language"),
         tile=Tile(
             "numbers",
             QT_TRANSLATE_NOOP("HomeScreen", "In numbers"),
@@ -202,7 +202,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "memorial",
         "MemorialScreen",
-        needs=("content", "navigator", "candle", "silence"),
+        needs=("content", "navigator", "candle", "silence", "language"),
         tile=Tile(
             "memorial",
             QT_TRANSLATE_NOOP("HomeScreen", "Memorial"),

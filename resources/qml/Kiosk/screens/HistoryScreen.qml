@@ -11,6 +11,7 @@ Item {
     required property ContentController content
     required property HistoryController history
     required property Navigator navigator
+    required property LanguageController language
 
     ColumnLayout {
         anchors.fill: parent
@@ -58,6 +59,7 @@ Item {
             HomeButton {
                 onClicked: screen.navigator.home()
             }
+            LanguageChoice { language: screen.language }
             Item { Layout.fillWidth: true }
             KButton {
                 objectName: "historyPrevious"

@@ -15,6 +15,7 @@ Item {
 
     required property ContentController content
     required property Navigator navigator
+    required property LanguageController language
     required property CandleController candle
     required property MinuteOfSilence silence
 
@@ -222,6 +223,7 @@ Item {
             HomeButton {
                 onClicked: screen.navigator.home()
             }
+            LanguageChoice { language: screen.language }
             Item { Layout.fillWidth: true }
             KButton {
                 objectName: "showRemembrance"

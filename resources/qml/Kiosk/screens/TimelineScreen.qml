@@ -13,6 +13,7 @@ Item {
     required property ContentController content
     required property TimelineController timeline
     required property Navigator navigator
+    required property LanguageController language
 
     readonly property bool portrait: height > width
     // Where the visitor is in time: the year and its era are the controller's notifying
@@ -221,17 +222,20 @@ Item {
         }
 
         BottomBar {
+            id: bar
             Layout.fillWidth: true
             Layout.topMargin: Theme.gapSmall
             HomeButton {
                 onClicked: screen.navigator.home()
             }
+            LanguageChoice { language: screen.language }
             Item { Layout.fillWidth: true }
         }
     }
 
     EventOverlay {
-        anchors.fill: parent
+        // the bar stays in reach under an open event: its language choice keeps it open
+        anchors { fill: parent; bottomMargin: bar.height }
         timeline: screen.timeline
     }
 }
