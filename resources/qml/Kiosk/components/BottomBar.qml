@@ -27,6 +27,26 @@ Rectangle {
             topMargin: Theme.px(20)
             bottomMargin: Theme.px(20)
         }
-        spacing: Theme.gap
+        // the usual gap, closer where the controls would not fit the bar with it (portrait,
+        // larger text, a long language)
+        spacing: bar.needed + (bar.shown - 1) * Theme.gap > width ? Theme.gapSmall : Theme.gap
+    }
+
+    // what the controls need side by side, gaps apart
+    readonly property real needed: {
+        let w = 0;
+        for (let i = 0; i < row.children.length; ++i) {
+            const c = row.children[i];
+            if (c.visible)
+                w += c.implicitWidth;
+        }
+        return w;
+    }
+    readonly property int shown: {
+        let n = 0;
+        for (let i = 0; i < row.children.length; ++i)
+            if (row.children[i].visible)
+                n += 1;
+        return n;
     }
 }
