@@ -155,7 +155,7 @@ def test_the_default_exhibit_loop_is_title_date_and_dedication(
     assert find_item(window, "attractImage") is None
     # in the exhibit's visit language, Azerbaijani (its texts are written in English)
     assert item(window, "attractTitle").property("text") == "Xocalı faciəsi"
-    assert item(window, "attractDate").property("text") == "26 fevral 1992-ci il"
+    assert item(window, "attractDate").property("text") == "26 fevral 1992\u2011ci il"
     assert (
         item(window, "attractDedication").property("text")
         == "Xocalı soyqırımı qurbanlarının xatirəsinə"
