@@ -50,7 +50,8 @@ _PATH = click.Path(path_type=Path, dir_okay=True, file_okay=True)
 
 
 def _fail(message: str) -> None:
-    click.echo(f"kiosk-content: {message}", err=True)
+    # one line: SQLite quotes a damaged schema's SQL in its message, newlines and all
+    click.echo(f"kiosk-content: {' '.join(message.splitlines())}", err=True)
 
 
 def _print_report(report: Report, verbose: bool = False) -> None:
@@ -146,6 +147,7 @@ def bundle_info(path: Path) -> dict[str, Any]:
                 f"SELECT substr(title, 1, {echo}) AS title, substr(subtitle, 1, {echo}) AS "
                 f"subtitle, substr(default_locale, 1, {echo}) AS default_locale, "
                 f"substr(content_version, 1, {echo}) AS content_version, "
+                f"substr(visit_locale, 1, {echo}) AS visit_locale, "
                 "substr(locales, 1, 10001) AS locales FROM exhibit ORDER BY id LIMIT 1"
             ).fetchone()
             exhibit = dict(row) if row is not None else {}
@@ -159,7 +161,7 @@ def bundle_info(path: Path) -> dict[str, Any]:
             languages = [s.to_dict() for s in locale_statuses(conn)]
     except sqlite3.Error as exc:
         raise BundleError(f"{path}: the database is damaged or incomplete ({exc})") from None
-    for name in ("title", "subtitle", "default_locale", "content_version"):
+    for name in ("title", "subtitle", "default_locale", "visit_locale", "content_version"):
         value = exhibit.get(name)
         info[name] = "" if value is None else _echo(str(value))
     info["locales"] = [_echo(x) for x in locale_list(exhibit.get("locales"))[:50]]
@@ -202,7 +204,12 @@ def info_command(bundle: Path, as_json: bool) -> int:
     click.echo(f"Subtitle:        {info['subtitle']}")
     click.echo(
         f"Languages:       {', '.join(info['locales']) or '(none)'} "
-        f"(default {info['default_locale'] or '?'})"
+        f"(default {info['default_locale'] or '?'}"
+        + (
+            f"; visits start in {info['visit_locale']})"
+            if info["visit_locale"] and info["visit_locale"] != info["default_locale"]
+            else ")"
+        )
     )
     for number, language in enumerate(info["languages"]):
         click.echo(f"{'Translations:' if number == 0 else '':<17}{_language_line(language)}")

@@ -324,7 +324,8 @@ class Bundle:
             self.version = bundle_version(self._conn)
             row = self._conn.execute(
                 "SELECT substr(default_locale, 1, 50) AS default_locale, "
-                "substr(locales, 1, 10001) AS locales FROM exhibit WHERE id = 1"
+                "substr(locales, 1, 10001) AS locales, "
+                "substr(visit_locale, 1, 50) AS visit_locale FROM exhibit WHERE id = 1"
             ).fetchone()
         except sqlite3.Error as exc:
             raise BundleError(f"{self.path}: the database is damaged ({exc})") from None
@@ -333,6 +334,14 @@ class Bundle:
         self.default_locale: str = rows.text(row["default_locale"]) or "en"
         locales = locale_list(row["locales"])
         self.locales: tuple[str, ...] = tuple(dict.fromkeys([self.default_locale, *locales]))
+        # the language a visit starts in (the kiosk's, not the curator tools'): the exhibit's
+        # visit_locale when it is one of its languages, else the default
+        visit = rows.text(row["visit_locale"])
+        self.visit_locale: str = visit if visit in self.locales else self.default_locale
+        # the languages in the order the curator listed them (the order a visitor is offered)
+        self.listed_locales: tuple[str, ...] = tuple(
+            dict.fromkeys([c for c in locales if c in self.locales] + [self.default_locale])
+        )
         self.locale = self.default_locale
         self._overlay: dict[tuple[str, str, str], str] = {}
         self._has_people: bool | None = None

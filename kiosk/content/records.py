@@ -110,6 +110,7 @@ class Exhibit:
     content_version: str
     credits: str
     dedication: str = ""
+    visit_locale: str = ""  # the language a visit starts in; empty: default_locale
 
 
 @dataclass(frozen=True, slots=True)

@@ -258,12 +258,24 @@ TABLES: Final[tuple[Table, ...]] = (
             _text("credits", (1000, 4000)),
             # one quiet line in memory of those the exhibit remembers (attract loop, memorial)
             _since(2, _text("dedication", (120, 200))),
+            # the language a visit starts in (the attract screen's "touch elsewhere"), when it
+            # is not the language the texts are written in; empty: the default language
+            _since(
+                2,
+                Column(
+                    "visit_locale",
+                    "TEXT",
+                    not_null=True,
+                    default="",
+                    comment="a code of locales, or empty: visits start in default_locale",
+                ),
+            ),
         ),
         max_rows=1,
         record=Exhibit,
         source="exhibit.toml",
         source_columns=_names(
-            "title subtitle default_locale locales content_version credits dedication"
+            "title subtitle default_locale visit_locale locales content_version credits dedication"
         ),
     ),
     Table(

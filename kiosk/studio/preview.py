@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.content.reader import Bundle, BundleError
 from kiosk.ui.runtime.shell import KioskShell, Timings
 from kiosk.ui.screens import HOME
 
@@ -132,7 +133,8 @@ class Preview(QWidget):
         """Show the bundle at ``path`` (just built and checked); False when it cannot be read."""
         shell = self.shell
         if shell.window is None:
-            if not shell.open_bundle(path):
+            # the language the curator writes in (the source), not the visit's: an edit shows
+            if not shell.open_bundle(path, self._source_locale(path)):
                 self.message.setText(
                     f"The preview cannot show this: {shell.content.error_message()}"
                 )
@@ -206,6 +208,14 @@ class Preview(QWidget):
             shown = self.shown_size()
             window.resize(shown)
             self.container.setFixedSize(shown)
+
+    @staticmethod
+    def _source_locale(path: Path) -> str:
+        try:
+            with Bundle(path) as bundle:
+                return bundle.default_locale
+        except BundleError:
+            return ""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -196,7 +196,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "history",
         "HistoryScreen",
-        needs=("content", "history", "navigator", "sources"),
+        needs=("content", "history", "navigator", "sources", "language"),
         tile=Tile(
             "history",
             QT_TRANSLATE_NOOP("HomeScreen", "History"),
@@ -207,7 +207,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "timeline",
         "TimelineScreen",
-        needs=("content", "timeline", "navigator", "sources"),
+        needs=("content", "timeline", "navigator", "sources", "language"),
         tile=Tile(
             "timeline",
             QT_TRANSLATE_NOOP("HomeScreen", "Timeline"),
@@ -218,7 +218,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "numbers",
         "NumbersScreen",
-        needs=("content", "navigator"),
+        needs=("content", "navigator", "language"),
         tile=Tile(
             "numbers",
             QT_TRANSLATE_NOOP("HomeScreen", "In numbers"),
@@ -229,7 +229,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "memorial",
         "MemorialScreen",
-        needs=("content", "navigator", "candle", "silence", "names"),
+        needs=("content", "navigator", "candle", "silence", "names", "language"),
         tile=Tile(
             "memorial",
             QT_TRANSLATE_NOOP("HomeScreen", "Memorial"),

@@ -77,6 +77,9 @@ def test_exhibit_metadata() -> None:
         exhibit = bundle.exhibit()
         assert (exhibit.title, exhibit.subtitle) == ("The Khojaly tragedy", "26 February 1992")
         assert exhibit.locales == ("en", "az", "ru") and exhibit.default_locale == "en"
+        # written in English, visited in Azerbaijani first: offered as its visitors read
+        assert exhibit.visit_locale == bundle.visit_locale == "az"
+        assert bundle.listed_locales == ("az", "ru", "en")
         sources = list(bundle.sources().values())
         assert [s.key for s in sources] == ["seed"]
         assert sources[0].title == "The exhibit's source text"

@@ -351,7 +351,7 @@ def test_publish_to_a_running_kiosk(
     store = BundleStore(data)
     start, _notes = store.startup_bundle(published)
     shell = KioskShell(data, Timings(idle_ms=60_000, prompt_ms=60_000, animate=False))
-    assert shell.open_bundle(start)
+    assert shell.open_bundle(start, "en")  # the English the curator edits (visits: az)
     watcher = BundleWatcher(published, store, debounce_ms=20, poll_ms=50, parent=shell)
     stats = StatsStore(data / "stats.sqlite", 365, 50)
     ops = Operations(

@@ -33,6 +33,24 @@ def _fonts(qapp: Any) -> None:
     load_fonts(paths.fonts_dir())
 
 
+@pytest.fixture(autouse=True)
+def _program_words_as_before(qapp: Any) -> Iterator[None]:
+    """A test's shell may end its run in Azerbaijani (the shipped exhibit's visit language):
+    the next test starts with the program's words and numbers as they were (English)."""
+    import shiboken6
+    from PySide6.QtCore import QLocale
+
+    from kiosk.ui.backend import language
+
+    before = QLocale()
+    yield
+    for translator in language._INSTALLED:
+        if shiboken6.isValid(translator):
+            qapp.removeTranslator(translator)
+    language._INSTALLED.clear()
+    QLocale.setDefault(before)
+
+
 @pytest.fixture(scope="session")
 def exhibit_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Three languages, a sensitive section, parts of a whole, undated entries, an image."""

@@ -153,11 +153,12 @@ def test_the_default_exhibit_loop_is_title_date_and_dedication(
     window = shell.window
     assert find_item(window, "attractFigure") is None
     assert find_item(window, "attractImage") is None
-    assert item(window, "attractTitle").property("text") == "The Khojaly tragedy"
-    assert item(window, "attractDate").property("text") == "26 February 1992"
+    # in the exhibit's visit language, Azerbaijani (its texts are written in English)
+    assert item(window, "attractTitle").property("text") == "Xocalı faciəsi"
+    assert item(window, "attractDate").property("text") == "26 fevral 1992\u2011ci il"
     assert (
         item(window, "attractDedication").property("text")
-        == "In memory of the victims of the Khojaly genocide"
+        == "Xocalı soyqırımı qurbanlarının xatirəsinə"
     )
     assert item(window, "touchPrompts").isVisible()
     assert qt_warnings() == []

@@ -351,7 +351,7 @@ def test_language_choices_and_reset(content: ContentController) -> None:
     """Choices name each language in itself; reset returns to the start language."""
     language = LanguageController(content)
     names = [c["name"] for c in language.choices]
-    assert names == ["English", "Azərbaycanca", "Русский"]
+    assert names == ["English", "Azərbaycan dili", "Русский"]
     assert language.canChoose
     language.choose("ru")
     assert content.locale == "ru"

@@ -20,7 +20,7 @@ from .touch import center, item, tap, touch_device
 
 SIZES = [(1280, 800), (1920, 1080), (1080, 1920), (3840, 2160)]
 LAYOUTS = ["az", "ru", "en"]
-ENDONYMS = {"az": "Azərbaycanca", "ru": "Русский", "en": "English"}
+ENDONYMS = {"az": "Azərbaycan dili", "ru": "Русский", "en": "English"}
 
 
 @pytest.fixture

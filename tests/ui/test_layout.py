@@ -57,6 +57,20 @@ def _names(s: KioskShell) -> bool:
     return s.content.hasPeople
 
 
+def _language_list(s: KioskShell) -> bool:
+    """The bar's language choice on a screen with a full bar, its list open where the bar has
+    room only for the one button (the attract screen's choice is STEPS' "attract")."""
+    from kiosk.ui.tools.settle import find_item
+
+    s.navigator.go("history")
+    assert s.window is not None
+    settle(s.window)
+    choice = find_item(s.window, "barLanguageChoice")
+    if choice is not None:  # shown only where the bar is compact (after the text size)
+        choice.setProperty("listOpen", True)
+    return choice is not None
+
+
 def _walk(shell: KioskShell, size: tuple[int, int], large: bool, locale: str) -> list[str]:
     window = shell.window
     assert window is not None
@@ -65,6 +79,7 @@ def _walk(shell: KioskShell, size: tuple[int, int], large: bool, locale: str) ->
     assert theme is not None
     problems: list[str] = []
     steps: list[Step] = [*STEPS, *_history_pages(shell), *_events(shell), ("names", _names)]
+    steps.append(("language list", _language_list))
     for name, step in steps:
         shell.end_visit()
         shell.language.choose(locale)

@@ -204,7 +204,7 @@ def test_lighting_a_candle_counts_once_per_visit(make_shell: Any) -> None:
 
 
 def test_language_choice_changes_the_content(make_shell: Any) -> None:
-    """Choosing Azərbaycanca shows the bundle's Azerbaijani text."""
+    """Choosing Azərbaycan dili shows the bundle's Azerbaijani text."""
     shell = make_shell()
     shell.navigator.home()
     settle(shell.window)

@@ -169,6 +169,7 @@ def test_the_default_exhibit_puts_people_first_in_numbers(make_shell: Any) -> No
     from kiosk import paths
 
     shell = make_shell(bundle=paths.default_bundle())
+    shell.language.choose("en")  # the source text (visits start in Azerbaijani)
     model = shell.content.statistics_model
     keys = [model.get(r, "key") for r in range(model.rowCount())]
     assert keys[0] == "killed" and keys[-2:] == ["population", "distance"]

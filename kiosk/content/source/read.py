@@ -98,6 +98,7 @@ def _read_exhibit(r: SourceReader, content: SourceContent) -> dict[str, int]:
         "title": text_setting("title"),
         "subtitle": text_setting("subtitle"),
         "default_locale": default_locale,
+        "visit_locale": text_setting("visit_locale"),
         "locales": locales_json([str(x).strip() for x in locales_value]),
         "content_version": text_setting("content_version"),
         "credits": text_setting("credits"),

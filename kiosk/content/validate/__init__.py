@@ -62,8 +62,8 @@ def quick_check(path: str | Path) -> list[str]:
             rows = conn.execute("PRAGMA quick_check(20)").fetchall()
     except BundleError as exc:
         return [str(exc)]
-    except (sqlite3.Error, UnicodeDecodeError) as exc:
-        # A damaged page can give SQLite's complaint in bytes that are not UTF-8.
+    except (sqlite3.Error, ValueError) as exc:
+        # A damaged page can give SQLite's complaint in bytes that are not UTF-8 (ValueError).
         return [f"the database cannot be checked ({type(exc).__name__}: {exc})"]
     messages = [str(r[0]) for r in rows]
     return [] if messages == ["ok"] else messages

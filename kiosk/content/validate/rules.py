@@ -118,6 +118,14 @@ class Validator(TranslationChecks):
                     "locales",
                     f"does not include the default locale {shorten(default, 40)!r}",
                 )
+            visit = self.text(row, "visit_locale").strip()
+            if visit and visit not in ([default, *locales] if default else locales):
+                self.error(
+                    "exhibit",
+                    label,
+                    "visit_locale",
+                    f"{shorten(visit, 40)!r} is not one of the exhibit's locales",
+                )
             if len(set(locales)) != len(locales):
                 self.warn("exhibit", label, "locales", "lists a language twice")
             if raw is not None and not locales:

@@ -147,6 +147,8 @@ class ContentController(QObject):
             if not checked:
                 _require_sound(path)
             bundle = Bundle(path, wanted or None, checked=checked)
+            if not wanted:  # the first bundle: a visit starts in the exhibit's visit language
+                bundle.set_locale(bundle.visit_locale)
             snapshot = _read(bundle, self._generation + 1)
         except Exception as exc:  # any failure of the content layer keeps the last good content
             if bundle is not None:
@@ -245,6 +247,14 @@ class ContentController(QObject):
 
     def default_locale_code(self) -> str:
         return self._bundle.default_locale if self._bundle else ""
+
+    def visit_locale_code(self) -> str:
+        """The language a visit starts in: the exhibit's ``visit_locale``, else its default."""
+        return self._bundle.visit_locale if self._bundle else ""
+
+    def listed_locale_codes(self) -> list[str]:
+        """The languages in the order the curator listed them (the order visitors see)."""
+        return list(self._bundle.listed_locales) if self._bundle else []
 
     def error_message(self) -> str:
         return self._error

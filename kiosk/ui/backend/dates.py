@@ -117,7 +117,7 @@ _ENDONYMS = {
     # Qt calls English "American English" and Azerbaijani "azərbaycan" (the country's name
     # in form); a visitor looks for the name of the language.
     "en": "English",
-    "az": "Azərbaycanca",
+    "az": "Azərbaycan dili",
     "ru": "Русский",
 }
 
@@ -131,3 +131,10 @@ def language_name(code: str) -> str:
     if locale.language() == QLocale.Language.C:
         return code
     return _capitalised(locale.nativeLanguageName(), locale)
+
+
+def short_name(code: str) -> str:
+    """The language's short name for a compact choice: its code in capitals ("AZ", "RU",
+    "EN"), the way a language switch is commonly labelled in any of the three."""
+    base = code.replace("-", "_").split("_")[0]
+    return base.upper() if base.isascii() else base

@@ -33,7 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtQml import QmlElement
 
 from kiosk.ui.backend.content import ContentController
-from kiosk.ui.backend.dates import language_name
+from kiosk.ui.backend.dates import language_name, short_name
 from kiosk.ui.qt import Property, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -125,7 +125,10 @@ class LanguageController(QObject):
     current = Property(str, current_code, notify=currentChanged)
 
     def _get_choices(self) -> list[dict[str, Any]]:
-        return [{"code": c, "name": language_name(c)} for c in self._content.locale_codes()]
+        return [
+            {"code": c, "name": language_name(c), "short": short_name(c)}
+            for c in self._content.listed_locale_codes()
+        ]
 
     choices = Property(list, _get_choices, notify=choicesChanged)
 
@@ -137,7 +140,7 @@ class LanguageController(QObject):
     def touch_prompts(self) -> list[str]:
         """ "Touch to begin" once per language of the bundle (once only where they agree)."""
         prompts: list[str] = []
-        for code in self._content.locale_codes() or [""]:
+        for code in self._content.listed_locale_codes() or [""]:
             translator = self._translator(code) if code else None
             text = translator.translate(*TOUCH_TO_BEGIN) if translator is not None else ""
             text = text or TOUCH_TO_BEGIN[1]  # the English words, whatever language is on
@@ -158,9 +161,11 @@ class LanguageController(QObject):
 
     @Slot()
     def reset(self) -> None:
-        """A new visit starts in the start language (or the bundle's default)."""
+        """A new visit starts in the start language (``--lang``, the config's
+        ``default_language``) or else the bundle's visit language (its ``visit_locale``, or
+        its default language)."""
         start = self.start_locale
         if start not in self._content.locale_codes():
-            start = self._content.default_locale_code()
+            start = self._content.visit_locale_code()
         if start:
             self.choose(start)

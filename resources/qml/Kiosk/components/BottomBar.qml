@@ -5,7 +5,8 @@ import Kiosk
 // The bar at the bottom of every screen: the home button and the screen's own controls sit
 // low, within reach of a seated visitor, in portrait as in landscape; larger text and higher
 // contrast are there on every screen. When the screen's controls and those two do not fit in
-// one row, the reading choices take a row of their own above.
+// one row, the reading choices take a row of their own above; when the screen's controls alone
+// do not fit with the usual gaps (portrait, larger text, a long language), the gaps close up.
 Rectangle {
     id: bar
 
@@ -13,6 +14,24 @@ Rectangle {
     property alias spacing: row.spacing
     property bool readingChoices: true
     readonly property bool stacked: grid.stacked
+
+    // what the screen's controls need side by side, without their gaps
+    readonly property real needed: {
+        let w = 0;
+        for (let i = 0; i < row.children.length; ++i) {
+            const c = row.children[i];
+            if (c.visible)
+                w += c.implicitWidth;
+        }
+        return w;
+    }
+    readonly property int shown: {
+        let n = 0;
+        for (let i = 0; i < row.children.length; ++i)
+            if (row.children[i].visible)
+                n += 1;
+        return n;
+    }
 
     color: Theme.surface
     implicitHeight: Math.max(Theme.barHeight, grid.implicitHeight + 2 * Theme.px(20))
@@ -41,7 +60,7 @@ Rectangle {
             Layout.row: grid.stacked ? 1 : 0
             Layout.column: 0
             Layout.fillWidth: true
-            spacing: Theme.gap
+            spacing: bar.needed + (bar.shown - 1) * Theme.gap > grid.width ? Theme.gapSmall : Theme.gap
         }
         ReadingChoices {
             id: choices

@@ -40,7 +40,7 @@ Item {
             left: parent.left
             right: parent.right
             top: parent.top
-            bottom: prompts.top
+            bottom: attractLanguages.top
             leftMargin: Theme.margin
             rightMargin: screen.sideBySide ? screen.width / 2 + Theme.gapLarge : Theme.margin
             topMargin: Theme.margin
@@ -174,6 +174,52 @@ Item {
                 current: index === screen.shown
                 upNext: screen.slides.count > 1 && index === (screen.shown + 1) % screen.slides.count
                 onFigureHeightChanged: stage.measure()
+            }
+        }
+    }
+
+    // Each language of the bundle by its own name, as large, quiet targets: a touch on one
+    // begins the visit in that language (on the press: the visit begins with the touch, and
+    // the attract screen is gone before the finger lifts); a touch anywhere else begins it in
+    // the bundle's visit language. With one language nothing is offered.
+    Flow {
+        id: attractLanguages
+        objectName: "attractLanguages"
+        readonly property bool offered: screen.language.canChoose
+        anchors {
+            horizontalCenter: parent.horizontalCenter
+            bottom: prompts.top
+            bottomMargin: offered ? Theme.gap : 0
+        }
+        width: Math.min(implicitRowWidth, parent.width - 2 * Theme.margin)
+        height: offered ? implicitHeight : 0
+        visible: offered
+        spacing: Theme.gap
+        // made: read again as each button is made (itemAt() alone does not notify)
+        property int made: 0
+        readonly property real implicitRowWidth: {
+            let w = 0;
+            for (let i = 0; i < made && i < attractLanguageButtons.count; ++i) {
+                const b = attractLanguageButtons.itemAt(i) as KButton;
+                if (b)
+                    w += b.implicitWidth + (i > 0 ? spacing : 0);
+            }
+            return w;
+        }
+        Repeater {
+            id: attractLanguageButtons
+            model: attractLanguages.offered ? screen.language.choices : []
+            onItemAdded: attractLanguages.made += 1
+            onItemRemoved: attractLanguages.made -= 1
+            KButton {
+                required property var modelData
+                objectName: "attractLanguage_" + modelData.code
+                text: modelData.name
+                kind: "quiet"
+                textSize: Theme.subheadingSize
+                leftPadding: Theme.px(40)
+                rightPadding: Theme.px(40)
+                onPressed: screen.language.choose(modelData.code)
             }
         }
     }

@@ -14,6 +14,7 @@ Item {
     required property HistoryController history
     required property Navigator navigator
     required property SourcesController sources
+    required property LanguageController language
 
     readonly property bool portrait: height > width * 1.05
 
@@ -124,6 +125,7 @@ Item {
             HomeButton {
                 onClicked: screen.navigator.home()
             }
+            LanguageChoice { language: screen.language }
             Item { Layout.fillWidth: true }
             KButton {
                 objectName: "historyPrevious"
@@ -133,6 +135,8 @@ Item {
                 onClicked: screen.history.previous()
             }
             ColumnLayout {
+                // in portrait the list of sections above says where the visitor is
+                visible: !screen.portrait
                 Layout.minimumWidth: Theme.px(130)
                 spacing: Theme.px(8)
                 KText {

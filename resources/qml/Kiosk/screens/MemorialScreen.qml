@@ -15,6 +15,7 @@ Item {
 
     required property ContentController content
     required property Navigator navigator
+    required property LanguageController language
     required property CandleController candle
     required property MinuteOfSilence silence
     required property NamesController names
@@ -239,49 +240,72 @@ Item {
             }
         }
 
+        Loader {
+            Layout.alignment: Qt.AlignRight
+            Layout.rightMargin: Theme.margin - Theme.px(24)
+            Layout.bottomMargin: Theme.gapSmall
+            active: screen.portrait && screen.content.hasPeople
+            visible: active
+            sourceComponent: views
+        }
         BottomBar {
             Layout.fillWidth: true
             HomeButton {
                 onClicked: screen.navigator.home()
             }
+            LanguageChoice { language: screen.language }
             Item { Layout.fillWidth: true }
-            KButton {
-                objectName: "showRemembrance"
-                visible: screen.content.hasPeople
-                text: qsTr("Remembrance")
-                kind: "quiet"
-                checkable: true
-                checked: !screen.showNames
-                onClicked: {
-                    screen.names.closeWall();
-                    checked = Qt.binding(() => !screen.showNames);
-                }
+            Loader {
+                active: !screen.portrait && screen.content.hasPeople
+                visible: active
+                sourceComponent: views
             }
-            KButton {
-                objectName: "showNames"
-                visible: screen.content.hasPeople
-                text: qsTr("Names")
-                kind: "quiet"
-                checkable: true
-                checked: screen.showNames && !screen.showSearch
-                onClicked: {
-                    screen.names.openWall();
-                    checked = Qt.binding(() => screen.showNames && !screen.showSearch);
+        }
+    }
+
+    // Remembrance, the names, the search: in the bar in landscape; in portrait a row of their
+    // own just above it (within reach), where the bar has no room for them at larger text.
+    Component {
+        id: views
+        RowLayout {
+            spacing: Theme.gapSmall
+                KButton {
+                    objectName: "showRemembrance"
+                    visible: screen.content.hasPeople
+                    text: qsTr("Remembrance")
+                    kind: "quiet"
+                    checkable: true
+                    checked: !screen.showNames
+                    onClicked: {
+                        screen.names.closeWall();
+                        checked = Qt.binding(() => !screen.showNames);
+                    }
                 }
-            }
-            KButton {
-                objectName: "showSearch"
-                visible: screen.content.hasPeople
-                text: qsTr("Search")
-                kind: "quiet"
-                checkable: true
-                checked: screen.showSearch
-                onClicked: {
-                    screen.names.openWall();
-                    screen.names.openSearch();
-                    checked = Qt.binding(() => screen.showSearch);
+                KButton {
+                    objectName: "showNames"
+                    visible: screen.content.hasPeople
+                    text: qsTr("Names")
+                    kind: "quiet"
+                    checkable: true
+                    checked: screen.showNames && !screen.showSearch
+                    onClicked: {
+                        screen.names.openWall();
+                        checked = Qt.binding(() => screen.showNames && !screen.showSearch);
+                    }
                 }
-            }
+                KButton {
+                    objectName: "showSearch"
+                    visible: screen.content.hasPeople
+                    text: qsTr("Search")
+                    kind: "quiet"
+                    checkable: true
+                    checked: screen.showSearch
+                    onClicked: {
+                        screen.names.openWall();
+                        screen.names.openSearch();
+                        checked = Qt.binding(() => screen.showSearch);
+                    }
+                }
         }
     }
 

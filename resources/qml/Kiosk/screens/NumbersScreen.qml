@@ -9,6 +9,7 @@ Item {
 
     required property ContentController content
     required property Navigator navigator
+    required property LanguageController language
 
     readonly property int columns: Math.max(1, Math.min(3, Math.floor((width - 2 * Theme.margin + Theme.gap) / (Theme.measure * 0.62 + Theme.gap))))
     // Where each card goes: a figure with parts takes a whole row; the others share rows,
@@ -106,6 +107,7 @@ Item {
             HomeButton {
                 onClicked: screen.navigator.home()
             }
+            LanguageChoice { language: screen.language }
             Item { Layout.fillWidth: true }
         }
     }

@@ -14,6 +14,7 @@ Item {
     required property TimelineController timeline
     required property Navigator navigator
     required property SourcesController sources
+    required property LanguageController language
 
     readonly property bool portrait: height > width
     // Where the visitor is in time: the year and its era are the controller's notifying
@@ -234,6 +235,7 @@ Item {
         }
 
         BottomBar {
+            id: bar
             Layout.fillWidth: true
             Layout.topMargin: Theme.gapSmall
             HomeButton {
@@ -247,12 +249,14 @@ Item {
                 screenName: "timeline"
                 controller: screen.sources
             }
+            LanguageChoice { language: screen.language }
             Item { Layout.fillWidth: true }
         }
     }
 
     EventOverlay {
-        anchors.fill: parent
+        // the bar stays in reach under an open event: its language choice keeps it open
+        anchors { fill: parent; bottomMargin: bar.height }
         timeline: screen.timeline
     }
 

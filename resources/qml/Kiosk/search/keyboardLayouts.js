@@ -16,7 +16,7 @@ var layouts = {
     // among them (names need only the apostrophe and hyphen of the bottom row).
     "az": {
         "code": "az",
-        "name": "Azərbaycanca",
+        "name": "Azərbaycan dili",
         "locale": "az_Latn_AZ",
         "rows": ["qüertyuiopöğ", "asdfghjklıə", "zxcvbnmçş"],
         "upper": ["QÜERTYUİOPÖĞ", "ASDFGHJKLIƏ", "ZXCVBNMÇŞ"]
