@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
 
 from kiosk.ui.screens import SCREENS
 from kiosk.ui.tools.settle import find_item, iter_items, qml_eval, settle
@@ -250,3 +251,35 @@ def test_sources_panel_closes_when_the_visit_ends(make_shell: Any) -> None:
     shell.sources.open("history")
     shell.end_visit()
     assert shell.sources.openScreen == ""
+
+
+# -- inert cards -----------------------------------------------------------------------------
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize(
+    ("screen", "names"),
+    [("numbers", ("figureCard",)), ("memorial", ("candleCard", "silenceCard"))],
+)
+def test_inert_cards_have_no_button_look(
+    make_shell: Any, screen: str, names: tuple[str, ...], high_contrast: bool
+) -> None:
+    """A figure card and a remembrance card cannot be touched and do not look as if they
+    could: not a button, nothing on them that takes a tap but their own buttons, drawn flat in
+    the panel colours, never in a button's fill or edge."""
+    shell = make_shell()
+    shell.accessibility.highContrast = high_contrast
+    shell.navigator.go(screen)
+    settle(shell.window)
+    theme = shell.theme()
+    cards = [i for name in names for i in _visible(shell.window, name)]
+    assert len(cards) >= len(names)
+    for card in cards:
+        assert not card.inherits("QQuickAbstractButton"), card.objectName()
+        assert not card.acceptTouchEvents()
+        assert card.acceptedMouseButtons() == Qt.MouseButton.NoButton
+        fill = QColor(str(qml_eval(card, "String(color)")))
+        edge = QColor(str(qml_eval(card, "String(border.color)")))
+        assert fill == QColor(theme.property("panel")), card.objectName()
+        assert edge == QColor(theme.property("panelEdge")), card.objectName()
+        assert fill != QColor(theme.property("control"))
+        assert edge != QColor(theme.property("controlOutline"))
+        assert qml_eval(card, "border.width") == theme.property("panelEdgeWidth")

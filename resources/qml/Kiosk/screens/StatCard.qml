@@ -4,9 +4,11 @@ import QtQuick.Layouts
 import Kiosk
 
 // One figure: large, with what it counts, its parts drawn as parts of it, and its source.
+// Inert, so flat: a quiet panel, never a button's look.
 // A figure of loss is set in the quiet loss colour, never in the accent (Theme.figureColor).
 Rectangle {
     id: card
+    objectName: "figureCard"
 
     required property string label
     required property string valueText
@@ -20,10 +22,10 @@ Rectangle {
     required property bool partsExceedWhole
     required property string tone
 
-    color: Theme.raised
+    color: Theme.panel
     radius: Theme.radius
-    border.width: Theme.borderWidth
-    border.color: Theme.outline
+    border.width: Theme.panelEdgeWidth
+    border.color: Theme.panelEdge
     implicitHeight: column.implicitHeight + 2 * Theme.px(36)
 
     ColumnLayout {
