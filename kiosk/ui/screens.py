@@ -191,7 +191,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "numbers",
         "NumbersScreen",
-        needs=("content", "navigator"),
+        needs=("content", "navigator", "sources"),
         tile=Tile(
             "numbers",
             QT_TRANSLATE_NOOP("HomeScreen", "In numbers"),
@@ -202,7 +202,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "memorial",
         "MemorialScreen",
-        needs=("content", "navigator", "candle", "silence"),
+        needs=("content", "navigator", "candle", "silence", "sources"),
         tile=Tile(
             "memorial",
             QT_TRANSLATE_NOOP("HomeScreen", "Memorial"),

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlite_utils
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
 
@@ -223,15 +224,29 @@ def test_edge_card_fades(make_shell: Any) -> None:
 
 
 # -- sources ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("screen", ["history", "timeline"])
-def test_one_sources_line_opens_the_panel(make_shell: Any, screen: str) -> None:
+def _texts_saying_source(shell: Any) -> list[str]:
+    """Every text on screen that starts as a source line does, except the sources line's own."""
+    lines = _visible(shell.window, "sourcesLine")
+    return [
+        str(i.property("text"))
+        for i in iter_items(shell.window.contentItem())
+        if i.isVisible()
+        and str(i.property("text") or "").startswith(("Source:", "Sources:"))
+        and not any(line.isAncestorOf(i) or line == i for line in lines)
+    ]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("screen", ["history", "timeline", "numbers", "memorial"])
+def test_one_sources_line_opens_the_panel(make_shell: Any, screen: str, size: Any) -> None:
     """One line per screen names the source and opens a panel listing each source with its
     note; Close (or a tap outside) closes it. No "Source:" repeats under every text."""
-    shell = make_shell()
+    shell = make_shell(size=size)
     shell.navigator.go(screen)
     settle(shell.window)
     lines = _visible(shell.window, "sourcesLine")
     assert len(lines) == 1
+    assert _texts_saying_source(shell) == []
     assert lines[0].property("text") == "Source: Exhibit text"
     assert shell.sources.sourcesFor(screen) == [{"title": "Exhibit text", "detail": "page 1"}]
     tap(shell.window, "sourcesLine")
@@ -243,6 +258,49 @@ def test_one_sources_line_opens_the_panel(make_shell: Any, screen: str) -> None:
     assert detail.width() <= shell.theme().property("measure") + 1
     tap(shell.window, "sourcesClose")
     assert shell.sources.openScreen == ""
+
+
+@pytest.fixture
+def two_sources_bundle(tmp_path: Path) -> Path:
+    """A second source, named by a part of a figure and by a decree only."""
+    path = make_bundle(tmp_path / "sources.sqlite")
+    db = sqlite_utils.Database(path)
+    db["sources"].insert({"id": 2, "key": "archive", "title": "State archive", "detail": "f. 7"})
+    db.execute("UPDATE statistics SET source_id = 2 WHERE key = 'children'")
+    db.execute("UPDATE remembrance SET source_id = 2 WHERE key = 'decree-1994'")
+    db.conn.commit()
+    db.close()
+    return path
+
+
+@pytest.mark.parametrize("screen", ["numbers", "memorial"])
+def test_sources_panel_lists_every_source_the_screen_uses(
+    make_shell: Any, two_sources_bundle: Path, screen: str
+) -> None:
+    """The panel of Numbers lists a source named only by a part of a figure, and Memorial's
+    one named only by a decree, after the one named first; the line says there are more."""
+    shell = make_shell(bundle=two_sources_bundle)
+    expected = [
+        {"title": "Exhibit text", "detail": "page 1"},
+        {"title": "State archive", "detail": "f. 7"},
+    ]
+    assert shell.sources.sourcesFor(screen) == expected
+    assert shell.sources.sourcesFor("history") == expected[:1]
+    shell.navigator.go(screen)
+    settle(shell.window)
+    [line] = _visible(shell.window, "sourcesLine")
+    assert line.property("text") == "Sources: Exhibit text and 1 more"
+    tap(shell.window, "sourcesLine")
+    assert shell.sources.openScreen == screen
+
+    def top_down(name: str) -> list[str]:
+        shown = sorted(
+            _visible(shell.window, name), key=lambda i: i.mapToScene(i.position() * 0).y()
+        )
+        return [str(i.property("text")) for i in shown]
+
+    assert top_down("sourceTitle") == ["Exhibit text", "State archive"]
+    assert top_down("sourceDetail") == ["page 1", "f. 7"]
 
 
 def test_sources_panel_closes_when_the_visit_ends(make_shell: Any) -> None:

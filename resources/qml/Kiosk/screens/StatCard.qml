@@ -3,8 +3,8 @@ import QtQuick
 import QtQuick.Layouts
 import Kiosk
 
-// One figure: large, with what it counts, its parts drawn as parts of it, and its source.
-// Inert, so flat: a quiet panel, never a button's look.
+// One figure: large, with what it counts and its parts drawn as parts of it. Inert, so flat:
+// a quiet panel, never a button's look. Its source is on the screen's one sources line.
 // A figure of loss is set in the quiet loss colour, never in the accent (Theme.figureColor).
 Rectangle {
     id: card
@@ -14,7 +14,6 @@ Rectangle {
     required property string valueText
     required property string unit
     required property string description
-    required property string source
     required property var parts
     required property bool hasParts
     required property real remainder
@@ -93,14 +92,6 @@ Rectangle {
             Layout.fillWidth: true
             visible: card.partsExceedWhole
             text: qsTr("The parts overlap: together they add up to more than the whole.")
-            color: Theme.textMuted
-            font.pixelSize: Theme.metaSize
-        }
-        KText {
-            Layout.fillWidth: true
-            Layout.topMargin: Theme.gapSmall
-            visible: card.source !== ""
-            text: qsTr("Source: %1").arg(card.source)
             color: Theme.textMuted
             font.pixelSize: Theme.metaSize
         }
