@@ -218,7 +218,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "numbers",
         "NumbersScreen",
-        needs=("content", "navigator", "language"),
+        needs=("content", "navigator", "language", "sources"),
         tile=Tile(
             "numbers",
             QT_TRANSLATE_NOOP("HomeScreen", "In numbers"),
@@ -229,7 +229,7 @@ SCREENS: tuple[Screen, ...] = (
     Screen(
         "memorial",
         "MemorialScreen",
-        needs=("content", "navigator", "candle", "silence", "names", "language"),
+        needs=("content", "navigator", "candle", "silence", "names", "language", "sources"),
         tile=Tile(
             "memorial",
             QT_TRANSLATE_NOOP("HomeScreen", "Memorial"),

@@ -359,10 +359,6 @@
         <translation>Fərmanlar və müraciətlər</translation>
     </message>
     <message>
-        <source>Source: %1</source>
-        <translation>Mənbə: %1</translation>
-    </message>
-    <message>
         <source>Remembrance</source>
         <translation>Xatirə</translation>
     </message>
@@ -724,10 +720,6 @@
     <message>
         <source>The parts overlap: together they add up to more than the whole.</source>
         <translation>Hissələr üst-üstə düşür: birlikdə bütövdən çoxdur.</translation>
-    </message>
-    <message>
-        <source>Source: %1</source>
-        <translation>Mənbə: %1</translation>
     </message>
 </context>
 <context>

@@ -364,10 +364,6 @@
         <translation>Указы и обращения</translation>
     </message>
     <message>
-        <source>Source: %1</source>
-        <translation>Источник: %1</translation>
-    </message>
-    <message>
         <source>Remembrance</source>
         <translation>Память</translation>
     </message>
@@ -732,10 +728,6 @@
     <message>
         <source>The parts overlap: together they add up to more than the whole.</source>
         <translation>Части пересекаются: вместе они больше целого.</translation>
-    </message>
-    <message>
-        <source>Source: %1</source>
-        <translation>Источник: %1</translation>
     </message>
 </context>
 <context>

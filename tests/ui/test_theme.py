@@ -95,6 +95,27 @@ def test_buttons_wear_the_control_colours(make_shell: Any) -> None:
 
 
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+def test_inert_panels_never_look_like_buttons(make_shell: Any, high_contrast: bool) -> None:
+    """An inert card (a figure, a remembrance act) is flat: its fill is not a button's, its
+    edge is quieter and thinner than a button's, and every text on it reads at 7:1."""
+    shell = make_shell(show=False)
+    shell.accessibility.highContrast = high_contrast
+    theme = shell.theme()
+
+    def colour(name: str) -> QColor:
+        return QColor(theme.property(name))
+
+    panel, edge = colour("panel"), colour("panelEdge")
+    assert panel not in (colour("control"), colour("pressed"), colour("accent"))
+    assert edge not in (colour("controlOutline"), colour("accent"))
+    assert contrast(edge, panel) < contrast(colour("controlOutline"), panel) / 1.5
+    assert theme.property("panelEdgeWidth") <= theme.property("borderWidth")
+    pairs = theme.property("contrastPairs").toVariant()
+    for fg in ("text", "textMuted", "accent", "loss"):
+        assert [fg, "panel"] in pairs, fg
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
 def test_part_colours_stand_out_3_to_1(make_shell: Any, high_contrast: bool) -> None:
     """Each segment of a part-of-whole bar is at least 3:1 against the card (WCAG 1.4.11)."""
     shell = make_shell(show=False)
@@ -102,7 +123,7 @@ def test_part_colours_stand_out_3_to_1(make_shell: Any, high_contrast: bool) -> 
     theme = shell.theme()
     for palette in ("partColors", "lossPartColors"):
         for color in theme.property(palette).toVariant():
-            for bg in ("surface", "raised"):
+            for bg in ("surface", "raised", "panel"):
                 ratio = contrast(QColor(color), QColor(theme.property(bg)))
                 assert ratio >= 3.0, (palette, color, bg)
 

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
+import sqlite_utils
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
 
 from kiosk.ui.screens import SCREENS
 from kiosk.ui.tools.settle import find_item, iter_items, qml_eval, settle
@@ -222,15 +224,29 @@ def test_edge_card_fades(make_shell: Any) -> None:
 
 
 # -- sources ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("screen", ["history", "timeline"])
-def test_one_sources_line_opens_the_panel(make_shell: Any, screen: str) -> None:
+def _texts_saying_source(shell: Any) -> list[str]:
+    """Every text on screen that starts as a source line does, except the sources line's own."""
+    lines = _visible(shell.window, "sourcesLine")
+    return [
+        str(i.property("text"))
+        for i in iter_items(shell.window.contentItem())
+        if i.isVisible()
+        and str(i.property("text") or "").startswith(("Source:", "Sources:"))
+        and not any(line.isAncestorOf(i) or line == i for line in lines)
+    ]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("screen", ["history", "timeline", "numbers", "memorial"])
+def test_one_sources_line_opens_the_panel(make_shell: Any, screen: str, size: Any) -> None:
     """One line per screen names the source and opens a panel listing each source with its
     note; Close (or a tap outside) closes it. No "Source:" repeats under every text."""
-    shell = make_shell()
+    shell = make_shell(size=size)
     shell.navigator.go(screen)
     settle(shell.window)
     lines = _visible(shell.window, "sourcesLine")
     assert len(lines) == 1
+    assert _texts_saying_source(shell) == []
     assert lines[0].property("text") == "Source: Exhibit text"
     assert shell.sources.sourcesFor(screen) == [{"title": "Exhibit text", "detail": "page 1"}]
     tap(shell.window, "sourcesLine")
@@ -244,9 +260,84 @@ def test_one_sources_line_opens_the_panel(make_shell: Any, screen: str) -> None:
     assert shell.sources.openScreen == ""
 
 
+@pytest.fixture
+def two_sources_bundle(tmp_path: Path) -> Path:
+    """A second source, named by a part of a figure and by a decree only."""
+    path = make_bundle(tmp_path / "sources.sqlite")
+    db = sqlite_utils.Database(path)
+    db["sources"].insert({"id": 2, "key": "archive", "title": "State archive", "detail": "f. 7"})
+    db.execute("UPDATE statistics SET source_id = 2 WHERE key = 'children'")
+    db.execute("UPDATE remembrance SET source_id = 2 WHERE key = 'decree-1994'")
+    db.conn.commit()
+    db.close()
+    return path
+
+
+@pytest.mark.parametrize("screen", ["numbers", "memorial"])
+def test_sources_panel_lists_every_source_the_screen_uses(
+    make_shell: Any, two_sources_bundle: Path, screen: str
+) -> None:
+    """The panel of Numbers lists a source named only by a part of a figure, and Memorial's
+    one named only by a decree, after the one named first; the line says there are more."""
+    shell = make_shell(bundle=two_sources_bundle)
+    expected = [
+        {"title": "Exhibit text", "detail": "page 1"},
+        {"title": "State archive", "detail": "f. 7"},
+    ]
+    assert shell.sources.sourcesFor(screen) == expected
+    assert shell.sources.sourcesFor("history") == expected[:1]
+    shell.navigator.go(screen)
+    settle(shell.window)
+    [line] = _visible(shell.window, "sourcesLine")
+    assert line.property("text") == "Sources: Exhibit text and 1 more"
+    tap(shell.window, "sourcesLine")
+    assert shell.sources.openScreen == screen
+
+    def top_down(name: str) -> list[str]:
+        shown = sorted(
+            _visible(shell.window, name), key=lambda i: i.mapToScene(i.position() * 0).y()
+        )
+        return [str(i.property("text")) for i in shown]
+
+    assert top_down("sourceTitle") == ["Exhibit text", "State archive"]
+    assert top_down("sourceDetail") == ["page 1", "f. 7"]
+
+
 def test_sources_panel_closes_when_the_visit_ends(make_shell: Any) -> None:
     shell = make_shell()
     shell.navigator.go("history")
     shell.sources.open("history")
     shell.end_visit()
     assert shell.sources.openScreen == ""
+
+
+# -- inert cards -----------------------------------------------------------------------------
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize(
+    ("screen", "names"),
+    [("numbers", ("figureCard",)), ("memorial", ("candleCard", "silenceCard"))],
+)
+def test_inert_cards_have_no_button_look(
+    make_shell: Any, screen: str, names: tuple[str, ...], high_contrast: bool
+) -> None:
+    """A figure card and a remembrance card cannot be touched and do not look as if they
+    could: not a button, nothing on them that takes a tap but their own buttons, drawn flat in
+    the panel colours, never in a button's fill or edge."""
+    shell = make_shell()
+    shell.accessibility.highContrast = high_contrast
+    shell.navigator.go(screen)
+    settle(shell.window)
+    theme = shell.theme()
+    cards = [i for name in names for i in _visible(shell.window, name)]
+    assert len(cards) >= len(names)
+    for card in cards:
+        assert not card.inherits("QQuickAbstractButton"), card.objectName()
+        assert not card.acceptTouchEvents()
+        assert card.acceptedMouseButtons() == Qt.MouseButton.NoButton
+        fill = QColor(str(qml_eval(card, "String(color)")))
+        edge = QColor(str(qml_eval(card, "String(border.color)")))
+        assert fill == QColor(theme.property("panel")), card.objectName()
+        assert edge == QColor(theme.property("panelEdge")), card.objectName()
+        assert fill != QColor(theme.property("control"))
+        assert edge != QColor(theme.property("controlOutline"))
+        assert qml_eval(card, "border.width") == theme.property("panelEdgeWidth")

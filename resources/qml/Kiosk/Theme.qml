@@ -28,10 +28,13 @@ QtObject {
     // -- colour: a dark, quiet palette with one warm, candle-like accent ------------------------
     readonly property color background: highContrast ? "#000000" : "#13110f"
     readonly property color surface: highContrast ? "#000000" : "#1c1a17"
-    // An inert card or panel (a figure, a decree): a quiet fill and edge, never a button's look.
     readonly property color raised: highContrast ? "#000000" : "#27241f"
+    // An inert card (a figure, a remembrance act): a flat, quiet fill and a thin, quiet edge,
+    // never a button's look (no control fill, no control outline, even in high contrast,
+    // where a button's edge is white and a card's a mid grey).
     readonly property color panel: surface
-    readonly property color panelEdge: line
+    readonly property color panelEdge: highContrast ? "#767676" : "#3f3a33"
+    readonly property real panelEdgeWidth: Math.max(1, px(2))
     readonly property color text: highContrast ? "#ffffff" : "#ede6db"
     readonly property color textMuted: highContrast ? "#ffffff" : "#c6bdb0"
     readonly property color accent: highContrast ? "#ffd27a" : "#e2b36a"
@@ -83,6 +86,7 @@ QtObject {
         ["loss", "background"], ["loss", "surface"], ["loss", "raised"],
         ["text", "control"], ["textMuted", "control"], ["accent", "control"],
         ["textMuted", "pressed"], ["accent", "pressed"],
+        ["text", "panel"], ["textMuted", "panel"], ["accent", "panel"], ["loss", "panel"],
         ["onAccent", "accent"]
     ]
     // A control's edge against everything it can sit on or be filled with: at least 3:1.

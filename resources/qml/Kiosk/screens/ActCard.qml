@@ -2,16 +2,17 @@ import QtQuick
 import QtQuick.Layouts
 import Kiosk
 
-// A quiet panel for one of the visitor's acts on the memorial screen.
+// A quiet panel for one of the visitor's acts on the memorial screen: flat and inert (only
+// the buttons inside it look touchable).
 Rectangle {
     id: card
 
     default property alias content: column.data
 
-    color: Theme.surface
+    color: Theme.panel
     radius: Theme.radius
-    border.width: Theme.borderWidth
-    border.color: Theme.line
+    border.width: Theme.panelEdgeWidth
+    border.color: Theme.panelEdge
     implicitHeight: column.implicitHeight + 2 * Theme.px(36)
     implicitWidth: column.implicitWidth + 2 * Theme.px(36)
 

@@ -7,7 +7,8 @@ import Kiosk
 // Remembrance before administration: the exhibit's dedication, then the visitor's acts (a
 // candle to light, a minute of silence), then the day of mourning and, under a heading of
 // their own, the decrees and addresses (RemembranceModel orders them); and, only where the
-// bundle has them, the names of the people remembered.
+// bundle has them, the names of the people remembered. One line below the texts opens their
+// sources (SourcesPanel), rather than a "Source: ..." under each.
 // Landscape: the dedication and the acts on the left, the texts on the right. Portrait: the
 // dedication at the top, the acts low enough to reach, the texts below them.
 Item {
@@ -19,6 +20,7 @@ Item {
     required property CandleController candle
     required property MinuteOfSilence silence
     required property NamesController names
+    required property SourcesController sources
 
     readonly property bool portrait: height > width * 1.05
     readonly property bool showNames: content.hasPeople && names.wallOpen
@@ -152,7 +154,13 @@ Item {
                 ReadingPane {
                     id: remembrance
                     objectName: "remembrancePane"
-                    anchors.fill: parent
+                    anchors {
+                        left: parent.left
+                        right: parent.right
+                        top: parent.top
+                        bottom: remembranceSources.visible ? remembranceSources.top : parent.bottom
+                        bottomMargin: remembranceSources.visible ? Theme.gap : 0
+                    }
                     visible: !screen.showNames
                     spacing: Theme.gapLarge
 
@@ -163,7 +171,6 @@ Item {
                             required property string title
                             required property string body
                             required property string dateText
-                            required property string source
                             required property bool firstOfficial
                             required property int index
                             width: remembrance.width
@@ -211,15 +218,18 @@ Item {
                                 text: entry.body
                                 lineHeight: Theme.bodyLineHeight
                             }
-                            KText {
-                                width: parent.width
-                                visible: entry.source !== ""
-                                text: qsTr("Source: %1").arg(entry.source)
-                                color: Theme.textMuted
-                                font.pixelSize: Theme.metaSize
-                            }
                         }
                     }
+                }
+
+                SourcesLine {
+                    id: remembranceSources
+                    anchors.left: parent.left
+                    anchors.bottom: parent.bottom
+                    width: Math.min(implicitWidth, parent.width)
+                    visible: !screen.showNames && sources.length > 0
+                    screenName: "memorial"
+                    controller: screen.sources
                 }
 
                 Loader {
@@ -269,43 +279,43 @@ Item {
         id: views
         RowLayout {
             spacing: Theme.gapSmall
-                KButton {
-                    objectName: "showRemembrance"
-                    visible: screen.content.hasPeople
-                    text: qsTr("Remembrance")
-                    kind: "quiet"
-                    checkable: true
-                    checked: !screen.showNames
-                    onClicked: {
-                        screen.names.closeWall();
-                        checked = Qt.binding(() => !screen.showNames);
-                    }
+            KButton {
+                objectName: "showRemembrance"
+                visible: screen.content.hasPeople
+                text: qsTr("Remembrance")
+                kind: "quiet"
+                checkable: true
+                checked: !screen.showNames
+                onClicked: {
+                    screen.names.closeWall();
+                    checked = Qt.binding(() => !screen.showNames);
                 }
-                KButton {
-                    objectName: "showNames"
-                    visible: screen.content.hasPeople
-                    text: qsTr("Names")
-                    kind: "quiet"
-                    checkable: true
-                    checked: screen.showNames && !screen.showSearch
-                    onClicked: {
-                        screen.names.openWall();
-                        checked = Qt.binding(() => screen.showNames && !screen.showSearch);
-                    }
+            }
+            KButton {
+                objectName: "showNames"
+                visible: screen.content.hasPeople
+                text: qsTr("Names")
+                kind: "quiet"
+                checkable: true
+                checked: screen.showNames && !screen.showSearch
+                onClicked: {
+                    screen.names.openWall();
+                    checked = Qt.binding(() => screen.showNames && !screen.showSearch);
                 }
-                KButton {
-                    objectName: "showSearch"
-                    visible: screen.content.hasPeople
-                    text: qsTr("Search")
-                    kind: "quiet"
-                    checkable: true
-                    checked: screen.showSearch
-                    onClicked: {
-                        screen.names.openWall();
-                        screen.names.openSearch();
-                        checked = Qt.binding(() => screen.showSearch);
-                    }
+            }
+            KButton {
+                objectName: "showSearch"
+                visible: screen.content.hasPeople
+                text: qsTr("Search")
+                kind: "quiet"
+                checkable: true
+                checked: screen.showSearch
+                onClicked: {
+                    screen.names.openWall();
+                    screen.names.openSearch();
+                    checked = Qt.binding(() => screen.showSearch);
                 }
+            }
         }
     }
 
@@ -314,5 +324,11 @@ Item {
         anchors.fill: parent
         z: 10
         names: screen.names
+    }
+
+    SourcesPanel {
+        anchors.fill: parent
+        controller: screen.sources
+        screenName: "memorial"
     }
 }

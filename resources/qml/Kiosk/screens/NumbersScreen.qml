@@ -3,13 +3,15 @@ import QtQuick.Layouts
 import Kiosk.Backend
 import Kiosk
 
-// The figures, large, each with its source; a whole with parts shows them as parts of it.
+// The figures, large; a whole with parts shows them as parts of it. One line below them
+// opens the sources of them all (SourcesPanel), rather than a "Source: ..." under each.
 Item {
     id: screen
 
     required property ContentController content
     required property Navigator navigator
     required property LanguageController language
+    required property SourcesController sources
 
     readonly property int columns: Math.max(1, Math.min(3, Math.floor((width - 2 * Theme.margin + Theme.gap) / (Theme.measure * 0.62 + Theme.gap))))
     // Where each card goes: a figure with parts takes a whole row; the others share rows,
@@ -102,6 +104,17 @@ Item {
             }
         }
 
+        SourcesLine {
+            Layout.maximumWidth: screen.width - 2 * Theme.margin
+            Layout.leftMargin: Theme.margin
+            Layout.rightMargin: Theme.margin
+            Layout.topMargin: Theme.gap
+            Layout.bottomMargin: Theme.gap
+            visible: sources.length > 0
+            screenName: "numbers"
+            controller: screen.sources
+        }
+
         BottomBar {
             Layout.fillWidth: true
             HomeButton {
@@ -110,5 +123,11 @@ Item {
             LanguageChoice { language: screen.language }
             Item { Layout.fillWidth: true }
         }
+    }
+
+    SourcesPanel {
+        anchors.fill: parent
+        controller: screen.sources
+        screenName: "numbers"
     }
 }

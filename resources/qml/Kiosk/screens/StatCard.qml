@@ -3,16 +3,17 @@ import QtQuick
 import QtQuick.Layouts
 import Kiosk
 
-// One figure: large, with what it counts, its parts drawn as parts of it, and its source.
+// One figure: large, with what it counts and its parts drawn as parts of it. Inert, so flat:
+// a quiet panel, never a button's look. Its source is on the screen's one sources line.
 // A figure of loss is set in the quiet loss colour, never in the accent (Theme.figureColor).
 Rectangle {
     id: card
+    objectName: "figureCard"
 
     required property string label
     required property string valueText
     required property string unit
     required property string description
-    required property string source
     required property var parts
     required property bool hasParts
     required property real remainder
@@ -20,10 +21,10 @@ Rectangle {
     required property bool partsExceedWhole
     required property string tone
 
-    color: Theme.raised
+    color: Theme.panel
     radius: Theme.radius
-    border.width: Theme.borderWidth
-    border.color: Theme.outline
+    border.width: Theme.panelEdgeWidth
+    border.color: Theme.panelEdge
     implicitHeight: column.implicitHeight + 2 * Theme.px(36)
 
     ColumnLayout {
@@ -91,14 +92,6 @@ Rectangle {
             Layout.fillWidth: true
             visible: card.partsExceedWhole
             text: qsTr("The parts overlap: together they add up to more than the whole.")
-            color: Theme.textMuted
-            font.pixelSize: Theme.metaSize
-        }
-        KText {
-            Layout.fillWidth: true
-            Layout.topMargin: Theme.gapSmall
-            visible: card.source !== ""
-            text: qsTr("Source: %1").arg(card.source)
             color: Theme.textMuted
             font.pixelSize: Theme.metaSize
         }
