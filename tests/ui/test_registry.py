@@ -53,7 +53,7 @@ def test_a_new_entry_is_a_new_screen_with_its_tile(make_shell: Any, qt_warnings:
     extra = Screen(
         "figures",
         "NumbersScreen",
-        needs=("content", "navigator", "language"),
+        needs=next(s.needs for s in SCREENS if s.component == "NumbersScreen"),
         tile=Tile("numbers", "Figures", "The same figures again"),
     )
     shell = make_shell(screens=(*SCREENS, extra))
