@@ -2,7 +2,7 @@
 
 Both run on machines without a display (CI, over SSH): ``headless_defaults`` picks Qt's
 offscreen platform and software renderer unless the environment chose. A bundle that cannot
-be shown is one line on stderr, never a traceback.
+be shown is one line on stderr, never a traceback. ``parse_size`` reads ``--size``.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,21 @@ if TYPE_CHECKING:
     from kiosk.ui.runtime.shell import KioskShell
 
 log = logging.getLogger("kiosk")
+
+# --screenshots --size WxH
+_SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
+MIN_SIDE, MAX_SIDE = 320, 8192
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1920x1080"`` -> (1920, 1080); ValueError with a message a technician can act on."""
+    match = _SIZE.match(text or "")
+    if not match:
+        raise ValueError(f"--size {text!r}: write it as WIDTHxHEIGHT, for example 1920x1080")
+    w, h = int(match.group(1)), int(match.group(2))
+    if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
+        raise ValueError(f"--size {text!r}: each side must be between {MIN_SIDE} and {MAX_SIDE}")
+    return w, h
 
 
 def headless_defaults() -> None:

@@ -23,7 +23,6 @@ import argparse
 import getpass
 import logging
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,8 +30,11 @@ from typing import TYPE_CHECKING
 
 from kiosk import __version__, paths
 from kiosk.cli.headless import (
+    MAX_SIDE,
+    MIN_SIDE,
     headless_defaults,
     one_line,
+    parse_size,
     screenshots_command,
     self_test_command,
     unreadable_bundle,
@@ -56,7 +58,7 @@ if TYPE_CHECKING:
     from kiosk.ui.runtime.operations import Operations
     from kiosk.ui.runtime.shell import KioskShell
 
-__all__ = [  # STAGE_HOOK_ENV and the exit codes live in kiosk.cli.stopping; still found here
+__all__ = [  # the exit codes, STAGE_HOOK_ENV and --size live beside it; still found here
     "EXIT_FAILED",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -71,20 +73,6 @@ __all__ = [  # STAGE_HOOK_ENV and the exit codes live in kiosk.cli.stopping; sti
 ]
 
 log = logging.getLogger("kiosk")
-
-_SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
-MIN_SIDE, MAX_SIDE = 320, 8192
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    """``"1920x1080"`` -> (1920, 1080); ValueError with a message a technician can act on."""
-    match = _SIZE.match(text or "")
-    if not match:
-        raise ValueError(f"--size {text!r}: write it as WIDTHxHEIGHT, for example 1920x1080")
-    w, h = int(match.group(1)), int(match.group(2))
-    if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
-        raise ValueError(f"--size {text!r}: each side must be between {MIN_SIDE} and {MAX_SIDE}")
-    return w, h
 
 
 def build_parser() -> argparse.ArgumentParser:
