@@ -26,7 +26,7 @@ pytestmark = [
     pytest.mark.skipif(os.name != "posix", reason="POSIX signals"),
 ]
 
-# Every stage of a normal start, in order (kiosk.cli.kiosk._checkpoint).
+# Every stage of a normal start, in order (kiosk.cli.stopping.checkpoint).
 STAGES = ["start", "config", "imports", "qt", "fonts", "shell", "bundle", "window"]
 STOP_TIMEOUT_S = 15  # the unit's TimeoutStopSec
 

@@ -12,30 +12,45 @@ command-line input (a bundle that cannot be read for screenshots, a malformed si
 cannot be set); 64 a technician chose "Exit kiosk" on the admin screen (the service manager
 does not restart it).
 
-SIGTERM and SIGINT end the program with exit code 0 from the first line of ``main`` to the last:
-``main`` first installs handlers that only record the request (``_StopRequest``); each start-up
-stage (``_checkpoint``) returns early when one came; once Qt's event loop exists,
-``kiosk.ui.runtime.lockdown.quit_on_signals`` takes over and honours a request that came before it.
+SIGTERM and SIGINT end the program with exit code 0 from the first line of ``main`` to the last
+(kiosk.cli.stopping: the request is recorded, each start-up stage returns early when one came).
+The runs without a visitor, ``--self-test`` and ``--screenshots``, are kiosk.cli.headless.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import logging
 import os
-import re
-import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kiosk import __version__, paths
+from kiosk.cli.headless import (
+    MAX_SIDE,
+    MIN_SIDE,
+    headless_defaults,
+    one_line,
+    parse_size,
+    screenshots_command,
+    self_test_command,
+    unreadable_bundle,
+)
+from kiosk.cli.stopping import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    STAGE_HOOK_ENV,
+    STOP,
+    checkpoint,
+    interruptible,
+    say,
+)
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QSize
     from PySide6.QtQuick import QQuickWindow
 
     from kiosk.ops.bundles import BundleStore
@@ -43,22 +58,21 @@ if TYPE_CHECKING:
     from kiosk.ui.runtime.operations import Operations
     from kiosk.ui.runtime.shell import KioskShell
 
+__all__ = [  # the exit codes, STAGE_HOOK_ENV and --size live beside it; still found here
+    "EXIT_FAILED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "MAX_SIDE",
+    "MIN_SIDE",
+    "STAGE_HOOK_ENV",
+    "build_parser",
+    "data_dir",
+    "main",
+    "parse_size",
+    "set_pin",
+]
+
 log = logging.getLogger("kiosk")
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-_SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
-MIN_SIDE, MAX_SIDE = 320, 8192
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    """``"1920x1080"`` -> (1920, 1080); ValueError with a message a technician can act on."""
-    match = _SIZE.match(text or "")
-    if not match:
-        raise ValueError(f"--size {text!r}: write it as WIDTHxHEIGHT, for example 1920x1080")
-    w, h = int(match.group(1)), int(match.group(2))
-    if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
-        raise ValueError(f"--size {text!r}: each side must be between {MIN_SIDE} and {MAX_SIDE}")
-    return w, h
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,21 +123,21 @@ def set_pin(config_path: Path | None, read: Callable[[str], str] = getpass.getpa
         pin = read("New admin PIN (4 to 12 digits): ").strip()
         again = read("The same PIN again: ").strip()
     except (EOFError, KeyboardInterrupt):
-        _say("kiosk: no PIN was set")
+        say("kiosk: no PIN was set")
         return EXIT_USAGE
     problem = pin_problem(pin)
     if problem:
-        _say(f"kiosk: {problem}; no PIN was set")
+        say(f"kiosk: {problem}; no PIN was set")
         return EXIT_USAGE
     if pin != again:
-        _say("kiosk: the two PINs differ; no PIN was set")
+        say("kiosk: the two PINs differ; no PIN was set")
         return EXIT_USAGE
     try:
         set_pin_hash(path, hash_pin(pin))
     except ConfigError as exc:
-        _say(f"kiosk: {exc}")
+        say(f"kiosk: {exc}")
         return EXIT_USAGE
-    _say(f"kiosk: the admin PIN is set in {path}")
+    say(f"kiosk: the admin PIN is set in {path}")
     return EXIT_OK
 
 
@@ -136,124 +150,6 @@ def _read_line(prompt: str) -> str:
     return line
 
 
-def _headless_defaults() -> None:
-    # Screenshots and the self-test run on machines without a display (CI, over SSH).
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("QT_QUICK_BACKEND", "software")
-
-
-def _say(message: str) -> None:
-    stream = sys.stderr if sys.stderr is not None else sys.stdout
-    if stream is not None:
-        print(message, file=stream)
-
-
-# Tests only: print "kiosk-stage NAME" on stderr at each start-up stage, and at the stage this
-# variable names, wait for one line on stdin (so a test can signal at exactly that stage).
-STAGE_HOOK_ENV = "KIOSK_TEST_STAGE_HOOK"
-_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
-
-
-class _StopRequest:
-    """SIGTERM or SIGINT during start-up: recorded, never raised.
-
-    The default handlers kill the process (SIGTERM, exit -15) or raise KeyboardInterrupt
-    wherever Python happens to be (inside PySide6's import: "Fatal Python error:
-    libshiboken/signature"; inside a Qt callback: printed and swallowed). This handler only
-    notes the signal; Python runs it between bytecodes, so the next ``_checkpoint`` sees it.
-    """
-
-    def __init__(self) -> None:
-        self.signum = 0
-        self.interrupt = False  # while True, a signal also ends a blocking read (--set-pin)
-        self._previous: dict[int, Any] = {}
-
-    def install(self) -> None:
-        self.signum, self.interrupt = 0, False
-        for signum in _STOP_SIGNALS:
-            self._previous[signum] = signal.signal(signum, self._note)
-
-    def restore(self) -> None:
-        for signum, handler in self._previous.items():
-            signal.signal(signum, handler)
-        self._previous.clear()
-
-    def _note(self, signum: int, _frame: object) -> None:
-        self.signum = self.signum or signum
-        if self.interrupt:
-            raise KeyboardInterrupt
-
-    @property
-    def requested(self) -> bool:
-        return self.signum != 0
-
-
-_STOP = _StopRequest()
-
-
-def _announce(stage: str) -> bool:
-    """Tests only: say which stage is reached; True when the test wants to pause there."""
-    hook = os.environ.get(STAGE_HOOK_ENV)
-    if hook:
-        _say(f"kiosk-stage {stage}")
-    return hook == stage
-
-
-def _checkpoint(stage: str, shell: KioskShell | None = None) -> bool:
-    """A start-up stage is reached: True when a stop was requested (the caller returns 0).
-
-    ``shell``, once built, is shut down first (its QML must go before its controllers).
-    """
-    if _announce(stage) and sys.stdin is not None:
-        sys.stdin.readline()
-    if not _STOP.requested:
-        return False
-    _say(f"kiosk: {signal.Signals(_STOP.signum).name} while starting ({stage}); stopping")
-    if shell is not None:
-        shell.shutdown()
-    return True
-
-
-def _interruptible(read: Callable[[str], str]) -> Callable[[str], str]:
-    """``read``, ended by SIGTERM or SIGINT (as KeyboardInterrupt) instead of waiting on."""
-
-    def wrapped(prompt: str) -> str:
-        _STOP.interrupt = True
-        try:
-            if _STOP.requested:
-                raise KeyboardInterrupt
-            _announce("pin")
-            return read(prompt)
-        finally:
-            _STOP.interrupt = False
-
-    return wrapped
-
-
-def _one_line(text: str, limit: int = 500) -> str:
-    """A message from a bundle, made one line of a readable length."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "\u2026"
-
-
-def _unreadable_bundle(bundle: Path) -> str:
-    """Why ``bundle`` cannot be shown (type and size before opening, then readable), or ""."""
-    from kiosk.content.reader import BundleError, check_readable  # noqa: PLC0415
-    from kiosk.ops.bundles import precheck  # noqa: PLC0415
-
-    problem = precheck(bundle)
-    if problem:
-        return problem
-    try:
-        check_readable(bundle)
-    except BundleError as exc:
-        return str(exc)
-    except Exception as exc:  # a damaged file gives a message, never a traceback
-        log.debug("reading %s failed", bundle, exc_info=True)
-        return f"{bundle}: cannot be read as a bundle ({type(exc).__name__}: {exc})"
-    return ""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line. SIGTERM and SIGINT, at any moment, end it with exit code 0.
 
@@ -261,13 +157,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     while the interpreter shuts down still means a clean exit; called with ``argv`` (tests),
     the previous handlers are put back on return.
     """
-    _STOP.install()
+    STOP.install()
     try:
         code = _main(argv)
     finally:
         if argv is not None:
-            _STOP.restore()
-    return EXIT_OK if _STOP.requested else code
+            STOP.restore()
+    return EXIT_OK if STOP.requested else code
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -277,42 +173,31 @@ def _main(argv: Sequence[str] | None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
 
     if args.set_pin:
-        return set_pin(args.config, _interruptible(_read_line))
-    if _checkpoint("start"):
+        return set_pin(args.config, interruptible(_read_line))
+    if checkpoint("start"):
         return EXIT_OK
 
     from kiosk.ops.config import load_config  # noqa: PLC0415
 
     config, config_messages = load_config(args.config)
     bundle = args.bundle if args.bundle is not None else config.bundle_path()
-    if _checkpoint("config"):
+    if checkpoint("config"):
         return EXIT_OK
 
     if args.self_test:
-        _headless_defaults()
-        from kiosk.ui.tools.selftest import bundle_problem, run_self_test  # noqa: PLC0415
-
-        report = run_self_test(bundle, data_dir(args.data_dir, config))
-        if _checkpoint("self-test"):
-            return EXIT_OK
-        if sys.stdout is not None:
-            print(json.dumps(report, ensure_ascii=False, indent=2))
-        problem = bundle_problem(report)
-        if problem:
-            _say(f"kiosk: the bundle failed the self-test: {_one_line(problem)}")
-        return EXIT_OK if report["ok"] else EXIT_FAILED
+        return self_test_command(bundle, data_dir(args.data_dir, config))
 
     size: tuple[int, int] | None = None
     if args.screenshots is not None:
         try:
             size = parse_size(args.size)
         except ValueError as exc:
-            _say(f"kiosk: {exc}")
+            say(f"kiosk: {exc}")
             return EXIT_USAGE
-        _headless_defaults()
-        problem = _unreadable_bundle(bundle)
+        headless_defaults()
+        problem = unreadable_bundle(bundle)
         if problem:
-            _say(f"kiosk: cannot show this bundle: {_one_line(problem)}")
+            say(f"kiosk: cannot show this bundle: {one_line(problem)}")
             return EXIT_USAGE
 
     return _run(args, config, config_messages, bundle, size)
@@ -339,7 +224,7 @@ def _run(
     )
     from kiosk.ui.runtime.shell import KioskShell, Timings  # noqa: PLC0415
 
-    if _checkpoint("imports"):
+    if checkpoint("imports"):
         return EXIT_OK
     folder = data_dir(args.data_dir, config)
     screenshots = args.screenshots is not None
@@ -350,7 +235,7 @@ def _run(
         return EXIT_FAILED
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("memorial-kiosk")
-    if _checkpoint("qt"):
+    if checkpoint("qt"):
         return EXIT_OK
     shell_ref: list[KioskShell] = []
 
@@ -368,7 +253,7 @@ def _run(
     fonts = load_fonts(paths.fonts_dir())
     for name in fonts.failed:
         log.error("font %s could not be loaded", name)
-    if _checkpoint("fonts"):
+    if checkpoint("fonts"):
         return EXIT_OK
 
     lang = args.lang or config.default_language or ""
@@ -387,11 +272,11 @@ def _run(
     log.info("sizes scaled by %g (%s)", scale, why)
     shell = KioskShell(folder, timings, start_locale=lang, size_scale=scale)
     shell_ref.append(shell)
-    if _checkpoint("shell", shell):
+    if checkpoint("shell", shell):
         return EXIT_OK
 
     if screenshots and size is not None:
-        return _screenshots(shell, bundle, lang, args.screenshots, QSize(*size))
+        return screenshots_command(shell, bundle, lang, args.screenshots, QSize(*size))
 
     from kiosk.ops.bundles import BundleStore  # noqa: PLC0415
 
@@ -399,7 +284,7 @@ def _run(
     start, notes = store.startup_bundle(bundle)
     for note in notes:
         log.warning("start-up: %s", note)
-    if _checkpoint("bundle", shell):
+    if checkpoint("bundle", shell):
         return EXIT_OK
     # The kiosk's own copy, untouched since it was checked when adopted, is not checked again
     # (a restart reads only what the first screen needs); should it not read after all, the
@@ -412,19 +297,19 @@ def _run(
             log.warning("start-up: %s", note)
         shell.open_bundle(start, lang)
     if shell.content.bundle is None:
-        _say(f"kiosk: cannot show any bundle: {shell.content.error_message()}")
+        say(f"kiosk: cannot show any bundle: {shell.content.error_message()}")
         log.critical("no bundle could be shown: %s", shell.content.error_message())
         return EXIT_FAILED
     operations = _operations(shell, config, store, configured=bundle, log_dir=log_dir, notes=notes)
     window = shell.load()
     if window is None:
-        _say("kiosk: the screens could not be loaded (see the log)")
+        say("kiosk: the screens could not be loaded (see the log)")
         return EXIT_FAILED
 
     from kiosk.ui.runtime.lockdown import KeyLock, quit_on_signals  # noqa: PLC0415
 
-    _checkpoint("window")  # from here a stop request is honoured by the event loop
-    signals = quit_on_signals(app, pending=_STOP.signum)
+    checkpoint("window")  # from here a stop request is honoured by the event loop
+    signals = quit_on_signals(app, pending=STOP.signum)
     operations.admin.exitRequested.connect(app.exit)
     if args.windowed:
         show_windowed(window)
@@ -468,34 +353,6 @@ def _freeze_startup_objects() -> None:
     gc.collect()
     gc.freeze()
     log.debug("start-up objects frozen: %d", gc.get_freeze_count())
-
-
-def _screenshots(shell: KioskShell, bundle: Path, lang: str, out: Path, size: QSize) -> int:
-    from kiosk.ui.tools.screenshots import take_screenshots  # noqa: PLC0415
-
-    if not shell.open_bundle(bundle, lang):
-        _say(f"kiosk: cannot show this bundle: {shell.content.error_message()}")
-        return EXIT_USAGE
-    if lang and lang not in shell.content.locale_codes():
-        log.warning(
-            "--lang %s: the bundle has %s; showing %s",
-            lang,
-            ", ".join(shell.content.locale_codes()),
-            shell.content.locale_code(),
-        )
-    if shell.load() is None:
-        _say("kiosk: the screens could not be loaded (see the log)")
-        return EXIT_FAILED
-    try:
-        written = take_screenshots(shell, out, size)
-    except OSError as exc:
-        _say(f"kiosk: {exc}")
-        return EXIT_FAILED
-    if sys.stdout is not None:
-        for path in written:
-            print(path)
-    shell.shutdown()
-    return EXIT_OK
 
 
 def _operations(

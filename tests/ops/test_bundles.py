@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.reader import check_readable
-from kiosk.ops import bundles
 from kiosk.ops.bundles import (
     MAX_BUNDLE_BYTES,
     AdoptError,
@@ -25,6 +24,8 @@ from kiosk.ops.bundles import (
     check_candidate,
     precheck,
 )
+from kiosk.ops.bundles import check as bundle_check
+from kiosk.ops.bundles import startup as bundle_startup
 
 from .helpers import DAMAGES, FakeClock, build_bundle, checker, corrupt_copy, damaged
 
@@ -416,7 +417,7 @@ def test_any_exception_from_the_content_layer_is_a_refusal(
     def broken(_path: object) -> None:
         raise error
 
-    monkeypatch.setattr(bundles, "check_readable", broken)
+    monkeypatch.setattr(bundle_check, "check_readable", broken)
     result = check_candidate(published)
     assert not result.ok
     assert str(published) in result.reason and type(error).__name__ in result.reason
@@ -537,7 +538,8 @@ def test_start_survives_an_unexpected_error_from_the_content_layer(
             raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
         real(str(path))
 
-    monkeypatch.setattr(bundles, "check_readable", flaky)
+    monkeypatch.setattr(bundle_check, "check_readable", flaky)  # the candidate
+    monkeypatch.setattr(bundle_startup, "check_readable", flaky)  # the kept copies
     path, notes = store.startup_bundle(published)
     assert path == good
     assert "UnicodeDecodeError" in notes[0] and "last good copy" in notes[-1]

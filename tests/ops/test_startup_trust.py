@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ops import bundles
-from kiosk.ops.bundles import BundleStore
+from kiosk.ops.bundles import BundleStore, startup
 
 from .helpers import FakeClock, build_bundle, checker
 
@@ -29,13 +28,13 @@ def published(tmp_path: Path) -> Path:
 
 def _quick_checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     calls: list[Path] = []
-    original = bundles._quick_check
+    original = startup._quick_check
 
     def counting(path: Path) -> list[str]:
         calls.append(path)
         return original(path)
 
-    monkeypatch.setattr(bundles, "_quick_check", counting)
+    monkeypatch.setattr(startup, "_quick_check", counting)
     return calls
 
 

@@ -11,7 +11,8 @@ from kiosk.content.names.index import (
     index_is_current,
     set_variants,
 )
-from kiosk.content.names.search import Match, Strength, WordWhy, search
+from kiosk.content.names.ranking import Match, Strength, WordWhy
+from kiosk.content.names.search import search
 from kiosk.content.names.variants import VariantTable
 
 __all__ = [

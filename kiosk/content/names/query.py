@@ -1,0 +1,153 @@
+"""A query to the name index: its slots, and the FTS5 expression for each tier.
+
+A query is split into *slots*, one per name word or patronymic the visitor typed, in any order;
+with ``prefix``, the last word may still be being typed. ``fts_expression`` writes what one
+tier asks the index for (level 1 keys; level 2 keys and the curator's variants; the last word
+as a prefix; level 3 "sounds like"), a prefix longer than the prefix indexes expanded into the
+commonest whole tokens (``Prefixes``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from kiosk.content.names import fold
+from kiosk.content.names.units import WORD_FORM, Unit, split_words, units_of, word_unit
+from kiosk.content.names.variants import VariantTable
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    unit: Unit
+    prefix: bool = False  # the last word, maybe still being typed
+    p1: str = ""
+    p2: tuple[str, ...] = ()  # level 2 keys the word may begin with
+    p3: tuple[str, ...] = ()
+    variant_keys: frozenset[str] = frozenset()
+    variant_row: tuple[str, ...] = ()
+    relation_prefix: str = ""  # the k2 of the father's name before a half-typed oğlu/qızı
+    shared: bool = False  # may match a unit another slot matched too
+
+
+def parse_query(query: str, variants: VariantTable, *, prefix: bool = True) -> list[Slot]:
+    """The slots of a query; with ``prefix``, its last word may still be being typed."""
+    pairs = split_words(query)[:12]  # no one's name has more words than this
+    if not pairs:
+        return []
+    last_written, last_folded = pairs[-1]
+    last_raw1 = fold.spelling_raw(last_folded)
+    half_relation = (
+        prefix
+        and len(pairs) > 1
+        and fold.is_relation_prefix(last_raw1)
+        and not fold.relation_word(last_raw1)
+    )
+    units = units_of(pairs[:-1] if half_relation else pairs)
+    slots = [_whole_slot(u, variants) for u in units]
+    if half_relation:
+        # "Xəlil q": the start of qızı, or of another name (Qasımov).
+        before = units[-1] if units else None
+        father_k2 = before.k2 if before is not None and not before.is_patronymic else ""
+        half = _prefix_slot(word_unit(last_written, last_folded), last_raw1)
+        slots.append(_replace_slot(half, relation_prefix=father_k2, shared=True))
+    elif prefix and units and units[-1].form != WORD_FORM and units[-1].k0 == last_folded:
+        last = slots[-1]
+        pslot = _prefix_slot(last.unit, units[-1].raw1)
+        slots[-1] = _replace_slot(
+            pslot, variant_keys=last.variant_keys, variant_row=last.variant_row
+        )
+    return slots
+
+
+def _whole_slot(unit: Unit, variants: VariantTable) -> Slot:
+    keys, row = variants.alternatives(unit.k2)
+    return Slot(unit=unit, variant_keys=keys, variant_row=row)
+
+
+def _prefix_slot(unit: Unit, raw1: str) -> Slot:
+    p2 = fold.classes_prefix(raw1)
+    p3 = tuple(dict.fromkeys(k for k in map(fold.coarse, p2) if len(k) >= 2))
+    return Slot(unit=unit, prefix=True, p1=raw1, p2=p2, p3=p3)
+
+
+def _replace_slot(slot: Slot, **changes: Any) -> Slot:
+    values = {name: getattr(slot, name) for name in Slot.__slots__}
+    values.update(changes)
+    return Slot(**values)
+
+
+def _q(token: str, star: bool = False) -> str:
+    return f'"{token}"*' if star else f'"{token}"'
+
+
+# Prefixes up to this many characters (level digit included) have an FTS5 prefix index.
+_PREFIX_INDEXED: Final = 4
+# A longer prefix becomes at most this many whole tokens, the commonest first.
+_EXPANSION: Final = 48
+
+
+class Prefixes:
+    """Turns ``2gaji*`` into ``"2gaji" OR "2gajiav" OR ...`` from the term table, per query."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._cache: dict[str, list[str]] = {}
+
+    def terms(self, token: str) -> list[str]:
+        if len(token) <= _PREFIX_INDEXED:
+            return [_q(token, star=True)]
+        found = self._cache.get(token)
+        if found is None:
+            found = [
+                _q(term)
+                for (term,) in self._conn.execute(
+                    "SELECT term FROM people_search_terms WHERE term >= ? AND term < ? "
+                    "ORDER BY docs DESC LIMIT ?",
+                    (token, token + "{", _EXPANSION),
+                )
+            ]
+            self._cache[token] = found
+        return found
+
+
+def _terms(slot: Slot, tier: str, prefixes: Prefixes) -> list[str]:
+    u = slot.unit
+    terms: list[str] = []
+    if u.k1:
+        if u.is_patronymic:
+            level = "3" if tier == "weak" else "2"
+            key = u.k3 if tier == "weak" else u.k2
+            terms.append(_q(f"{level}{key}0{u.relation}"))
+            if tier not in {"weak", "spelling"}:
+                terms += [_q(f"2{v}0{u.relation}") for v in slot.variant_keys]
+        elif tier == "spelling":
+            terms.append(_q(f"1{u.k1}"))
+        elif tier == "weak":
+            terms.append(_q(f"3{u.k3}"))
+        else:
+            terms.append(_q(f"2{u.k2}"))
+            terms += [_q(f"2{v}") for v in slot.variant_keys]
+    if slot.prefix and tier in ("prefix", "weak"):
+        if tier == "prefix":
+            terms += prefixes.terms(f"1{slot.p1}")
+            for p in slot.p2:
+                terms += prefixes.terms(f"2{p}")
+        else:
+            for p in slot.p3:
+                terms += prefixes.terms(f"3{p}")
+        if slot.relation_prefix:
+            terms += prefixes.terms(f"2{slot.relation_prefix}0")
+    return list(dict.fromkeys(terms))
+
+
+def fts_expression(slots: Sequence[Slot], tier: str, prefixes: Prefixes) -> str:
+    parts = []
+    for slot in slots:
+        terms = _terms(slot, tier, prefixes)
+        if not terms:
+            return ""
+        parts.append("(" + " OR ".join(terms) + ")")
+    return " AND ".join(parts)
