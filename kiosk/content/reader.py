@@ -26,6 +26,7 @@ from urllib.parse import quote
 from kiosk.content import rows, tables
 from kiosk.content.fileio import SQLITE_HEADER, lenient_text, locale_list
 from kiosk.content.images import MAX_IMAGE_BYTES
+from kiosk.content.limits import MAX_TEXT_CHARS
 from kiosk.content.names import KEYS_VERSION, Match, search
 from kiosk.content.names.index import index_meta
 from kiosk.content.records import (
@@ -273,7 +274,9 @@ def check_readable(path: str | Path) -> None:
 def _select(table: str, where: str = "", version: int = SCHEMA_VERSION) -> str:
     """``SELECT <the schema's columns> FROM table ...``: never ``*``, so nothing a bundle adds
     is ever read (check_readable refuses such bundles anyway)."""
-    return f"SELECT {', '.join(table_columns(table, version))} FROM {table} {where}".rstrip()
+    by_name = {c.name: c for c in tables.table(table).columns}
+    columns = ", ".join(rows.bounded(by_name[name]) for name in table_columns(table, version))
+    return f"SELECT {columns} FROM {table} {where}".rstrip()
 
 
 # The orders of people_page: by the names' own collation, or as on the wall (by place, then
@@ -284,9 +287,7 @@ PEOPLE_ORDERS = {"name": "name_order", "wall": "wall_order"}
 # Read a page at a time (the timeline), translated page by page: never part of the overlay.
 _PAGED_TABLES: Final = ("events", "people")  # read a page at a time, never held whole
 _OVERLAY_TABLES: Final = tuple(t for t in TRANSLATABLE if t not in _PAGED_TABLES)
-_EVENT_SELECT: Final = (
-    f"SELECT {', '.join(rows.record_columns(tables.table('events')))} FROM events"
-)
+_EVENT_SELECT: Final = f"SELECT {rows.select_list(tables.table('events'))} FROM events"
 _EVENT_BATCH: Final = 500
 # The year of an event, as ``PartialDate.year`` reads it (0 when undated).
 _EVENT_YEAR: Final = (
@@ -368,8 +369,8 @@ class Bundle:
             # a page at a time (``event_page``), never held whole.
             paged = ", ".join("?" * len(_OVERLAY_TABLES))
             rows = self._query(
-                f"SELECT tbl, key, field, text FROM translations WHERE tbl IN ({paged}) "
-                "AND locale = ?",
+                f"SELECT tbl, key, field, substr(text, 1, {MAX_TEXT_CHARS}) AS text "
+                f"FROM translations WHERE tbl IN ({paged}) AND locale = ?",
                 (*_OVERLAY_TABLES, self.locale),
             )
             self._overlay = {(r["tbl"], r["key"], r["field"]): r["text"] for r in rows}
@@ -396,7 +397,7 @@ class Bundle:
         table = tables.table(name)
         if table.since > self.version:
             return []
-        columns = ", ".join(rows.record_columns(table, self.version))
+        columns = rows.select_list(table, self.version)
         found = self._query(f"SELECT {columns} FROM {name} {where}".rstrip(), params)
         overlay = self._overlay
         if name == "people" and self.locale != self.default_locale and found:

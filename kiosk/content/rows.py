@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from kiosk.content.fileio import lenient_text
+from kiosk.content.limits import MAX_TEXT_CHARS
 from kiosk.content.records import PartialDate
 from kiosk.content.tables import SCHEMA_VERSION, Column, Table
 
@@ -140,6 +141,24 @@ def record_columns(table: Table, version: int = SCHEMA_VERSION) -> tuple[str, ..
         if date.field in fields:
             wanted |= {date.value, date.precision}
     return tuple(c.name for c in table.columns_at(version) if c.name in wanted)
+
+
+def bounded(column: Column) -> str:
+    """``column`` as a select-list entry, a text cut just past what a valid bundle may hold
+    (validate refuses longer texts): a hostile 50 MB text costs the kiosk a bounded string,
+    not its memory, and no screen lays out a 50 MB title."""
+    if column.type != "TEXT":
+        return column.name
+    longest = MAX_TEXT_CHARS
+    if column.limits is not None and not column.paragraphs:
+        longest = column.limits[1] + 1  # a text with a limit of its own (a title)
+    return f"substr({column.name}, 1, {longest}) AS {column.name}"
+
+
+def select_list(table: Table, version: int = SCHEMA_VERSION) -> str:
+    """``record_columns`` as an SQL select list, each text ``bounded``."""
+    by_name = {c.name: c for c in table.columns}
+    return ", ".join(bounded(by_name[name]) for name in record_columns(table, version))
 
 
 def to_record(

@@ -63,3 +63,25 @@ def test_mangled_values_never_crash_the_reader(
                 for media_id in range(3):
                     bundle.media(media_id)
                     bundle.media_data(media_id)
+
+
+def test_a_huge_text_is_read_no_longer_than_a_valid_bundle_allows(tmp_path: Path) -> None:
+    """A 5 MB title (validate refuses anything past its limit) reaches the kiosk cut just past
+    the limit, and a 5 MB body cut at the longest text a bundle may hold: never a screen that
+    lays out megabytes, never the memory to hold them."""
+    import shutil
+    import sqlite3
+
+    from kiosk import paths
+    from kiosk.content.limits import MAX_TEXT_CHARS
+    from kiosk.content.tables import TITLE_LIMITS
+
+    bundle = tmp_path / "huge.sqlite"
+    shutil.copy(paths.default_bundle(), bundle)
+    with contextlib.closing(sqlite3.connect(bundle)) as conn:
+        conn.execute("UPDATE exhibit SET title = ?", ("A" * 5_000_000,))
+        conn.execute("UPDATE sections SET body = ?", ("word " * 1_000_000,))
+        conn.commit()
+    with Bundle(bundle, "en") as read:
+        assert len(read.exhibit().title) == TITLE_LIMITS[1] + 1
+        assert all(len(s.body) <= MAX_TEXT_CHARS for s in read.sections())
