@@ -1,5 +1,6 @@
 """Shared by every test: Qt runs headless, with the software scene graph (what CI has)."""
 
+import faulthandler
 import os
 from pathlib import Path
 
@@ -28,3 +29,16 @@ def qml_module_files() -> dict[str, str]:
     from kiosk import paths
 
     return _parse_qmldir(paths.qml_dir() / "Kiosk" / "qmldir")
+
+
+@pytest.fixture(autouse=True)
+def _deadlock_watchdog() -> object:
+    """End a deadlocked test with every thread's stack on stderr.
+
+    pytest-timeout needs the GIL to act; a test deadlocked between Python and a Qt thread
+    (Qt's image reader waiting for the GIL while the GUI thread, holding it, waits for the
+    reader's lock) holds the GIL forever. faulthandler's watchdog is C: it needs no GIL.
+    """
+    faulthandler.dump_traceback_later(540, exit=True)
+    yield None
+    faulthandler.cancel_dump_traceback_later()
