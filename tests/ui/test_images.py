@@ -78,3 +78,62 @@ def test_images_show_on_the_history_screen(make_shell: Any) -> None:
     ]
     assert images
     assert qml_eval(images[0], "status === Image.Ready")
+
+
+def test_every_image_is_loaded_on_the_gui_thread(
+    make_shell: Any, tmp_path: Path, monkeypatch: Any, qtbot: Any, qt_warnings: Any
+) -> None:
+    """The provider is a Python object: Qt's image reader thread would call it holding its own
+    lock, while the GUI thread, holding the GIL, waits for that lock (a deadlock seen in CI).
+    So every picture the visitor can reach (a section's, an event's, an attract slide's, a
+    person's photo) is asked for on the GUI thread, and is drawn once asked for."""
+    import sqlite3
+
+    from kiosk.ui.tools.settle import iter_items, settle
+
+    from .bundles import make_people_bundle
+    from .touch import item
+
+    asked: list[int] = []
+    request = BundleImageProvider.requestImage
+
+    def spy(self: BundleImageProvider, image_id: str, size: QSize, wanted: QSize) -> Any:
+        asked.append(threading.get_ident())
+        return request(self, image_id, size, wanted)
+
+    monkeypatch.setattr(BundleImageProvider, "requestImage", spy)
+    bundle = make_people_bundle(tmp_path / "people.sqlite", with_images=True)
+    with sqlite3.connect(bundle) as conn:
+        conn.execute("UPDATE people SET photo_id = 1 WHERE key = 'p0'")
+    conn.close()
+    shell = make_shell(bundle)
+
+    def drawn() -> list[Any]:
+        return [
+            i
+            for i in iter_items(shell.window.contentItem())
+            if i.inherits("QQuickImage") and i.isVisible() and i.property("paintedWidth") > 0
+        ]
+
+    def shows_a_picture(step: str) -> None:
+        settle(shell.window)
+        assert drawn(), f"no picture drawn: {step}"
+
+    screen = item(shell.window, "slot_attract").property("item")
+    model = shell.content.attract_model
+    kinds = [model.get(r, "kind") for r in range(model.rowCount())]
+    screen.setProperty("current", kinds.index("image"))
+    shows_a_picture("attract slide")
+    shell.navigator.go("history")
+    shows_a_picture("section")
+    shell.navigator.go("timeline")
+    shell.timeline.open(2)
+    shows_a_picture("event")
+    shell.timeline.close()
+    shell.navigator.go("memorial")
+    settle(shell.window)
+    assert shell.names.openPerson("p0")
+    shows_a_picture("person")
+    assert len(asked) >= 4
+    assert set(asked) == {threading.get_ident()}
+    assert qt_warnings() == []

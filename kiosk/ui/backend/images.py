@@ -1,11 +1,17 @@
 """Images from the bundle's media table, decoded at the size they are shown.
 
-QML asks for ``image://bundle/<generation>/<media id>``. An ``Image { asynchronous: true }``
-calls ``requestImage`` on a worker thread, and an sqlite3 connection belongs to the thread that
-opened it: so each thread keeps its own read-only connection (threading.local), reopened when the
-bundle changes. A missing, damaged or hostile image yields an empty image, never an exception.
-"""
+QML asks for ``image://bundle/<generation>/<media id>``, always from an ``Image`` that loads
+synchronously (never ``asynchronous: true``): this provider is a Python object, and Qt's image
+reader thread calls its ``imageType()`` while holding the reader's lock. PySide must take the GIL
+for that call, while the GUI thread, running Python that moves an image (a tap, a new size),
+holds the GIL and waits for the same lock: both wait for ever. Loading on the GUI thread keeps
+every call into Python on the thread that already holds the GIL. Each picture is decoded once,
+scaled down to its shown size (``sourceSize``), and Qt's pixmap cache keeps it for the next time.
 
+The provider still answers on any thread (each keeps its own read-only connection in a
+threading.local, reopened when the bundle changes), so tools may call it directly. A missing,
+damaged or hostile image yields an empty image, never an exception.
+"""
 from __future__ import annotations
 
 import logging

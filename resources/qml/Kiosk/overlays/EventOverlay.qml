@@ -82,8 +82,8 @@ Item {
                     width: parent.width
                     height: visible ? Math.min(width * 0.55, overlay.height * 0.3) : 0
                     visible: overlay.timeline.selectedImage !== ""
-                    source: overlay.timeline.selectedImage
-                    asynchronous: true
+                    // only once its width is known: the image is decoded once, at the size shown
+                    source: width > 0 ? overlay.timeline.selectedImage : ""
                     fillMode: Image.PreserveAspectFit
                     horizontalAlignment: Image.AlignLeft
                     sourceSize.width: Math.round(width)

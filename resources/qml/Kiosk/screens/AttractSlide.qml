@@ -96,12 +96,12 @@ Item {
             height: picture.boxHeight
             y: Math.max(0, (picture.height - paintedHeight - Theme.gap - caption.height) / 2)
             verticalAlignment: Image.AlignTop
-            // only the slide on show, the next one, and one still fading hold their image
+            // only the slide on show, the next one, and one still fading hold their image, and
+            // only once the box is laid out: each picture is decoded once, at the size shown
             source: slide.kind === "image" && (slide.current || slide.upNext || slide.opacity > 0)
-                ? slide.imageUrl : ""
+                && picture.boxWidth > 0 && picture.boxHeight > 0 ? slide.imageUrl : ""
             sourceSize.width: Math.round(picture.boxWidth)
             sourceSize.height: Math.round(picture.boxHeight)
-            asynchronous: true
             fillMode: Image.PreserveAspectFit
             smooth: true
         }

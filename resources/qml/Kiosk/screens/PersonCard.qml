@@ -59,8 +59,8 @@ Item {
                     width: parent.width
                     height: visible ? Math.min(width * 0.6, overlay.height * 0.3) : 0
                     visible: (overlay.card.photoUrl ?? "") !== ""
-                    source: overlay.card.photoUrl ?? ""
-                    asynchronous: true
+                    // only once its width is known: the photo is decoded once, at the size shown
+                    source: width > 0 ? (overlay.card.photoUrl ?? "") : ""
                     fillMode: Image.PreserveAspectFit
                     horizontalAlignment: Image.AlignLeft
                     sourceSize.width: Math.round(width)

@@ -66,8 +66,8 @@ Item {
             Layout.preferredHeight: visible ? Math.min(page.height * 0.3, width * 0.6) : 0
             Layout.minimumHeight: 0
             visible: page.imageUrl !== ""
-            source: page.imageUrl
-            asynchronous: true
+            // only once its size is known: the picture is decoded once, at the size shown
+            source: width > 0 && Layout.preferredHeight > 0 ? page.imageUrl : ""
             fillMode: Image.PreserveAspectFit
             horizontalAlignment: Image.AlignLeft
             sourceSize.width: Math.round(width)
