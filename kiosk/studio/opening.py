@@ -1,6 +1,6 @@
 """Opening a source folder or a bundle: what can be opened is opened, what is wrong is said.
 
-* A source folder opens as it is (kiosk.studio.document.load: a file that cannot be read is
+* A source folder opens as it is (kiosk.studio.folder.load: a file that cannot be read is
   left out and named); ``problems`` also lists what the build itself says about the folder.
 * A bundle is never edited in place and never changed: it is exported (kiosk.content.source's
   ``export``) into a new source folder the curator chooses, and that folder opens.
@@ -18,7 +18,8 @@ from pathlib import Path
 from kiosk.content import formats as fmt
 from kiosk.content.reader import BundleError
 from kiosk.content.source import BuildError, ExportError, export, read_source
-from kiosk.studio.document import SourceDocument, load
+from kiosk.studio.document import SourceDocument
+from kiosk.studio.folder import load
 
 
 @dataclass
