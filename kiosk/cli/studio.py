@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from kiosk import __version__, paths
 
 if TYPE_CHECKING:
-    from kiosk.studio.window import Asker
+    from kiosk.studio.asker import Asker
 
 log = logging.getLogger("kiosk.studio")
 
@@ -176,7 +176,7 @@ def _say(line: str) -> None:
 
 
 def _quiet(export_to: Path) -> Asker:
-    from kiosk.studio.window import Asker  # noqa: PLC0415
+    from kiosk.studio.asker import Asker  # noqa: PLC0415
 
     class Quiet(Asker):
         """Answers for --screenshots: export a bundle into the scratch folder, never recover."""

@@ -145,7 +145,8 @@ def take_screenshots(window: StudioWindow, out_dir: Path, scratch: Path) -> list
     if dialog is not None:
         dialog.destination.setText(str(kiosk_bundle))
         dialog.show()
-        dialog.check_and_compare()
+        if dialog.check_and_compare():
+            wait_until(lambda: not dialog.busy)
         QCoreApplication.processEvents()
         path = out_dir / "08-publish.png"
         dialog.grab().save(str(path))
