@@ -81,7 +81,8 @@ class PublishDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("publishDialog")
         self.setWindowTitle("Publish the exhibit")
-        self.project, self.work = project, work
+        # A folder of its own: the checks as you type build in ``work`` at the same time.
+        self.project, self.work = project, work / "publish"
         self.built: CheckResult | None = None
         self.summary: Summary | None = None
         self.published: PublishResult | None = None
