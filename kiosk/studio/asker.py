@@ -41,6 +41,22 @@ class Asker:
         )
         return Path(path) / suggested.name if path else None
 
+    def source_folder(self) -> Path | None:
+        path = QFileDialog.getExistingDirectory(self.parent, "Open an exhibit's source folder")
+        return Path(path) if path else None
+
+    def exhibit_file(self) -> Path | None:
+        path, _f = QFileDialog.getOpenFileName(
+            self.parent, "Open an exhibit file", "", "Exhibit (*.sqlite);;All files (*)"
+        )
+        return Path(path) if path else None
+
+    def people_file(self) -> Path | None:
+        path, _f = QFileDialog.getOpenFileName(
+            self.parent, "Import people from a CSV file", "", "CSV (*.csv)"
+        )
+        return Path(path) if path else None
+
     def tell(self, title: str, text: str, details: str = "") -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
         if details:

@@ -113,8 +113,9 @@ class PublishDialog(QDialog):
         )
         self.stop_button = self.buttons.addButton("Stop", QDialogButtonBox.ButtonRole.ActionRole)
         self.stop_button.setVisible(False)
+        # An action too (not Accept): the buttons then read in the order of the steps.
         self.publish_button = self.buttons.addButton(
-            "Publish", QDialogButtonBox.ButtonRole.AcceptRole
+            "Publish", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.publish_button.setEnabled(False)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)

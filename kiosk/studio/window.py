@@ -20,7 +20,6 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QStackedWidget,
@@ -34,8 +33,8 @@ from kiosk.studio.checker import Checker
 from kiosk.studio.checks import CheckResult, Finding
 from kiosk.studio.document import SourceDocument
 from kiosk.studio.forms import TableEditor
-from kiosk.studio.journal import Journal, default_data_dir
-from kiosk.studio.opening import Opened, open_bundle, open_folder
+from kiosk.studio.journal import default_data_dir
+from kiosk.studio.opening import Opened, open_asking
 from kiosk.studio.outline import TRANSLATIONS_PAGE, Outline
 from kiosk.studio.people import PeopleImport, PeopleImporter
 from kiosk.studio.preview import Preview
@@ -118,9 +117,11 @@ class StudioWindow(QMainWindow):
         self.open_action = QAction(
             "Open folder…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
         )
-        self.open_action.triggered.connect(self._ask_open_folder)
+        self.open_action.triggered.connect(lambda: self._open_chosen(self.asker.source_folder()))
         self.open_bundle_action = QAction("Open exhibit file…", self)
-        self.open_bundle_action.triggered.connect(self._ask_open_bundle)
+        self.open_bundle_action.triggered.connect(
+            lambda: self._open_chosen(self.asker.exhibit_file())
+        )
         self.save_action = QAction(
             "Save", self, shortcut=QKeySequence(QKeySequence.StandardKey.Save)
         )
@@ -129,6 +130,11 @@ class StudioWindow(QMainWindow):
         self.publish_action.triggered.connect(self.show_publish)
         self.import_action = QAction("Import people from CSV…", self)
         self.import_action.triggered.connect(self._ask_import_people)
+        # The toolbar's Undo and Redo: short words (the Edit menu says what they take back).
+        self.undo_button = QAction("Undo", self, enabled=False)
+        self.undo_button.triggered.connect(lambda: self._step(undo=True))
+        self.redo_button = QAction("Redo", self, enabled=False)
+        self.redo_button.triggered.connect(lambda: self._step(undo=False))
         # kiosk-content import-people's --strict: nothing is imported when any row is wrong.
         self.strict_import_action = QAction("Import people: all rows or none", self)
         self.strict_import_action.setCheckable(True)
@@ -149,7 +155,13 @@ class StudioWindow(QMainWindow):
         ):
             menu.addAction(action)
         self.edit_menu = self.menuBar().addMenu("&Edit")
-        for action in (self.open_action, self.save_action, self.publish_action):
+        for action in (
+            self.open_action,
+            self.save_action,
+            self.publish_action,
+            self.undo_button,
+            self.redo_button,
+        ):
             tools.addAction(action)
         self.tools = tools
         help_menu = self.menuBar().addMenu("&Help")
@@ -165,64 +177,22 @@ class StudioWindow(QMainWindow):
             action.setEnabled(on)
 
     # -- opening ---------------------------------------------------------------------------
-    def _ask_open_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Open an exhibit's source folder")
-        if path:
-            self.open_path(Path(path))
+    def _step(self, *, undo: bool) -> None:
+        if self.project is not None:
+            (self.project.undo_stack.undo if undo else self.project.undo_stack.redo)()
 
-    def _ask_open_bundle(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(
-            self, "Open an exhibit file", "", "Exhibit (*.sqlite);;All files (*)"
-        )
-        if path:
-            self.open_path(Path(path))
+    def _open_chosen(self, path: Path | None) -> None:
+        if path is not None:
+            self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
         """Open a source folder, or a bundle (exported into a new folder first). Never raises."""
         if not self._may_close_project():
             return False
-        if path.is_dir():
-            opened = open_folder(path)
-        elif path.exists():
-            into = self.asker.folder_for_export(path)
-            if into is None:
-                return False
-            if not self.asker.yes(
-                "Make an editable copy",
-                f"{path.name} is an exhibit file. The studio edits a source folder: make one at "
-                f"{into} from it? (The exhibit file itself is not changed.)",
-            ):
-                return False
-            opened = open_bundle(path, into)
-        else:
-            opened = Opened(None, None, [f"{path}: there is no such file or folder"])
+        opened, document, baseline = open_asking(path, self.asker, self.data_dir)
         self.last_open = opened
-        for line in opened.problems:
-            log.warning("opening %s: %s", path, line)
-        if opened.document is None or opened.folder is None:
-            self.asker.tell(
-                "Cannot open", "\n".join(opened.problems[:20]) or f"{path} cannot be opened."
-            )
+        if document is None or opened.folder is None:
             return False
-        if opened.problems or opened.skipped:
-            text = "The exhibit was opened, but some of it has problems."
-            if opened.skipped:
-                text += " These files could not be opened and are left as they are: " + ", ".join(
-                    opened.skipped
-                )
-            self.asker.tell("Opened with problems", text, "\n".join(opened.problems))
-        document, baseline = opened.document, None
-        journal = Journal(opened.folder, self.data_dir)
-        entry = journal.read()
-        if entry is not None:
-            if self.asker.yes(
-                "Recover unsaved changes",
-                f"The studio closed without saving changes to this exhibit ({entry.describe()}). "
-                "Recover them?",
-            ):
-                baseline, document = document, journal.recover(entry).document
-            else:
-                journal.discard()
         self.set_project(opened.folder, document, baseline)
         return True
 
@@ -240,8 +210,14 @@ class StudioWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
-        self.tools.addAction(undo)
-        self.tools.addAction(redo)
+        stack = project.undo_stack
+        for button, can, changed, said in (
+            (self.undo_button, stack.canUndo(), stack.canUndoChanged, stack.undoTextChanged),
+            (self.redo_button, stack.canRedo(), stack.canRedoChanged, stack.redoTextChanged),
+        ):
+            button.setEnabled(can)
+            changed.connect(button.setEnabled)
+            said.connect(lambda text, b=button: b.setToolTip(f"{b.text()}: {text}"))
         self.navigator.build(project)
         self.importer = PeopleImporter(project, self)
         self.importer.imported.connect(self._people_imported)
@@ -320,13 +296,9 @@ class StudioWindow(QMainWindow):
             QSettings("memorial-kiosk", "studio").setValue("publish_to", self.publish_destination)
 
     def _ask_import_people(self) -> None:
-        if self.project is None:
-            return
-        path, _f = QFileDialog.getOpenFileName(
-            self, "Import people from a CSV file", "", "CSV (*.csv)"
-        )
-        if path:
-            self.import_people_from(Path(path))
+        path = self.asker.people_file() if self.project is not None else None
+        if path is not None:
+            self.import_people_from(path)
 
     def import_people_from(self, path: Path) -> bool:
         """Start importing the people in the CSV at ``path`` off the GUI thread (all or none
