@@ -407,13 +407,18 @@ def test_windows_supervisor_knows_the_admin_exit_code() -> None:
 @pytest.fixture(scope="module")
 def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """dist/ of a fresh build: packaging/build.py into a temporary dist and work folder."""
+    return _build(tmp_path_factory.mktemp("frozen"))
+
+
+def _build(base: Path, *options: str) -> Path:
+    """packaging/build.py with ``options`` into base/dist (its cache in base/work): dist."""
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.skip("PyInstaller is not installed (pip install -e '.[test]')")
-    base = tmp_path_factory.mktemp("frozen")
     result = subprocess.run(
         [
             sys.executable,
             str(PACKAGING / "build.py"),
+            *options,
             "--dist",
             str(base / "dist"),
             "--work",
@@ -550,28 +555,8 @@ def test_studio_log_problems_are_errors_and_qml_warnings() -> None:
 @pytest.fixture(scope="module")
 def frozen_studio(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """dist/kiosk-studio/ of a fresh build: packaging/build.py --target studio (no archive)."""
-    if importlib.util.find_spec("PyInstaller") is None:
-        pytest.skip("PyInstaller is not installed (pip install -e '.[test]')")
-    base = tmp_path_factory.mktemp("frozen-studio")
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(PACKAGING / "build.py"),
-            "--target",
-            "studio",
-            "--no-archive",
-            "--dist",
-            str(base / "dist"),
-            "--work",
-            str(base / "work"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return base / "dist" / "kiosk-studio"
+    dist = _build(tmp_path_factory.mktemp("frozen-studio"), "--target", "studio", "--no-archive")
+    return dist / "kiosk-studio"
 
 
 @pytest.mark.slow
