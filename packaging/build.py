@@ -8,9 +8,9 @@
     python packaging/build.py --target studio --check   # ... then its --screenshots smoke test
 
 The studio (Qt Widgets, packaging/studio.spec) is a separate program so that the kiosk's folder
-stays within its budget without Qt Widgets. CI builds the frozen kiosk only; the studio's CI
-smoke test runs it from the installed package (tests/studio/test_cli.py), and its frozen build
-is made when asked, for a release.
+stays within its budget without Qt Widgets. CI builds both (tests/test_frozen.py): the frozen
+kiosk runs its --self-test, the frozen studio its --screenshots (studio_smoke_test below).
+A release archives each with the installer's kit for its OS.
 
 The archive holds one folder, kiosk-<ver>-<os>-<arch>/, with the program (kiosk/), the
 installer's kit for that OS (install/) and INSTALL.md. Run from a fresh clone after
@@ -122,15 +122,17 @@ def run_pyinstaller(
 
 
 def make_archive(dist: Path, ver: str, app_name: str = APP_NAME) -> Path:
-    """dist/<app>-<ver>-<os>-<arch>.tar.gz (.zip on Windows): program, install kit, INSTALL.md."""
+    """dist/<app>-<ver>-<os>-<arch>.tar.gz (.zip on Windows): the program; for the kiosk also
+    the installer's kit and INSTALL.md (the studio is an ordinary desktop program: no kit)."""
     name = f"{app_name}-{ver}-{platform_tag()}"
     kit = HERE / ("windows" if IS_WINDOWS else "linux")
     with tempfile.TemporaryDirectory(prefix="kiosk-archive-", dir=dist) as tmp:
         top = Path(tmp) / name
         top.mkdir()
         # The program folder goes in as it is (symlinks kept); the kit and notes beside it.
-        shutil.copytree(kit, top / "install", ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copy2(ROOT / "INSTALL.md", top / "INSTALL.md")
+        if app_name == APP_NAME:
+            shutil.copytree(kit, top / "install", ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copy2(ROOT / "INSTALL.md", top / "INSTALL.md")
         if IS_WINDOWS:
             archive = dist / f"{name}.zip"
             with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -211,17 +213,34 @@ def self_test(
     return result.returncode, report, result.stderr
 
 
-def studio_smoke_test(program: Path, timeout: float = 300) -> tuple[int, list[str], str]:
-    """Run `<program> --screenshots DIR` offscreen from a neutral folder: (status, PNGs, stderr)."""
+def log_problems(log_text: str) -> list[str]:
+    """The lines of a studio log that say something is wrong with the program: errors, and
+    Qt's warnings about QML (a module or file the frozen folder lacks shows up there)."""
+    return [
+        line
+        for line in log_text.splitlines()
+        if " ERROR " in line
+        or " CRITICAL " in line
+        or (" WARNING qt: " in line and any(m in line for m in (".qml", "QML", "qrc:", "module")))
+    ]
+
+
+def studio_smoke_test(program: Path, timeout: float = 300) -> tuple[int, list[str], str, list[str]]:
+    """Run `<program> --screenshots DIR` offscreen from a neutral folder, on the default
+    exhibit's bundle (exported first, as a curator's would be): (exit status, the PNGs
+    written, stderr, the problems in its log)."""
     with tempfile.TemporaryDirectory(prefix="kiosk-studio-smoke-") as cwd:
         env = clean_env()
         for key in ("HOME", "USERPROFILE", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "LOCALAPPDATA"):
             env[key] = cwd
+        data = Path(cwd) / "data"
         result = subprocess.run(
             [
                 str(program),
                 "--screenshots",
                 str(Path(cwd) / "shots"),
+                "--data-dir",
+                str(data),
                 str(ensure_bundle(Path(cwd))),
             ],
             cwd=cwd,
@@ -232,7 +251,9 @@ def studio_smoke_test(program: Path, timeout: float = 300) -> tuple[int, list[st
             check=False,
         )
         shots = sorted(p.name for p in (Path(cwd) / "shots").glob("*.png"))
-    return result.returncode, shots, result.stderr
+        log_file = data / "logs" / "studio.log"
+        text = log_file.read_text(encoding="utf-8") if log_file.is_file() else ""
+    return result.returncode, shots, result.stderr, log_problems(text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -287,11 +308,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.check and args.target == "studio":
         exe = folder / (f"{app_name}.exe" if IS_WINDOWS else app_name)
-        status, shots, stderr = studio_smoke_test(exe)
-        if status != 0 or not shots:
+        status, shots, stderr, problems = studio_smoke_test(exe)
+        if status != 0 or not shots or problems:
             print(
                 f"build.py: the frozen studio's smoke test failed (exit {status})\n"
-                f"{stderr[-4000:]}",
+                + "\n".join(problems[:20])
+                + f"\n{stderr[-4000:]}",
                 file=sys.stderr,
             )
             return 1

@@ -32,7 +32,7 @@ import shutil
 import struct
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePath
 
 # Qt Quick Controls styles the kiosk does not use: hidden from qmlimportscanner (see rule 1).
@@ -76,6 +76,12 @@ KEEP_PLUGINS: dict[str, frozenset[str]] = {
     "wayland-graphics-integration-client": frozenset({"qt-plugin-wayland-egl"}),
 }
 
+# The studio (Qt Widgets) keeps these too: Windows' own widget style (Qt 6.7+ ships the
+# "modern" one as a plugin; without it the studio falls back to Fusion). Linux wheels have none.
+STUDIO_PLUGINS: dict[str, frozenset[str]] = {
+    "styles": frozenset({"qmodernwindowsstyle", "qwindowsvistastyle"}),
+}
+
 QT_LIBRARY_PREFIXES = ("qt6", "libqt6", "icu", "libicu", "pyside6", "libpyside6")
 
 
@@ -106,13 +112,14 @@ def plugin_name(filename: str) -> str:
     return stem.removeprefix("lib")
 
 
-def keep_plugin(rest: tuple[str, ...]) -> bool:
-    """True when the plugin at ``plugins/<rest>`` is one the kiosk uses."""
+def keep_plugin(rest: tuple[str, ...], extra: Mapping[str, frozenset[str]] | None = None) -> bool:
+    """True when the plugin at ``plugins/<rest>`` is one the kiosk uses (or ``extra`` names:
+    the studio's own, ``STUDIO_PLUGINS``)."""
     if len(rest) != 2:
         return False
     folder, filename = rest
-    allowed = KEEP_PLUGINS.get(folder)
-    if allowed is None:
+    allowed = KEEP_PLUGINS.get(folder, frozenset()) | (extra or {}).get(folder, frozenset())
+    if not allowed:
         return False
     name = plugin_name(filename)
     return name in allowed or (name.endswith("d") and name[:-1] in allowed and os.name == "nt")
@@ -309,9 +316,13 @@ def drop_dangling_symlinks(
 
 
 def select(
-    toc: Iterable[Entry], module_dirs: frozenset[str], used_qml: frozenset[str]
+    toc: Iterable[Entry],
+    module_dirs: frozenset[str],
+    used_qml: frozenset[str],
+    extra_plugins: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[Entry], list[Entry]]:
-    """Split a TOC (binaries or datas) into (kept, dropped) by the QML and plugin rules."""
+    """Split a TOC (binaries or datas) into (kept, dropped) by the QML and plugin rules
+    (``extra_plugins``: more plugins to keep, by folder)."""
     kept: list[Entry] = []
     dropped: list[Entry] = []
     for entry in toc:
@@ -321,7 +332,7 @@ def select(
         elif area[0] == "qml":
             keep = keep_qml_file(area[1], module_dirs, used_qml)
         elif area[0] == "plugins":
-            keep = keep_plugin(area[1])
+            keep = keep_plugin(area[1], extra_plugins)
         else:  # Qt's own translations: the kiosk shows no Qt dialog that would use them
             keep = False
         (kept if keep else dropped).append(entry)

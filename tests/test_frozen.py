@@ -80,6 +80,14 @@ def test_plugins_kept_are_the_kiosks(dest: str, kept: bool) -> None:
     assert trim.keep_plugin(rest) is kept
 
 
+def test_the_studio_keeps_windows_widget_style_and_the_kiosk_does_not() -> None:
+    """Windows' widget style plugin goes into the studio's folder only."""
+    style = ("styles", "qmodernwindowsstyle.dll")
+    assert trim.keep_plugin(style, trim.STUDIO_PLUGINS)
+    assert not trim.keep_plugin(style)
+    assert trim.keep_plugin(("platforms", "qwindows.dll"), trim.STUDIO_PLUGINS)
+
+
 def test_qml_files_follow_their_module() -> None:
     """A QML file is kept when its module is used; tooling type files never are."""
     modules = frozenset({"QtQuick", "QtQuick/Controls", "QtQuick/Controls/Material"})
@@ -399,13 +407,18 @@ def test_windows_supervisor_knows_the_admin_exit_code() -> None:
 @pytest.fixture(scope="module")
 def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """dist/ of a fresh build: packaging/build.py into a temporary dist and work folder."""
+    return _build(tmp_path_factory.mktemp("frozen"))
+
+
+def _build(base: Path, *options: str) -> Path:
+    """packaging/build.py with ``options`` into base/dist (its cache in base/work): dist."""
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.skip("PyInstaller is not installed (pip install -e '.[test]')")
-    base = tmp_path_factory.mktemp("frozen")
     result = subprocess.run(
         [
             sys.executable,
             str(PACKAGING / "build.py"),
+            *options,
             "--dist",
             str(base / "dist"),
             "--work",
@@ -508,6 +521,70 @@ def test_archive_holds_program_kit_and_notes(frozen: Path) -> None:
     for member in (f"kiosk/{EXE}", f"install/{kit}", "INSTALL.md"):
         assert f"{top}/{member}" in names, member
     assert pattern.fullmatch(archive.name)["ver"] == build.version()  # type: ignore[index]
+
+
+@pytest.mark.slow
+def test_frozen_kiosk_carries_no_qt_widgets(frozen: Path) -> None:
+    """The kiosk's folder has neither Qt Widgets nor the studio (a program of its own), so the
+    studio never weighs on the kiosk's size budget."""
+    internal = frozen / "kiosk" / "_internal"
+    widgets = [p.name for p in internal.rglob("*") if "Widgets" in p.name]
+    assert widgets == []
+    # The Python modules frozen into the program (PyInstaller's list, in the build's cache).
+    modules = (frozen.parent / "work" / "kiosk" / "PYZ-00.toc").read_text(encoding="utf-8")
+    assert "'kiosk.ui'" in modules
+    assert "kiosk.studio" not in modules and "PySide6.QtWidgets" not in modules
+
+
+def test_studio_log_problems_are_errors_and_qml_warnings() -> None:
+    """The frozen studio's smoke test fails on an error or a QML warning in its log, not on the
+    offscreen platform's chatter."""
+    log = (
+        "2026-01-01 10:00:00,000 INFO kiosk.studio.window: opened\n"
+        "2026-01-01 10:00:00,001 WARNING qt: This plugin does not support raise()\n"
+        '2026-01-01 10:00:00,002 WARNING qt: module "QtQuick.Shapes" is not installed '
+        "(qrc:/Kiosk/Main.qml:3)\n"
+        "2026-01-01 10:00:00,003 ERROR kiosk.ui.runtime.shell: the visitor screens could not "
+        "be loaded\n"
+    )
+    problems = build.log_problems(log)
+    assert [line.split(" ", 3)[2] for line in problems] == ["WARNING", "ERROR"]
+
+
+# -- the frozen studio (slow: one build of its own, shared by the tests below) --------------------
+@pytest.fixture(scope="module")
+def frozen_studio(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """dist/kiosk-studio/ of a fresh build: packaging/build.py --target studio (no archive)."""
+    dist = _build(tmp_path_factory.mktemp("frozen-studio"), "--target", "studio", "--no-archive")
+    return dist / "kiosk-studio"
+
+
+@pytest.mark.slow
+def test_frozen_studio_draws_its_main_views(frozen_studio: Path) -> None:
+    """The frozen studio, run like a curator's copy (another folder, no PYTHONPATH, offscreen),
+    opens the default exhibit's bundle, draws every main view with the kiosk's own screens in
+    its preview, and exits 0; its log has no error and no QML warning."""
+    from studio.test_cli import EXPECTED
+
+    program = frozen_studio / ("kiosk-studio.exe" if IS_WINDOWS else "kiosk-studio")
+    status, shots, stderr, problems = build.studio_smoke_test(program)
+    assert status == 0, stderr[-3000:]
+    assert shots == EXPECTED
+    assert problems == []
+    assert "Traceback" not in stderr
+
+
+@pytest.mark.slow
+def test_frozen_studio_carries_the_kiosks_screens(
+    frozen_studio: Path, qml_module_files: dict[str, str]
+) -> None:
+    """The studio's preview is the kiosk itself: every file of the QML module, the fonts and
+    the default bundle are in its folder too."""
+    data = frozen_studio / "_internal" / "kiosk" / "_data"
+    module = data / "resources" / "qml" / "Kiosk"
+    assert [p for p in qml_module_files.values() if not (module / p).is_file()] == []
+    assert list((data / "resources" / "fonts").glob("*.ttf"))
+    assert (data / "db" / "exhibit.sqlite").is_file()
 
 
 # -- kiosk-content: the commands the README documents, in the wheel's and the frozen program ----

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from kiosk import __version__, paths
 
 if TYPE_CHECKING:
-    from kiosk.studio.window import Asker
+    from kiosk.studio.asker import Asker
 
 log = logging.getLogger("kiosk.studio")
 
@@ -125,6 +125,7 @@ def _run(args: argparse.Namespace, data_dir: Path, scratch: Path | None) -> int:
         path = paths.default_source()
     if scratch is not None:
         return _screenshots(args.screenshots, path, data_dir, scratch)
+    log_qt_messages()
     window = StudioWindow(data_dir=data_dir)
     window.resize(1600, 1000)
     window.show()
@@ -146,6 +147,7 @@ def _screenshots(out: Path, path: Path | None, data_dir: Path, scratch: Path) ->
     if path is None or not path.exists():
         _say("kiosk-studio: --screenshots needs an exhibit (a source folder or a bundle)")
         return EXIT_USAGE
+    log_qt_messages()
     source = scratch / "exhibit"
     if path.is_dir():
         shutil.copytree(path, source)
@@ -169,6 +171,14 @@ def _screenshots(out: Path, path: Path | None, data_dir: Path, scratch: Path) ->
     return EXIT_OK
 
 
+def log_qt_messages() -> None:
+    """Qt's messages (the preview's QML warnings above all) into the studio's log."""
+    from kiosk.ops.logs import qt_message_to_logging  # noqa: PLC0415
+    from kiosk.ui.runtime.qtlog import QtMessages  # noqa: PLC0415
+
+    QtMessages(forward=qt_message_to_logging).install()
+
+
 def _say(line: str) -> None:
     log.error("%s", line)
     if sys.stderr is not None:
@@ -176,7 +186,7 @@ def _say(line: str) -> None:
 
 
 def _quiet(export_to: Path) -> Asker:
-    from kiosk.studio.window import Asker  # noqa: PLC0415
+    from kiosk.studio.asker import Asker  # noqa: PLC0415
 
     class Quiet(Asker):
         """Answers for --screenshots: export a bundle into the scratch folder, never recover."""

@@ -69,6 +69,11 @@ LABELS: Final[dict[tuple[str, str], tuple[str, str]]] = {
         "Main language",
         "The language the main texts are written in (a code such as en, az, ru).",
     ),
+    ("exhibit", "visit_locale"): (
+        "Visits start in",
+        "The language the kiosk greets a new visitor in (a code such as az); empty: the main "
+        "language. Visitors can always change it.",
+    ),
     ("exhibit", "locales"): (
         "Languages offered",
         "Every language the kiosk offers, the main one included, separated by commas.",

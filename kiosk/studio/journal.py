@@ -1,7 +1,7 @@
 """Nothing lost on a crash: the unsaved changes of a folder, kept in the per-user data folder.
 
 Every few seconds of editing, the studio writes what a save would write (the changed files and
-the files to delete, see ``document.changes``) into ``<data>/studio/journal/<id>.json``, one
+the files to delete, see ``folder.changes``) into ``<data>/studio/journal/<id>.json``, one
 journal per source folder, through a temporary file and a rename. A save removes it. When the
 studio opens a folder that has a journal, it offers to recover it: the folder is copied into a
 scratch folder, the journal applied there, and that read back as the document (unsaved, so the
@@ -22,7 +22,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from kiosk.studio.document import Loaded, SourceDocument, changes, load
+from kiosk.studio.document import SourceDocument
+from kiosk.studio.folder import Loaded, changes, load
 
 APP_FOLDER = "memorial-kiosk"
 

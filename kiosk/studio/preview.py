@@ -88,6 +88,7 @@ class Preview(QWidget):
         )
         self.container: QWidget | None = None
         self.bundle: Path | None = None
+        self.screens_failed = False  # the kiosk's QML did not load: a broken program, not content
         self.focus_table, self.focus_key = "exhibit", ""
 
         self.size_box = QComboBox()
@@ -141,6 +142,7 @@ class Preview(QWidget):
                 return False
             window = shell.load()
             if window is None:
+                self.screens_failed = True
                 self.message.setText("The kiosk's screens could not be loaded (see the log).")
                 return False
             self.container = QWidget.createWindowContainer(window)

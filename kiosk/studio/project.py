@@ -23,6 +23,7 @@ from kiosk.content import formats as fmt
 from kiosk.content import tables
 from kiosk.content.images import MIME_EXTENSIONS, ImageError, sniff
 from kiosk.studio import document as docmod
+from kiosk.studio import folder as foldermod
 from kiosk.studio.document import EXHIBIT, NUMBER, SECTIONS, SourceDocument, blank_row
 from kiosk.studio.journal import Journal
 
@@ -75,7 +76,7 @@ class Project(QObject):
         return self.recovered or not self.undo_stack.isClean()
 
     def is_dirty(self) -> bool:
-        write, delete = docmod.changes(self.baseline, self.doc)
+        write, delete = foldermod.changes(self.baseline, self.doc)
         return bool(write or delete)
 
     # -- editing ---------------------------------------------------------------------------
@@ -197,7 +198,7 @@ class Project(QObject):
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> list[str]:
         """Write the changed files into the folder; returns them. Raises OSError."""
-        written = docmod.save(self.folder, self.baseline, self.doc)
+        written = foldermod.save(self.folder, self.baseline, self.doc)
         self.baseline = self.doc.clone()
         self.recovered = False
         self.undo_stack.setClean()

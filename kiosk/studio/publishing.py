@@ -6,19 +6,23 @@ the curator confirms, hands it to ``kiosk.content.publish.publish``: the same va
 quick_check, copy beside the destination and atomic rename as ``kiosk-content publish``.
 A bundle with errors is not offered for publishing.
 
-Also here: importing people from a CSV file, read and checked by the content layer's own
-import-people reader, with progress, as one undoable step.
+Both steps run off the GUI thread (kiosk.studio.tasks.ProgressJob) on a copy of the document
+taken when the step starts: the window keeps drawing and answering while a large exhibit is
+built or copied to a slow share, a bar and a line say what is being done, and the errors of
+the check go to the problems panel too (``checkedWith``). The check can be stopped (it only
+writes into the studio's scratch folder); the publish cannot: the kiosk's file is replaced
+whole or not at all, so the dialog stays until it has ended, and says how.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,67 +31,114 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressDialog,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.content.publish import PublishError, PublishResult, publish
-from kiosk.content.source.files import SourceReader
-from kiosk.content.source.import_people import MAX_LISTED, ImportFailed, read_people
+from kiosk.ops.bundles import Cancelled
 from kiosk.studio.changes import Summary, compare
 from kiosk.studio.checks import CheckResult, check
-from kiosk.studio.document import SourceDocument, blank_row
 from kiosk.studio.project import Project
+from kiosk.studio.tasks import Outcome, ProgressJob
 
 log = logging.getLogger(__name__)
 
+Publisher = Callable[[Path, Path], PublishResult]
+
+IDLE, CHECKING, PUBLISHING = "idle", "checking", "publishing"
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What the check found, and (when it found no error) what changes at ``target``."""
+
+    result: CheckResult
+    summary: Summary | None
+    target: Path
+
+
+def ready(result: CheckResult) -> bool:
+    return result.built and not result.errors and result.bundle is not None
+
 
 class PublishDialog(QDialog):
+    compared = Signal(bool)  # the check and comparison ended: True when ready to publish
+    publishEnded = Signal(bool)  # True: published
+    checkedWith = Signal(object)  # the CheckResult of the publish's own check
+
     def __init__(
-        self, project: Project, work: Path, destination: str = "", parent: QWidget | None = None
+        self,
+        project: Project,
+        work: Path,
+        destination: str = "",
+        parent: QWidget | None = None,
+        *,
+        publisher: Publisher = publish,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("publishDialog")
         self.setWindowTitle("Publish the exhibit")
-        self.project, self.work = project, work
+        # A folder of its own: the checks as you type build in ``work`` at the same time.
+        self.project, self.work = project, work / "publish"
         self.built: CheckResult | None = None
         self.summary: Summary | None = None
         self.published: PublishResult | None = None
+        self.state = IDLE
+        self._publisher = publisher
         self._count = 0
+        self._job = ProgressJob("studio-publish", self)
+        self._job.finished.connect(self._finished)
         self.destination = QLineEdit(destination)
         self.destination.setObjectName("publishDestination")
         self.destination.setPlaceholderText(
             "The kiosk's exhibit file, e.g. /srv/memorial-kiosk/exhibit.sqlite"
         )
-        browse = QPushButton("Choose…")
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton("Choose…")
+        self.browse.clicked.connect(self._browse)
         self.report = QPlainTextEdit()
         self.report.setObjectName("publishSummary")
         self.report.setReadOnly(True)
+        self.stage = QLabel("")
+        self.stage.setObjectName("publishStage")
+        self._job.progress.connect(lambda text: self.stage.setText(str(text)))
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy: neither build nor copy can say how far along it is
+        self.bar.setVisible(False)
         self.buttons = QDialogButtonBox()
         self.compare_button = self.buttons.addButton(
             "Check and compare", QDialogButtonBox.ButtonRole.ActionRole
         )
+        self.stop_button = self.buttons.addButton("Stop", QDialogButtonBox.ButtonRole.ActionRole)
+        self.stop_button.setVisible(False)
+        # An action too (not Accept): the buttons then read in the order of the steps.
         self.publish_button = self.buttons.addButton(
-            "Publish", QDialogButtonBox.ButtonRole.AcceptRole
+            "Publish", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.publish_button.setEnabled(False)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.compare_button.clicked.connect(self.check_and_compare)
+        self.stop_button.clicked.connect(self.stop)
         self.publish_button.clicked.connect(self.publish_now)
         self.buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.destination, 1)
-        row.addWidget(browse)
+        row.addWidget(self.browse)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Publish to (the file a kiosk, or a shared folder, reads):"))
         layout.addLayout(row)
         layout.addWidget(self.report, 1)
+        layout.addWidget(self.stage)
+        layout.addWidget(self.bar)
         layout.addWidget(self.buttons)
         self.resize(720, 480)
         self.destination.textChanged.connect(lambda _t: self.publish_button.setEnabled(False))
+
+    @property
+    def busy(self) -> bool:
+        return self.state != IDLE
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -103,194 +154,145 @@ class PublishDialog(QDialog):
         path = Path(text).expanduser()
         return path / "exhibit.sqlite" if path.is_dir() else path
 
+    # -- the steps (each starts a job; its end comes back in _finished) ------------------------
     def check_and_compare(self) -> bool:
-        """Build and validate the exhibit, then list what changes at the destination."""
-        self.publish_button.setEnabled(False)
+        """Start building and validating the exhibit, then listing what changes at the
+        destination (``compared`` says how it ended). False when it could not start."""
         target = self.target()
+        if self.busy:
+            return False
+        self.publish_button.setEnabled(False)
         if target is None:
             self.report.setPlainText("Choose where to publish first.")
             return False
         self._count += 1
-        self.built = check(self.project.doc, self.work, name=f"publish-{self._count}.sqlite")
-        lines: list[str] = []
-        if not self.built.built or self.built.errors or self.built.bundle is None:
-            lines.append(
-                f"Not ready to publish: {self.built.errors} error(s). "
-                "Fix them first (see Problems)."
-            )
-            lines += [f"  {f}" for f in self.built.findings if f.severity == "error"][:30]
-            self.report.setPlainText("\n".join(lines))
-            return False
-        self.summary = compare(self.built.bundle, target)
-        lines.append(f"Checked: no errors, {self.built.warnings} warning(s).")
-        lines.append(f"What changes at {target}:")
-        lines += [f"  {line}" for line in self.summary.lines()]
-        if self.project.is_dirty():
-            lines.append("(The changes are not saved yet: save them too, so the folder matches.)")
-        self.report.setPlainText("\n".join(lines))
-        self.publish_button.setEnabled(True)
+        snapshot = self.project.doc.clone()
+        work, name, job = self.work, f"publish-{self._count}.sqlite", self._job
+
+        def run(cancel: threading.Event) -> Comparison:
+            result = check(snapshot, work, name=name)
+            if cancel.is_set():
+                raise Cancelled
+            if not ready(result) or result.bundle is None:
+                return Comparison(result, None, target)
+            job.report(f"Comparing with the exhibit at {target}…")
+            return Comparison(result, compare(result.bundle, target), target)
+
+        self.report.setPlainText("")
+        self._begin(CHECKING, "Building and checking the exhibit…")
+        self._job.start(run)
         return True
 
     def publish_now(self) -> bool:
-        """Publish the bundle just checked (kiosk.content.publish: validate, copy, rename)."""
+        """Start publishing the bundle just checked (kiosk.content.publish: validate, copy,
+        rename; ``publishEnded`` says how it ended). False when there is nothing to publish."""
         target = self.target()
-        if self.built is None or self.built.bundle is None or target is None:
+        if self.busy or self.built is None or self.built.bundle is None or target is None:
             return False
-        try:
-            self.published = publish(self.built.bundle, target)
-        except PublishError as exc:
-            self.report.appendPlainText(f"\nNot published: {exc}")
-            log.warning("publish to %s refused: %s", target, exc)
+        bundle, publisher = self.built.bundle, self._publisher
+        self._begin(
+            PUBLISHING,
+            f"Publishing to {target}: checking the exhibit, copying it beside the kiosk's file, "
+            "then replacing that file…",
+        )
+        self._job.start(lambda _cancel: publisher(bundle, target))
+        return True
+
+    def stop(self) -> None:
+        """Stop a check (a publish cannot be stopped halfway)."""
+        if self.state != CHECKING:
+            return
+        self._job.cancel()
+        self._end()
+        self.report.setPlainText("Stopped: nothing was published.")
+        self.compared.emit(False)
+
+    def reject(self) -> None:
+        if self.state == PUBLISHING:
+            self.stage.setText(
+                "Publishing cannot be stopped halfway (the kiosk's file is replaced whole or "
+                "not at all); this window closes when you ask again after it has ended."
+            )
+            return
+        self.stop()
+        super().reject()
+
+    def _begin(self, state: str, text: str) -> None:
+        self.state = state
+        self.stage.setText(text)
+        self.bar.setVisible(True)
+        self.stop_button.setVisible(state == CHECKING)
+        for widget in (self.compare_button, self.publish_button, self.destination, self.browse):
+            widget.setEnabled(False)
+
+    def _end(self) -> None:
+        self.state = IDLE
+        self.stage.setText("")
+        self.bar.setVisible(False)
+        self.stop_button.setVisible(False)
+        for widget in (self.compare_button, self.destination, self.browse):
+            widget.setEnabled(True)
+
+    def _finished(self, outcome: Outcome) -> None:
+        state = self.state
+        self._end()
+        if state == CHECKING:
+            self.compared.emit(self._checked(outcome))
+        elif state == PUBLISHING:
+            self.publishEnded.emit(self._published(outcome))
+
+    def _checked(self, outcome: Outcome) -> bool:
+        if outcome.error is not None:
+            self.report.setPlainText(
+                f"The check could not be made ({type(outcome.error).__name__}: {outcome.error})."
+                " Nothing was published; the details are in the studio's log."
+            )
             return False
-        except OSError as exc:
-            self.report.appendPlainText(f"\nNot published: {exc.strerror or exc}")
+        comparison: Comparison = outcome.value
+        self.built, self.summary = comparison.result, comparison.summary
+        self.checkedWith.emit(comparison.result)
+        if comparison.summary is None:
+            lines = [
+                f"Not ready to publish: {self.built.errors} error(s). "
+                "Fix them first (see Problems: a click there goes to the field)."
+            ]
+            lines += [f"  {f}" for f in self.built.findings if f.severity == "error"][:30]
+            self.report.setPlainText("\n".join(lines))
             return False
+        lines = [f"Checked: no errors, {self.built.warnings} warning(s)."]
+        lines.append(f"What changes at {comparison.target}:")
+        lines += [f"  {line}" for line in comparison.summary.lines()]
+        if self.project.is_dirty():
+            lines.append("(The changes are not saved yet: save them too, so the folder matches.)")
+        self.report.setPlainText("\n".join(lines))
+        if comparison.target != self.target():
+            self.report.appendPlainText("\nThe destination has changed since: check again.")
+            return False
+        self.publish_button.setEnabled(True)
+        return True
+
+    def _published(self, outcome: Outcome) -> bool:
+        error = outcome.error
+        if isinstance(error, PublishError):
+            self.report.appendPlainText(
+                f"\nNot published: {error}\n(The kiosk's file is unchanged.)"
+            )
+            log.warning("publish refused: %s", error)
+            return False
+        if isinstance(error, OSError):
+            self.report.appendPlainText(f"\nNot published: {error.strerror or error}")
+            return False
+        if error is not None:
+            self.report.appendPlainText(
+                f"\nNot published: an unexpected problem ({type(error).__name__}: {error}). "
+                "The details are in the studio's log; check the destination before trying again."
+            )
+            return False
+        self.published = outcome.value
+        assert self.published is not None
         self.report.appendPlainText(
             f"\nPublished to {self.published.dest} ({self.published.size:,} bytes). "
             "A kiosk watching it shows the new exhibit when its current visit ends."
         )
-        log.info("published %s to %s", self.built.bundle, self.published.dest)
-        self.publish_button.setEnabled(False)
+        log.info("published to %s (sha256 %s)", self.published.dest, self.published.sha256)
         return True
-
-
-# -- importing people ---------------------------------------------------------------------------
-# The content layer's import-people works on a bundle (it copies, migrates, fills, indexes and
-# validates a bundle file); the studio edits a source folder. So the studio reads the CSV with
-# the import's own reader (read_people: the same header rules, the same checks of each row,
-# the same problems by line and field, --strict's all-or-nothing) and adds or updates rows of
-# the document's people table, as the import does in a bundle.
-CHUNK = 2000
-
-
-@dataclass
-class PeopleImport:
-    """What an import of people did (or, ``written`` False, would have done)."""
-
-    added: int = 0
-    updated: int = 0
-    bad_rows: int = 0
-    problems: list[str] = field(default_factory=list)  # by file, line and field
-    written: bool = False
-    stopped: bool = False
-    rows: list[dict[str, Any]] | None = None  # the people table with the import in it
-
-    def lines(self) -> list[str]:
-        """The problems, as the details of the studio's message."""
-        out = list(self.problems)
-        if self.bad_rows > len(self.problems):
-            out.append(f"... and more: {self.bad_rows:,} bad rows in all")
-        return out
-
-
-def read_people_import(
-    doc: SourceDocument,
-    path: Path,
-    *,
-    strict: bool = False,
-    progress: Callable[[int], bool] | None = None,
-) -> PeopleImport:
-    """The people table of ``doc`` with the people of the CSV at ``path`` added or updated, as
-    ``kiosk-content import-people`` does in a bundle: a row whose key ``doc`` has updates that
-    person with the cells it fills (an empty cell erases nothing); any other row adds one (a
-    row without a key gets ``person-N``, N the id the build gives it); a bad row is left out
-    and reported (with ``strict``, nothing is taken). ``progress(rows read)`` is called every
-    ``CHUNK`` rows; when it returns False the import stops and takes nothing. Qt-free."""
-    result = PeopleImport()
-    ids = {
-        name: {key: i for i, key in enumerate(doc.keys(name), start=1) if key}
-        for name in ("places", "sources", "media")
-    }
-    people = list(doc.table("people"))
-    at = {key: i for i, key in enumerate(doc.keys("people")) if key}
-    keyless: list[int] = []
-    checker = SourceReader(path.parent)
-    count = 0
-    try:
-        for row in read_people(path, checker, ids):
-            count += 1
-            if progress is not None and count % CHUNK == 0 and not progress(count):
-                result.stopped = True
-                return result
-            if row is None:
-                continue
-            key = str(row.values.get("key") or "")
-            if key in at:
-                people[at[key]] = {**people[at[key]], **row.cells}
-                result.updated += 1
-                continue
-            if key:
-                at[key] = len(people)
-            else:
-                keyless.append(len(people))
-            people.append({**blank_row("people"), "name": str(row.values["name"]), **row.cells})
-            result.added += 1
-    except ImportFailed as exc:
-        result.problems = [str(exc)]
-        return result
-    except OSError as exc:
-        result.problems = [f"{path.name}: cannot be read ({exc.strerror or exc})"]
-        return result
-    taken = set(at)
-    for index in keyless:
-        number = index + 1
-        while f"person-{number}" in taken:
-            number += 1
-        people[index]["key"] = f"person-{number}"
-        taken.add(f"person-{number}")
-    result.bad_rows = len({(p.file, p.line) for p in checker.problems})
-    result.problems = [str(p) for p in checker.problems[:MAX_LISTED]]
-    if not (strict and result.bad_rows):
-        result.rows = people
-    return result
-
-
-def _count_rows(path: Path) -> int:
-    """The rows of the CSV, about (its lines less the header), for the progress bar."""
-    lines = 0
-    try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(1 << 20):
-                lines += chunk.count(b"\n")
-    except OSError:
-        return 0
-    return max(lines - 1, 0)
-
-
-def import_people(
-    project: Project, path: Path, parent: QWidget | None = None, *, strict: bool = False
-) -> PeopleImport:
-    """Add or update the people in the CSV at ``path`` (``read_people_import``) as one
-    undoable step, with a progress dialog that can stop it (then nothing changes)."""
-    total = _count_rows(path)
-    progress = QProgressDialog(f"Reading {path.name}…", "Stop", 0, max(total, 1), parent)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
-
-    def advance(count: int) -> bool:
-        progress.setValue(min(count, max(total, 1)))
-        QCoreApplication.processEvents()
-        return not progress.wasCanceled()
-
-    try:
-        result = read_people_import(project.doc, path, strict=strict, progress=advance)
-    finally:
-        progress.close()
-    if result.stopped:
-        result.problems = ["stopped: nothing was imported"]
-    elif result.rows is not None and (result.added or result.updated):
-        project.replace_rows(
-            "people",
-            result.rows,
-            f"Import people from {path.name} ({result.added:,} added, {result.updated:,} updated)",
-        )
-        result.written = True
-    log.info(
-        "imported %s: %d added, %d updated, %d bad rows%s",
-        path,
-        result.added,
-        result.updated,
-        result.bad_rows,
-        "" if result.written else " (nothing taken)",
-    )
-    return result

@@ -85,7 +85,7 @@ def take_screenshots(window: StudioWindow, out_dir: Path, scratch: Path) -> list
     window.resizeDocks(
         [window.preview_dock, window.outline_dock], [990, 190], Qt.Orientation.Horizontal
     )
-    window.resizeDocks([window.problems_dock], [170], Qt.Orientation.Vertical)
+    window.resizeDocks([window.problems_dock], [140], Qt.Orientation.Vertical)
     written: list[Path] = []
 
     def shot(name: str) -> None:
@@ -98,6 +98,9 @@ def take_screenshots(window: StudioWindow, out_dir: Path, scratch: Path) -> list
     project = window.project
     if project is None:
         raise RuntimeError("no exhibit is open")
+    wait_checked(window)
+    if window.preview.screens_failed:
+        raise OSError("the kiosk's screens could not be loaded in the preview (see the log)")
     window.show_table("exhibit")
     shot("01-exhibit")
     window.show_table("sections")
@@ -124,9 +127,16 @@ def take_screenshots(window: StudioWindow, out_dir: Path, scratch: Path) -> list
         shot("05-problem")
         project.undo_stack.undo()
         project.undo_stack.undo()
-    if project.doc.other_locales():
+    others = project.doc.other_locales()
+    if others:
+        # The translations, and the preview in that language on the first section.
         window.show_table("translations")
+        window.preview.focus("sections", (project.doc.keys("sections") or [""])[0])
+        box = window.preview.language_box
+        before = box.currentIndex()
+        box.setCurrentIndex(max(box.findData(others[0]), 0))
         shot("06-translations")
+        box.setCurrentIndex(before)
     window.show_table("media")
     media = window.editors["media"]
     if hasattr(media, "add_files"):
@@ -145,7 +155,8 @@ def take_screenshots(window: StudioWindow, out_dir: Path, scratch: Path) -> list
     if dialog is not None:
         dialog.destination.setText(str(kiosk_bundle))
         dialog.show()
-        dialog.check_and_compare()
+        if dialog.check_and_compare():
+            wait_until(lambda: not dialog.busy)
         QCoreApplication.processEvents()
         path = out_dir / "08-publish.png"
         dialog.grab().save(str(path))

@@ -8,7 +8,7 @@
     | problems (errors first; a click goes to the field)            |
     +---------------------------------------------------------------+
 
-Questions to the curator go through ``Asker`` (the tests answer them without dialogs).
+Questions to the curator go through ``kiosk.studio.asker.Asker`` (tests answer them themselves).
 """
 
 from __future__ import annotations
@@ -16,78 +16,41 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QTreeWidget,
-    QTreeWidgetItem,
     QWidget,
 )
 
 from kiosk import __version__
+from kiosk.studio.asker import Asker
 from kiosk.studio.checker import Checker
 from kiosk.studio.checks import CheckResult, Finding
-from kiosk.studio.document import EXHIBIT, LOCALES, SourceDocument, editable_tables
-from kiosk.studio.fields import outline_tables, table_title
-from kiosk.studio.forms import MediaEditor, TableEditor
-from kiosk.studio.journal import Journal, default_data_dir
-from kiosk.studio.opening import Opened, open_bundle, open_folder, suggested_folder
+from kiosk.studio.document import SourceDocument
+from kiosk.studio.forms import TableEditor
+from kiosk.studio.journal import default_data_dir
+from kiosk.studio.opening import Opened, open_asking
+from kiosk.studio.outline import TRANSLATIONS_PAGE, Outline
+from kiosk.studio.people import PeopleImport, PeopleImporter
 from kiosk.studio.preview import Preview
 from kiosk.studio.problems import ProblemsPanel
 from kiosk.studio.project import Project
-from kiosk.studio.publishing import PeopleImport, PublishDialog, import_people
+from kiosk.studio.publishing import PublishDialog
 from kiosk.studio.translations import TranslationsView
+
+__all__ = ["TRANSLATIONS_PAGE", "Asker", "StudioWindow"]
 
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_PAGE = "translations"
-
-
-class Asker:
-    """The studio's questions, as dialogs. Tests pass one that answers by itself."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        self.parent = parent
-
-    def yes(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def save_discard_cancel(self, title: str, text: str) -> str:
-        buttons = (
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        answer = QMessageBox.question(self.parent, title, text, buttons)
-        return {
-            QMessageBox.StandardButton.Save: "save",
-            QMessageBox.StandardButton.Discard: "discard",
-        }.get(answer, "cancel")
-
-    def folder_for_export(self, bundle: Path) -> Path | None:
-        suggested = suggested_folder(bundle)
-        path = QFileDialog.getExistingDirectory(
-            self.parent,
-            f"Where should the editable copy of {bundle.name} go? (a new folder is made in it)",
-            str(suggested.parent),
-        )
-        return Path(path) / suggested.name if path else None
-
-    def tell(self, title: str, text: str, details: str = "") -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
-        if details:
-            box.setDetailedText(details)
-        box.exec()
-
 
 class StudioWindow(QMainWindow):
+    peopleImported = Signal(object)  # PeopleImport: an import of people has ended
+
     def __init__(
         self, *, data_dir: Path | None = None, asker: Asker | None = None, check_delay_ms: int = 400
     ) -> None:
@@ -99,8 +62,7 @@ class StudioWindow(QMainWindow):
         self.check_delay_ms = check_delay_ms
         self.project: Project | None = None
         self.checker: Checker | None = None
-        self.editors: dict[str, TableEditor] = {}
-        self.translations: TranslationsView | None = None
+        self.importer: PeopleImporter | None = None
         self.last_result: CheckResult | None = None
         self.last_open: Opened | None = None
         self.publish_destination = str(
@@ -110,7 +72,6 @@ class StudioWindow(QMainWindow):
         self.outline = QTreeWidget()
         self.outline.setObjectName("outline")
         self.outline.setHeaderHidden(True)
-        self.outline.currentItemChanged.connect(self._outline_changed)
         self.pages = QStackedWidget()
         self.welcome = QLabel(
             "Open an exhibit's source folder (File > Open folder), or an exhibit file to make an "
@@ -122,6 +83,7 @@ class StudioWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self.preview = Preview()
+        self.navigator = Outline(self.outline, self.pages, self.preview, self)
         self.problems = ProblemsPanel()
         self.problems.goTo.connect(self.go_to)
         self.outline_dock = self._dock(
@@ -155,9 +117,11 @@ class StudioWindow(QMainWindow):
         self.open_action = QAction(
             "Open folder…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Open)
         )
-        self.open_action.triggered.connect(self._ask_open_folder)
+        self.open_action.triggered.connect(lambda: self._open_chosen(self.asker.source_folder()))
         self.open_bundle_action = QAction("Open exhibit file…", self)
-        self.open_bundle_action.triggered.connect(self._ask_open_bundle)
+        self.open_bundle_action.triggered.connect(
+            lambda: self._open_chosen(self.asker.exhibit_file())
+        )
         self.save_action = QAction(
             "Save", self, shortcut=QKeySequence(QKeySequence.StandardKey.Save)
         )
@@ -166,6 +130,11 @@ class StudioWindow(QMainWindow):
         self.publish_action.triggered.connect(self.show_publish)
         self.import_action = QAction("Import people from CSV…", self)
         self.import_action.triggered.connect(self._ask_import_people)
+        # The toolbar's Undo and Redo: short words (the Edit menu says what they take back).
+        self.undo_button = QAction("Undo", self, enabled=False)
+        self.undo_button.triggered.connect(lambda: self._step(undo=True))
+        self.redo_button = QAction("Redo", self, enabled=False)
+        self.redo_button.triggered.connect(lambda: self._step(undo=False))
         # kiosk-content import-people's --strict: nothing is imported when any row is wrong.
         self.strict_import_action = QAction("Import people: all rows or none", self)
         self.strict_import_action.setCheckable(True)
@@ -186,7 +155,13 @@ class StudioWindow(QMainWindow):
         ):
             menu.addAction(action)
         self.edit_menu = self.menuBar().addMenu("&Edit")
-        for action in (self.open_action, self.save_action, self.publish_action):
+        for action in (
+            self.open_action,
+            self.save_action,
+            self.publish_action,
+            self.undo_button,
+            self.redo_button,
+        ):
             tools.addAction(action)
         self.tools = tools
         help_menu = self.menuBar().addMenu("&Help")
@@ -202,64 +177,22 @@ class StudioWindow(QMainWindow):
             action.setEnabled(on)
 
     # -- opening ---------------------------------------------------------------------------
-    def _ask_open_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Open an exhibit's source folder")
-        if path:
-            self.open_path(Path(path))
+    def _step(self, *, undo: bool) -> None:
+        if self.project is not None:
+            (self.project.undo_stack.undo if undo else self.project.undo_stack.redo)()
 
-    def _ask_open_bundle(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(
-            self, "Open an exhibit file", "", "Exhibit (*.sqlite);;All files (*)"
-        )
-        if path:
-            self.open_path(Path(path))
+    def _open_chosen(self, path: Path | None) -> None:
+        if path is not None:
+            self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
         """Open a source folder, or a bundle (exported into a new folder first). Never raises."""
         if not self._may_close_project():
             return False
-        if path.is_dir():
-            opened = open_folder(path)
-        elif path.exists():
-            into = self.asker.folder_for_export(path)
-            if into is None:
-                return False
-            if not self.asker.yes(
-                "Make an editable copy",
-                f"{path.name} is an exhibit file. The studio edits a source folder: make one at "
-                f"{into} from it? (The exhibit file itself is not changed.)",
-            ):
-                return False
-            opened = open_bundle(path, into)
-        else:
-            opened = Opened(None, None, [f"{path}: there is no such file or folder"])
+        opened, document, baseline = open_asking(path, self.asker, self.data_dir)
         self.last_open = opened
-        for line in opened.problems:
-            log.warning("opening %s: %s", path, line)
-        if opened.document is None or opened.folder is None:
-            self.asker.tell(
-                "Cannot open", "\n".join(opened.problems[:20]) or f"{path} cannot be opened."
-            )
+        if document is None or opened.folder is None:
             return False
-        if opened.problems or opened.skipped:
-            text = "The exhibit was opened, but some of it has problems."
-            if opened.skipped:
-                text += " These files could not be opened and are left as they are: " + ", ".join(
-                    opened.skipped
-                )
-            self.asker.tell("Opened with problems", text, "\n".join(opened.problems))
-        document, baseline = opened.document, None
-        journal = Journal(opened.folder, self.data_dir)
-        entry = journal.read()
-        if entry is not None:
-            if self.asker.yes(
-                "Recover unsaved changes",
-                f"The studio closed without saving changes to this exhibit ({entry.describe()}). "
-                "Recover them?",
-            ):
-                baseline, document = document, journal.recover(entry).document
-            else:
-                journal.discard()
         self.set_project(opened.folder, document, baseline)
         return True
 
@@ -277,9 +210,17 @@ class StudioWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
-        self.tools.addAction(undo)
-        self.tools.addAction(redo)
-        self._build_pages(project)
+        stack = project.undo_stack
+        for button, can, changed, said in (
+            (self.undo_button, stack.canUndo(), stack.canUndoChanged, stack.undoTextChanged),
+            (self.redo_button, stack.canRedo(), stack.canRedoChanged, stack.redoTextChanged),
+        ):
+            button.setEnabled(can)
+            changed.connect(button.setEnabled)
+            said.connect(lambda text, b=button: b.setToolTip(f"{b.text()}: {text}"))
+        self.navigator.build(project)
+        self.importer = PeopleImporter(project, self)
+        self.importer.imported.connect(self._people_imported)
         self.checker = Checker(project, self.check_delay_ms, self)
         self.checker.checked.connect(self._checked)
         self.checker.started.connect(self.problems.checking)
@@ -290,89 +231,35 @@ class StudioWindow(QMainWindow):
         self._update_title()
         self.checker.run_now()
 
-    def _build_pages(self, project: Project) -> None:
-        self.outline.clear()
-        present = editable_tables()
-        for table in outline_tables(present):
-            editor = MediaEditor(project) if table == "media" else TableEditor(project, table)
-            editor.rowSelected.connect(self.preview.focus)
-            self.editors[table] = editor
-            self.pages.addWidget(editor)
-            item = QTreeWidgetItem([self._outline_label(table)])
-            item.setData(0, Qt.ItemDataRole.UserRole, table)
-            self.outline.addTopLevelItem(item)
-        self.translations = TranslationsView(project)
-        self.pages.addWidget(self.translations)
-        item = QTreeWidgetItem(["Translations"])
-        item.setData(0, Qt.ItemDataRole.UserRole, TRANSLATIONS_PAGE)
-        self.outline.addTopLevelItem(item)
-        project.edited.connect(self._refresh_outline)
-        first = self.outline.topLevelItem(0)
-        if first is not None:
-            self.outline.setCurrentItem(first)
+    @property
+    def editors(self) -> dict[str, TableEditor]:
+        return self.navigator.editors
 
-    def _outline_label(self, table: str) -> str:
-        if self.project is None or table == EXHIBIT:
-            return table_title(table)
-        return f"{table_title(table)} ({len(self.project.rows(table))})"
-
-    def _refresh_outline(self, table: str, row: int, name: str) -> None:
-        if row != -1:
-            return
-        for item in self._outline_items():
-            if item.data(0, Qt.ItemDataRole.UserRole) == table:
-                item.setText(0, self._outline_label(table))
-        if (table == EXHIBIT or name == "locales") and self.translations is not None:
-            self.translations.fill_languages()
-
-    def _outline_changed(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
-        if item is None:
-            return
-        page = item.data(0, Qt.ItemDataRole.UserRole)
-        if page == TRANSLATIONS_PAGE and self.translations is not None:
-            self.translations.fill_languages()
-            self.pages.setCurrentWidget(self.translations)
-        elif page in self.editors:
-            editor = self.editors[page]
-            self.pages.setCurrentWidget(editor)
-            self.preview.focus(page, editor.current_key())
+    @property
+    def translations(self) -> TranslationsView | None:
+        return self.navigator.translations
 
     def show_table(self, table: str) -> None:
-        for item in self._outline_items():
-            if item.data(0, Qt.ItemDataRole.UserRole) == table:
-                self.outline.setCurrentItem(item)
-
-    def _outline_items(self) -> list[QTreeWidgetItem]:
-        items = (self.outline.topLevelItem(i) for i in range(self.outline.topLevelItemCount()))
-        return [item for item in items if item is not None]
+        """Show the page of ``table`` (or the translations: ``TRANSLATIONS_PAGE``)."""
+        self.navigator.show_table(table)
 
     # -- checks, problems, preview ---------------------------------------------------------
     def _checked(self, result: CheckResult) -> None:
         self.last_result = result
         self.problems.show_result(result)
-        for editor in self.editors.values():
-            editor.show_findings(result.findings)
+        self.navigator.show_findings(result.findings)
         if result.bundle is not None:
             self.preview.show_bundle(result.bundle)
         self._update_title()
 
     def go_to(self, finding: Finding) -> None:
         """Show the table, row and field a problem is about."""
-        if finding.table == LOCALES:  # a language's review status
-            self.show_table(TRANSLATIONS_PAGE)
-            if self.translations is not None:
-                self.translations.show_language(finding.row)
-            return
-        if finding.table == "translations" or (
-            finding.message.startswith("no ") and "translation" in finding.message
-        ):
-            self.show_table(TRANSLATIONS_PAGE)
-            if self.translations is not None and finding.table != "translations":
-                self.translations.select((finding.table, finding.row, finding.field))
-            return
-        if finding.table in self.editors:
-            self.show_table(finding.table)
-            self.editors[finding.table].select(finding.row, finding.field)
+        self.navigator.go_to(finding)
+
+    def _publish_checked(self, result: CheckResult) -> None:
+        """The publish's own check: its problems in the panel (the preview stays as it is)."""
+        self.problems.show_result(result)
+        self.navigator.show_findings(result.findings)
 
     # -- saving, publishing ----------------------------------------------------------------
     def save(self) -> bool:
@@ -395,7 +282,9 @@ class StudioWindow(QMainWindow):
     def publish_dialog(self) -> PublishDialog | None:
         if self.project is None or self.checker is None:
             return None
-        return PublishDialog(self.project, self.checker.folder, self.publish_destination, self)
+        dialog = PublishDialog(self.project, self.checker.folder, self.publish_destination, self)
+        dialog.checkedWith.connect(self._publish_checked)
+        return dialog
 
     def show_publish(self) -> None:
         dialog = self.publish_dialog()
@@ -407,39 +296,24 @@ class StudioWindow(QMainWindow):
             QSettings("memorial-kiosk", "studio").setValue("publish_to", self.publish_destination)
 
     def _ask_import_people(self) -> None:
-        if self.project is None:
-            return
-        path, _f = QFileDialog.getOpenFileName(
-            self, "Import people from a CSV file", "", "CSV (*.csv)"
-        )
-        if path:
-            self.import_people_from(Path(path))
+        path = self.asker.people_file() if self.project is not None else None
+        if path is not None:
+            self.import_people_from(path)
 
-    def import_people_from(self, path: Path) -> PeopleImport | None:
-        """Import the people in the CSV at ``path`` (all or none when ``strict_import_action``
-        is checked) and say what came of it."""
-        if self.project is None:
-            return None
-        strict = self.strict_import_action.isChecked()
-        result = import_people(self.project, path, self, strict=strict)
+    def import_people_from(self, path: Path) -> bool:
+        """Start importing the people in the CSV at ``path`` off the GUI thread (all or none
+        when ``strict_import_action`` is checked); ``peopleImported`` when it has ended, after
+        the curator was told what came of it. False when it could not start."""
+        if self.importer is None:
+            return False
+        return self.importer.start(path, strict=self.strict_import_action.isChecked())
+
+    def _people_imported(self, result: PeopleImport, path: Path) -> None:
         if result.written:
             self.show_table("people")
-            bad = f"; {result.bad_rows:,} row(s) with problems left out" if result.bad_rows else ""
-            text = (
-                f"{result.added:,} people added, {result.updated:,} updated{bad} "
-                "(one step: Edit > Undo takes them all back)."
-            )
-        elif result.bad_rows and strict:
-            text = (
-                f"Nothing was imported: {result.bad_rows:,} row(s) of {path.name} have problems "
-                "(all rows or none)."
-            )
-        elif result.problems:
-            text = f"Nothing was imported from {path.name}."
-        else:
-            text = f"{path.name} has no one to import."
+        text = result.summary(path)
         self.asker.tell("Import people", text, "\n".join(result.lines()))
-        return result
+        self.peopleImported.emit(result)
 
     # -- closing ---------------------------------------------------------------------------
     def _update_title(self) -> None:
@@ -469,17 +343,14 @@ class StudioWindow(QMainWindow):
         return False
 
     def _close_project(self) -> None:
+        if self.importer is not None:
+            self.importer.close()
+            self.importer.deleteLater()
+            self.importer = None
         if self.checker is not None:
             self.checker.close()
             self.checker = None
-        for editor in self.editors.values():
-            self.pages.removeWidget(editor)
-            editor.deleteLater()
-        self.editors = {}
-        if self.translations is not None:
-            self.pages.removeWidget(self.translations)
-            self.translations.deleteLater()
-            self.translations = None
+        self.navigator.clear()
         if self.project is not None:
             self.project.deleteLater()
             self.project = None

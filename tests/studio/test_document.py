@@ -10,8 +10,9 @@ from content.factory import write_synthetic_source
 from kiosk import paths
 from kiosk.content.source import build, export
 from kiosk.studio.checks import check_in_temp
-from kiosk.studio.document import NUMBER, SECTIONS, changes, load, save
+from kiosk.studio.document import NUMBER, SECTIONS
 from kiosk.studio.fields import fields, outline_tables
+from kiosk.studio.folder import changes, load, save
 from kiosk.studio.journal import Journal
 
 # The shipped exhibit's only findings: its az and ru translations are drafts awaiting review.

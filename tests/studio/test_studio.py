@@ -20,6 +20,7 @@ from kiosk.ops.pin import PinGate
 from kiosk.ops.stats import StatsStore
 from kiosk.ops.watcher import BundleWatcher
 from kiosk.studio.forms import MediaEditor
+from kiosk.studio.people import PeopleImport
 from kiosk.studio.window import StudioWindow
 from kiosk.ui.runtime.operations import Operations
 from kiosk.ui.runtime.shell import KioskShell, Timings
@@ -278,6 +279,15 @@ def write_csv(path: Path, text: str) -> Path:
     return path
 
 
+def import_people(qtbot: Any, window: StudioWindow, path: Path) -> PeopleImport:
+    """Import ``path`` (off the GUI thread) and wait for what came of it."""
+    with qtbot.waitSignal(window.peopleImported, timeout=15_000) as blocker:
+        assert window.import_people_from(path)
+    result = blocker.args[0]
+    assert isinstance(result, PeopleImport)
+    return result
+
+
 def test_import_people_reads_with_the_content_layers_import(
     qtbot: Any, make_studio: StudioFactory, source: Path, tmp_path: Path
 ) -> None:
@@ -303,8 +313,8 @@ def test_import_people_reads_with_the_content_layers_import(
         "n2,Badage Synthetic,,,1950,,,150\n"
         "n3,Noplace Synthetic,,,,,village-z,\n",
     )
-    result = window.import_people_from(names)
-    assert result is not None and result.written
+    result = import_people(qtbot, window, names)
+    assert result.written
     assert (result.added, result.updated, result.bad_rows) == (2, 1, 2)
     assert result.problems == [
         "names.csv, line 5: age: 150 is not an age (0 to 130)",
@@ -327,16 +337,18 @@ def test_import_people_reads_with_the_content_layers_import(
     assert len(project.doc.table("people")) == 3
     # all rows or none: a bad row and nothing is taken
     window.strict_import_action.setChecked(True)
-    strict = window.import_people_from(
-        write_csv(tmp_path / "more.csv", "name,age\nFine Synthetic,30\nBad Synthetic,old\n")
+    strict = import_people(
+        qtbot,
+        window,
+        write_csv(tmp_path / "more.csv", "name,age\nFine Synthetic,30\nBad Synthetic,old\n"),
     )
-    assert strict is not None and not strict.written and strict.bad_rows == 1
+    assert not strict.written and strict.bad_rows == 1
     assert asker.told[-1][1].startswith("Nothing was imported: 1 row(s) of more.csv")
     assert strict.problems == ["more.csv, line 3: age: 'old' is not a whole number"]
     assert len(project.doc.table("people")) == 3 and project.undo_stack.count() == steps + 1
     # a file the import cannot read at all
-    unknown = window.import_people_from(write_csv(tmp_path / "x.csv", "name,nickname\nA,B\n"))
-    assert unknown is not None and not unknown.written
+    unknown = import_people(qtbot, window, write_csv(tmp_path / "x.csv", "name,nickname\nA,B\n"))
+    assert not unknown.written
     assert "unknown column(s) 'nickname'" in unknown.problems[0]
 
 
@@ -377,11 +389,15 @@ def test_publish_to_a_running_kiosk(
         dialog = window.publish_dialog()
         assert dialog is not None
         dialog.destination.setText(str(published))
-        assert dialog.check_and_compare()
+        with qtbot.waitSignal(dialog.compared, timeout=30_000) as compared:
+            assert dialog.check_and_compare()
+        assert compared.args == [True]
         summary = dialog.report.toPlainText()
         assert "Exhibit and languages: 1 exhibit changed" in summary
         assert "Language az: 100% translated" in summary
-        assert dialog.publish_now()
+        with qtbot.waitSignal(dialog.publishEnded, timeout=30_000) as ended:
+            assert dialog.publish_now()
+        assert ended.args == [True]
         qtbot.waitUntil(lambda: shell.content.title == "Khojaly, 26 February 1992", timeout=10_000)
         dialog.close()
     finally:

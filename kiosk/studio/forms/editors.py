@@ -51,6 +51,7 @@ class Line(Editor):
     def set(self, value: Any) -> None:
         if self.edit.text() != str(value or ""):
             self.edit.setText(str(value or ""))
+            self.edit.setCursorPosition(0)  # a long text shows its start, not its end
 
 
 class Locales(Line):
@@ -61,6 +62,7 @@ class Locales(Line):
         text = ", ".join(value) if isinstance(value, list) else str(value or "")
         if self.get() != (value if isinstance(value, list) else []):
             self.edit.setText(text)
+            self.edit.setCursorPosition(0)
 
 
 class Long(Editor):
@@ -138,7 +140,7 @@ class Date(Editor):
     def __init__(self, spec: FieldSpec) -> None:
         box = QWidget()
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("1992-02-26")
+        self.edit.setPlaceholderText("not dated (e.g. 1992-02-26)")
         self.precision = QComboBox()
         for value, label in PRECISION_LABELS.items():
             self.precision.addItem(label, value)
@@ -154,6 +156,7 @@ class Date(Editor):
     def set(self, value: Any) -> None:
         if self.edit.text() != str(value or ""):
             self.edit.setText(str(value or ""))
+            self.edit.setCursorPosition(0)  # a long text shows its start, not its end
 
     def set_precision(self, value: Any) -> None:
         index = self.precision.findData(str(value or ""))

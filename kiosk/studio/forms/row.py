@@ -138,7 +138,9 @@ class RowForm(QWidget):
         else:
             editor = Line(spec)
             if spec.kind in ("number", "integer"):
-                editor.edit.setPlaceholderText("1275" if spec.kind == "integer" else "2.5")
+                editor.edit.setPlaceholderText(
+                    "not set (e.g. 1275)" if spec.kind == "integer" else "not set (e.g. 2.5)"
+                )
             editor.edit.textEdited.connect(lambda _t, s=spec: self._write(s))
         return editor
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -59,23 +60,27 @@ class TableEditor(QWidget):
             self.left_column = column
             column.setContentsMargins(0, 0, 0, 0)
             column.addWidget(self.list, 1)
-            buttons = QHBoxLayout()
+            # Two rows of two: the list then needs little width, and the form gets the room.
+            buttons = QGridLayout()
             noun = row_noun(table)
-            for text, slot, name in (
-                (f"Add {noun}", self.add_row, "add"),
-                ("Delete", self.delete_row, "delete"),
-                ("Up", lambda: self.move_row(-1), "up"),
-                ("Down", lambda: self.move_row(1), "down"),
+            for index, (text, slot, name) in enumerate(
+                (
+                    (f"Add {noun}", self.add_row, "add"),
+                    ("Delete", self.delete_row, "delete"),
+                    ("Up", lambda: self.move_row(-1), "up"),
+                    ("Down", lambda: self.move_row(1), "down"),
+                )
             ):
                 button = QPushButton(text)
                 button.setObjectName(f"{name}_{table}")
                 button.clicked.connect(slot)
-                buttons.addWidget(button)
+                buttons.addWidget(button, index // 2, index % 2)
             column.addLayout(buttons)
             splitter = QSplitter()
             splitter.addWidget(left)
             splitter.addWidget(scroll)
-            splitter.setSizes([220, 680])
+            splitter.setStretchFactor(1, 1)  # a wider window widens the form, not the list
+            splitter.setSizes([240, 660])
             layout.addWidget(splitter)
             self.list.currentRowChanged.connect(self._selected)
             self.refresh_list()

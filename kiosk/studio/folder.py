@@ -1,0 +1,241 @@
+"""The exhibit's source folder on disk: read into a ``SourceDocument``, and saved back.
+
+* ``load(folder)`` reads what it can and says what it could not (a section file that is not
+  valid TOML is left out and named; the rest opens). It reads with the content layer's own
+  ``SourceReader`` (CSV, text, the same tolerance for Excel's BOM and Windows line ends).
+* ``changes(baseline, current)`` is what a save writes: only the files whose rendering changed
+  since the baseline, and the files of rows deleted. A folder saved unchanged changes no byte;
+  a file the curator did not touch keeps its own form (comments in exhibit.toml included).
+* ``save`` writes those files, each through a temporary file and a rename. On Windows a file
+  another program holds open (people.csv in a spreadsheet, say) cannot be replaced: the
+  rename is retried for a few seconds, then the save stops with a message naming the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.content import formats as fmt
+from kiosk.content.source.files import SourceProblem, SourceReader, toml_error
+from kiosk.studio.document import (
+    LOCALES,
+    NUMBER,
+    ORIGIN,
+    SECTIONS,
+    SOURCES,
+    SourceDocument,
+    as_text,
+    blank_row,
+    csv_tables,
+)
+
+BUSY_RETRY_S = 3.0
+
+
+def changes(
+    baseline: SourceDocument, current: SourceDocument
+) -> tuple[dict[str, bytes], list[str]]:
+    """What a save writes: the files whose rendering changed since ``baseline`` (the document
+    as last read or saved), and the files to delete (a deleted row's, a renamed section's
+    old file: the file it was read from, whatever its name)."""
+    before, after = baseline.render().files, current.render().files
+    write = {rel: data for rel, data in after.items() if before.get(rel) != data}
+    delete = {rel for rel in before if rel not in after}
+    kept = {str(r.get(ORIGIN)) for r in current.table(SECTIONS) if r.get(ORIGIN)}
+    for row in baseline.table(SECTIONS):
+        origin = row.get(ORIGIN)
+        if origin and origin not in kept:
+            delete.add(str(origin))
+    for row in current.table(SECTIONS):
+        origin, rel = row.get(ORIGIN), current.section_file(row)
+        if origin and origin != rel and rel in write:
+            delete.add(str(origin))
+    return write, sorted(delete - set(write))
+
+
+def save(folder: str | Path, baseline: SourceDocument, current: SourceDocument) -> list[str]:
+    """Write ``current`` into ``folder`` (the files changed since ``baseline``); each file is
+    replaced atomically. Returns the files written and deleted (relative paths)."""
+    root = Path(folder)
+    write, delete = changes(baseline, current)
+    for rel, data in write.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.saving")
+        tmp.write_bytes(data)
+        try:
+            replace_when_free(tmp, path, rel)
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+    for rel in delete:
+        try:
+            (root / rel).unlink(missing_ok=True)
+        except OSError as exc:
+            raise OSError(exc.errno, f"{rel} cannot be removed ({exc.strerror or exc})") from None
+    for row in current.table(SECTIONS):
+        if current.section_file(row) in write:
+            row[ORIGIN] = current.section_file(row)
+    return sorted([*write, *delete])
+
+
+def replace_when_free(
+    tmp: Path,
+    path: Path,
+    rel: str,
+    *,
+    wait_s: float = BUSY_RETRY_S,
+    replace: Callable[[Path, Path], object] = Path.replace,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """Rename ``tmp`` over ``path``; while another program holds ``path`` open (Windows says
+    PermissionError), try again for ``wait_s``, then raise one saying so, naming ``rel``."""
+    waited, pause = 0.0, 0.05
+    while True:
+        try:
+            replace(tmp, path)
+            return
+        except PermissionError:
+            if waited >= wait_s:
+                raise PermissionError(
+                    errno.EACCES,
+                    f"{rel} is open in another program (a spreadsheet or an editor?) or may not "
+                    "be written. Close it there and save again; your changes are still here",
+                    str(path),
+                ) from None
+            sleep(pause)
+            waited += pause
+            pause = min(pause * 2, 0.5)
+
+
+# -- loading ----------------------------------------------------------------------------------
+@dataclass
+class Loaded:
+    """What ``load`` made of a folder: the document, and what it could not open."""
+
+    document: SourceDocument
+    problems: list[SourceProblem]
+    skipped: list[str]  # files left out (a section that is not valid TOML, say)
+
+
+def load(folder: str | Path) -> Loaded:
+    """Read a source folder as far as it can be read. Never raises for a broken file."""
+    root = Path(folder)
+    reader = SourceReader(root)
+    doc = SourceDocument()
+    skipped: list[str] = []
+    if not root.is_dir():
+        reader.problem(str(root), None, "is not a folder")
+        return Loaded(doc, reader.problems, skipped)
+    _load_exhibit(reader, doc)
+    _load_sections(reader, doc, skipped)
+    for table_name, (rel, columns) in csv_tables().items():
+        for _line, row in reader.read_csv(rel, columns):
+            doc.table(table_name).append(dict(row))
+    for row in doc.table("media"):
+        name = str(row.get("file", "")).strip()
+        path = root / fmt.MEDIA_DIR / name
+        if name and "/" not in name and "\\" not in name and ".." not in name and path.is_file():
+            try:
+                doc.media_files[name] = path.read_bytes()
+            except OSError as exc:
+                reader.problem(f"{fmt.MEDIA_DIR}/{name}", None, f"cannot be read ({exc})")
+    folder_tr = root / fmt.TRANSLATIONS_DIR
+    if folder_tr.is_dir():
+        for path in sorted(folder_tr.iterdir()):
+            if path.suffix.lower() != ".csv" or path.name.startswith("."):
+                continue
+            if not fmt.LOCALE_PATTERN.match(path.stem):
+                skipped.append(f"{fmt.TRANSLATIONS_DIR}/{path.name}")
+                continue
+            texts = doc.translations.setdefault(path.stem, {})
+            rel = f"{fmt.TRANSLATIONS_DIR}/{path.name}"
+            for _line, row in reader.read_csv(rel, fmt.TRANSLATION_COLUMNS):
+                texts[(row["table"].strip(), row["key"].strip(), row["field"].strip())] = row[
+                    "text"
+                ]
+    return Loaded(doc, reader.problems, skipped)
+
+
+def _load_exhibit(reader: SourceReader, doc: SourceDocument) -> None:
+    text = reader.read_text(fmt.EXHIBIT_FILE)
+    if text is None:
+        return
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, message = toml_error(exc, 0)
+        reader.problem(fmt.EXHIBIT_FILE, line, message)
+        return
+    for name in fmt.EXHIBIT_FIELDS:
+        value = data.get(name, [] if name == "locales" else "")
+        if name == "locales":
+            doc.exhibit[name] = [str(x) for x in value] if isinstance(value, list) else []
+        else:
+            doc.exhibit[name] = value if isinstance(value, str) else str(value)
+    review = data.get(fmt.REVIEW_TABLE, {})
+    for code, status in review.items() if isinstance(review, dict) else []:
+        doc.table(LOCALES).append({"locale": str(code), "review": as_text(status)})
+    sources = data.get(SOURCES, [])
+    for item in sources if isinstance(sources, list) else []:
+        if isinstance(item, dict):
+            doc.table(SOURCES).append({n: as_text(item.get(n, "")) for n in fmt.SOURCE_FIELDS})
+
+
+def _load_sections(reader: SourceReader, doc: SourceDocument, skipped: list[str]) -> None:
+    folder = reader.root / fmt.SECTIONS_DIR
+    if not folder.is_dir():
+        return
+    found: list[tuple[int, str]] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() != ".md" or path.name.startswith("."):
+            continue
+        match = fmt.SECTION_FILE_PATTERN.match(path.name)
+        if match:
+            found.append((int(match[1]), path.name))
+        else:
+            skipped.append(f"{fmt.SECTIONS_DIR}/{path.name}")
+    for number, name in sorted(found):
+        rel = f"{fmt.SECTIONS_DIR}/{name}"
+        parsed = _parse_section(reader, rel)
+        if parsed is None:
+            skipped.append(rel)
+            continue
+        front, body = parsed
+        row = blank_row(SECTIONS)
+        for key in fmt.SECTION_FIELDS:
+            value = front.get(key, False if key == "sensitive" else "")
+            row[key] = value is True if key == "sensitive" else as_text(value)
+        row["body"] = body
+        row[NUMBER] = number
+        row[ORIGIN] = rel
+        doc.table(SECTIONS).append(row)
+
+
+def _parse_section(reader: SourceReader, rel: str) -> tuple[dict[str, Any], str] | None:
+    text = reader.read_text(rel)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "+++":
+        reader.problem(rel, 1, "must start with a line '+++' (the settings come between two)")
+        return None
+    close = next((i for i in range(1, len(lines)) if lines[i].strip() == "+++"), None)
+    if close is None:
+        reader.problem(rel, None, "the settings have no closing '+++' line")
+        return None
+    try:
+        front = tomllib.loads("\n".join(lines[1:close]))
+    except tomllib.TOMLDecodeError as exc:
+        line, message = toml_error(exc, 1)
+        reader.problem(rel, line, message)
+        return None
+    body = "\n".join(part.rstrip() for part in lines[close + 1 :]).strip()
+    return front, body
