@@ -326,6 +326,29 @@ def test_long_paragraph_and_body_warn(fresh_bundle: BundleFactory) -> None:
     assert any("paragraph 1" in p.message for p in report.warnings)
 
 
+def test_a_word_longer_than_a_line_warns_naming_section_and_field(
+    fresh_bundle: BundleFactory,
+) -> None:
+    """A word no line holds (a missing space, a pasted run of letters) is a warning that names
+    the section and the field; a word of a line's length is not."""
+    long_word = "Synthetic" + "x" * 98_991  # 99,000 characters, no space (a text may hold 100,000)
+    fitting = "y" * 60
+    report = validate_bundle(
+        fresh_bundle(
+            lambda c: c.execute(
+                "UPDATE sections SET body = ? WHERE key = 'start'", (f"A {long_word} b.",)
+            ),
+            lambda c: c.execute(
+                "UPDATE sections SET body = ? WHERE key = 'hard'", (f"A {fitting} b.",)
+            ),
+        )
+    )
+    words = [p for p in report.warnings if "with no space" in p.message]
+    assert [(p.table, p.row, p.field) for p in words] == [("sections", "start", "body")]
+    assert "99,000 characters" in words[0].message
+    assert "'Synthetic" in words[0].message
+
+
 def test_sensitive_section_needs_an_advisory(fresh_bundle: BundleFactory) -> None:
     """A section marked sensitive without an advisory is an error."""
     report = validate_bundle(fresh_bundle("UPDATE sections SET advisory = '' WHERE key = 'hard'"))

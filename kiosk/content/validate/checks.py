@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable
 
 from kiosk.content import tables
+from kiosk.content.limits import MAX_WORD_CHARS
 from kiosk.content.records import PartialDate
 from kiosk.content.tables import CONTENT_TABLES, TABLES, Column, Table
 from kiosk.content.validate.loading import KEYED, STREAMED, Rows
@@ -23,6 +24,7 @@ from kiosk.content.validate.values import (
     CONTROL,
     EVENT_ORDER,
     KEY_MAX,
+    LONG_WORD,
     MARKUP,
     PARAGRAPH_WARN,
     SUSPECT,
@@ -202,6 +204,20 @@ class Checks(Rows):
                         f"paragraph {number} is {len(paragraph):,} characters; split it "
                         f"(under {PARAGRAPH_WARN} reads well standing)",
                     )
+        if limits and len(value) > MAX_WORD_CHARS:
+            self._check_words(table, label, name, value)
+
+    def _check_words(self, table: str, label: str, name: str, value: str) -> None:
+        longest = max((m.group() for m in LONG_WORD.finditer(value)), key=len, default="")
+        if longest:
+            self.warn(
+                table,
+                label,
+                name,
+                f"has a word of {len(longest):,} characters with no space "
+                f"({shorten(longest, 30)!r}); a line holds about {MAX_WORD_CHARS}, so the screen "
+                "breaks it anywhere: is a space missing?",
+            )
 
     def _check_markup(self, table: str, label: str, name: str, value: str) -> None:
         markup = MARKUP.search(value)
