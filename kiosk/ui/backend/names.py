@@ -37,7 +37,7 @@ from kiosk.content.names import Match
 from kiosk.content.records import PersonCard
 from kiosk.ui.backend.dates import format_partial_date
 from kiosk.ui.backend.models.memorial import life_dates
-from kiosk.ui.backend.models.rows import image_url, source_text
+from kiosk.ui.backend.models.rows import image_url, readable, source_text
 from kiosk.ui.backend.name_search import (
     MatchWords,
     NameResultsModel,
@@ -254,9 +254,9 @@ class NamesController(QObject):
             "lifeText": life_dates(p, locale),
             "place": card.place.name if card.place is not None else self.tr("place not recorded"),
             "placeKnown": card.place is not None,
-            "fate": fate or self.tr("fate not recorded"),
+            "fate": readable(fate) or self.tr("fate not recorded"),
             "fateKnown": bool(fate),
-            "notes": p.notes.strip(),
+            "notes": readable(p.notes.strip()),
             "source": source_text(card.source) or self.tr("source not recorded"),
             "sourceKnown": card.source is not None,
             "family": family,

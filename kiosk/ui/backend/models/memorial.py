@@ -14,6 +14,7 @@ from kiosk.ui.backend.models.rows import (
     PagedRowModel,
     RowModel,
     image_url,
+    readable,
     role_enum,
     source_text,
 )
@@ -59,7 +60,7 @@ class RemembranceModel(RowModel):
                 RemembranceRow(
                     key=r.key,
                     title=r.title,
-                    body=r.body,
+                    body=readable(r.body),
                     kind=r.kind,
                     dateText=format_when(r.date, locale, r.date_label),
                     source=source_text(sources.get(r.source_id or -1)),
@@ -157,8 +158,8 @@ class PeopleModel(PagedRowModel):
             key=p.key or str(p.id),
             name=name,
             lifeText=self._life_text(life_dates(p, self._locale), p.age),
-            fate=p.fate,
-            notes=p.notes,
+            fate=readable(p.fate),
+            notes=readable(p.notes),
             initial=self._locale.toUpper(name[:1]) if name else "",
             photoUrl=image_url(self._generation, p.photo_id),
             place=self._places.get(p.place_id, "") if p.place_id is not None else "",
