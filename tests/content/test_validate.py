@@ -206,6 +206,25 @@ def test_a_tone_outside_loss_and_context_is_an_error(fresh_bundle: BundleFactory
     assert ("statistics", "all", "tone") in where(report)
 
 
+def test_a_value_outside_its_columns_list_is_an_error(fresh_bundle: BundleFactory) -> None:
+    """Every column whose description lists its values (a figure's tone, a remembrance item's
+    kind, a person's fate) is checked against that list, with the list in the message; a date's
+    precision is checked with its date, once."""
+    report = validate_bundle(
+        fresh_bundle(
+            "UPDATE remembrance SET kind = 'parade'",
+            "UPDATE people SET fate_kind = 'vanished'",
+            "UPDATE events SET start_precision = 'era' WHERE key = 'night'",
+            loose=True,
+        )
+    )
+    found = {(p.table, p.field): p.message for p in report.errors}
+    assert found[("remembrance", "kind")].startswith("'parade': use ")
+    assert "decree" in found[("remembrance", "kind")]
+    assert found[("people", "fate_kind")].startswith("'vanished': use ")
+    assert [p.field for p in report.errors if p.table == "events"].count("start_precision") <= 1
+
+
 @pytest.mark.parametrize(
     ("table", "column", "row"),
     [

@@ -140,6 +140,14 @@ class Checks(Rows):
             blank = value is None or (isinstance(value, str) and not value.strip())
             if column.advice and blank:
                 self.warn(table, label, name, column.advice)
+        for column in _CHOICES.get(table, ()):
+            value = row.get(column.name)
+            if not isinstance(value, str) or value in column.choices:
+                continue
+            if value == "" and (column.required or not column.not_null):
+                continue  # empty: "is empty (required)", or a choice not made
+            choices = ", ".join(column.choices)
+            self.error(table, label, column.name, f"{shorten(value, 40)!r}: use {choices}")
         self.check_texts(table, label, row)
         for column in described.references:
             target = column.references
@@ -282,6 +290,15 @@ class Checks(Rows):
                         column.name,
                         f"points at {target} id {value}, which does not exist",
                     )
+
+
+# The columns whose value is one of a list (a date's precision is checked with its date).
+_CHOICES: dict[str, tuple[Column, ...]] = {
+    t.name: tuple(
+        c for c in t.columns if c.choices and c.name not in {d.precision for d in t.dates}
+    )
+    for t in TABLES
+}
 
 
 def _described(name: str) -> Table:

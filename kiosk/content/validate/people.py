@@ -16,7 +16,6 @@ from kiosk.content.names import KEYS_VERSION
 from kiosk.content.names.fold import script as script_of
 from kiosk.content.names.index import index_meta
 from kiosk.content.source.people import FINGERPRINT_COLUMNS, VARIANTS_SQL, Fingerprint
-from kiosk.content.tables import RELATION_KINDS
 from kiosk.content.validate.report import Report, shorten
 from kiosk.content.validate.translations import TranslationChecks
 from kiosk.content.validate.values import MAX_AGE, Row, age_range, compare_dates
@@ -111,14 +110,6 @@ class PeopleRules(TranslationChecks):
         person, relative = self.integer(row, "person_id"), self.integer(row, "relative_id")
         if person is not None and person == relative:
             self.error("relations", label, "relative_id", "a person related to themself")
-        kind = row.get("kind")
-        if isinstance(kind, str) and kind not in RELATION_KINDS:
-            self.error(
-                "relations",
-                label,
-                "kind",
-                f"{shorten(kind, 40)!r}: use {', '.join(RELATION_KINDS)}",
-            )
 
     def check_name_index(self) -> None:
         """The search index is part of the bundle: built by this program's key functions,

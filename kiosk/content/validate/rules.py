@@ -14,7 +14,6 @@ import sqlite3
 
 from kiosk.content import formats as fmt
 from kiosk.content.images import MAX_IMAGE_BYTES, MIME_EXTENSIONS, ImageError, check_image, sniff
-from kiosk.content.tables import REMEMBRANCE_KINDS, TONES
 from kiosk.content.validate.people import PeopleRules
 from kiosk.content.validate.report import Report, shorten
 from kiosk.content.validate.values import (
@@ -127,11 +126,6 @@ class Validator(PeopleRules):
         value = row.get("value")
         if isinstance(value, float) and not math.isfinite(value):
             self.error("statistics", label, "value", "is not a finite number")
-        tone = row.get("tone")
-        if "tone" in row and tone not in TONES:
-            self.error(
-                "statistics", label, "tone", f"{shorten(str(tone), 40)!r}: use {', '.join(TONES)}"
-            )
         if self.integer(row, "attract") not in (None, 0, 1):
             self.error("statistics", label, "attract", "must be 0 (no) or 1 (yes)")
 
@@ -280,12 +274,4 @@ class Validator(PeopleRules):
                 current = None if current in cycles else self.integer(rows[current][1], "parent_id")
 
     def row_remembrance(self, label: str, row: Row) -> None:
-        kind = row.get("kind")
-        if isinstance(kind, str) and kind not in REMEMBRANCE_KINDS:
-            self.error(
-                "remembrance",
-                label,
-                "kind",
-                f"{shorten(kind, 40)!r}: use {', '.join(REMEMBRANCE_KINDS)}",
-            )
         self.date("remembrance", label, row, "date", "date_precision")
