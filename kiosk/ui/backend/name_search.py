@@ -105,19 +105,12 @@ class MatchWords(QObject):
         rules = set(w.rules)
         typed, recorded = w.query, w.matched
         if w.relation and "father" not in rules:
-            if w.relation == "daughter":
-                return (
-                    self.tr("“%1” = “%2” (daughter of %3)")
-                    .replace("%1", typed)
-                    .replace("%2", recorded)
-                    .replace("%3", w.father)
-                )
-            return (
-                self.tr("“%1” = “%2” (son of %3)")
-                .replace("%1", typed)
-                .replace("%2", recorded)
-                .replace("%3", w.father)
+            text = (
+                self.tr("“%1” = “%2” (daughter of %3)")
+                if w.relation == "daughter"
+                else self.tr("“%1” = “%2” (son of %3)")
             )
+            return text.replace("%1", typed).replace("%2", recorded).replace("%3", w.father)
         if "father" in rules:
             text = self.tr("“%1” is the father’s name in “%2”")
         elif "sounds_like" in rules:
