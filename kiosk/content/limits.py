@@ -24,6 +24,11 @@ MAX_ROWS: Final[dict[str, int]] = {t.name: t.max_rows for t in TABLES}
 # keeps a hostile 50 MB text from ever being read whole into the program.
 MAX_TEXT_CHARS: Final = 100_000
 
+# The longest word (characters between spaces) a text should hold: a body line is about 60
+# characters, so a longer one cannot fit a line and is broken anywhere on screen; `validate`
+# warns over it (is a space missing?), and the screens give it break opportunities.
+MAX_WORD_CHARS: Final = 60
+
 # Problems listed per rule; the rest are counted in one line ("... and 999,990 more").
 MAX_PROBLEMS_PER_RULE: Final = 10
 

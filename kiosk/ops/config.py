@@ -11,34 +11,51 @@ The file is read with ``kiosk.content.fileio.read_small_file`` and written with 
 ``atomic_write_text``, as the kiosk's other small files (candles, the PIN lockout) are.
 
 Paths in the file may be absolute, start with ``~``, or be relative to the file's own folder.
+What each setting means and which values it takes (its documentation and its check) is in
+``kiosk.ops.settings``.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
-import math
 import os
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 import tomlkit
 import tomlkit.exceptions
 from platformdirs import user_config_path, user_data_path
 
 from kiosk import paths
-from kiosk.content.fileio import LANGUAGE_CODE, atomic_write_text, read_small_file
+from kiosk.content.fileio import atomic_write_text, read_small_file
 from kiosk.ops.pin import parse_hash
+from kiosk.ops.settings import CHECKERS, CONFIG_DOC, UI_SCALE_LIMITS, config_table_markdown
+
+# What each setting is, documented and checked, is ``settings``'; these stay importable here.
+__all__ = [
+    "APP_NAME",
+    "CONFIG_DOC",
+    "DATA_DIR_ENV",
+    "MAX_CONFIG_BYTES",
+    "STATS_FILE",
+    "UI_SCALE_LIMITS",
+    "Config",
+    "ConfigError",
+    "config_fields",
+    "config_table_markdown",
+    "default_config_path",
+    "default_data_dir",
+    "load_config",
+    "set_pin_hash",
+]
 
 APP_NAME: Final = "memorial-kiosk"
 DATA_DIR_ENV: Final = "KIOSK_DATA_DIR"
-LOG_LEVELS: Final = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 # kiosk.toml is a dozen short lines; anything this large is not a configuration file.
 MAX_CONFIG_BYTES: Final = 1024 * 1024
-MAX_PATH_CHARS: Final = 4096
 STATS_FILE: Final = "stats.sqlite"
 
 
@@ -76,92 +93,6 @@ class Config:
         return self.data_path() / STATS_FILE
 
 
-class SettingDoc(NamedTuple):
-    """One row of the configuration table in the README."""
-
-    key: str
-    default: str
-    meaning: str
-
-
-CONFIG_DOC: Final[tuple[SettingDoc, ...]] = (
-    SettingDoc(
-        "bundle",
-        "(the default exhibit)",
-        "Path of the content bundle the kiosk shows and watches for updates; "
-        "relative paths are relative to the configuration file.",
-    ),
-    SettingDoc(
-        "idle_timeout_s",
-        "90",
-        "Seconds without a touch before the kiosk returns to the attract loop (15 to 3600).",
-    ),
-    SettingDoc(
-        "idle_prompt_s",
-        "20",
-        'Seconds the "are you still there?" prompt shows before that return '
-        "(0 to 120; 0 = no prompt; shorter than idle_timeout_s).",
-    ),
-    SettingDoc(
-        "attract_interval_s",
-        "12",
-        "Seconds each slide of the attract loop stays on screen (3 to 600).",
-    ),
-    SettingDoc(
-        "default_language",
-        "(the bundle's default)",
-        'Language code a new visit starts in, e.g. "az", "ru", "en"; '
-        "ignored when the bundle does not have it.",
-    ),
-    SettingDoc(
-        "admin_pin_hash",
-        '""',
-        "Salted scrypt hash of the admin PIN, written by `kiosk --set-pin`; "
-        "empty = the admin screen cannot be opened by PIN.",
-    ),
-    SettingDoc(
-        "log_level",
-        '"INFO"',
-        "Least severe level written to the log: DEBUG, INFO, WARNING, ERROR or CRITICAL.",
-    ),
-    SettingDoc(
-        "stats_enabled",
-        "true",
-        "Record anonymous visitor statistics (no personal data, ever).",
-    ),
-    SettingDoc(
-        "stats_retention_days",
-        "365",
-        "Statistics older than this many days are deleted (1 to 3650).",
-    ),
-    SettingDoc(
-        "stats_max_mb",
-        "50",
-        "Size limit of the statistics file in MB; the oldest events go first (1 to 2048).",
-    ),
-    SettingDoc(
-        "data_dir",
-        "(per-user data folder)",
-        "Folder for logs, statistics and the kiosk's copy of the last good bundle; "
-        "the environment variable KIOSK_DATA_DIR overrides it.",
-    ),
-    SettingDoc(
-        "ui_scale",
-        '"auto"',
-        "Size of everything on screen against the design's 32-inch panel: "
-        '"auto" = from the physical size the screen reports (1.0 when it reports none), '
-        "or a number from 0.75 to 1.25 (1.25 for a small panel, such as a 15-inch 1280x800).",
-    ),
-)
-
-
-def config_table_markdown() -> str:
-    """``CONFIG_DOC`` as a Markdown table, the way the README shows it."""
-    lines = ["| Setting | Default | Meaning |", "|---|---|---|"]
-    lines += [f"| `{d.key}` | `{d.default}` | {d.meaning} |" for d in CONFIG_DOC]
-    return "\n".join(lines)
-
-
 def default_config_path() -> Path:
     """Where the kiosk looks for its configuration when no ``--config`` is given."""
     return user_config_path(APP_NAME, appauthor=False) / "kiosk.toml"
@@ -186,102 +117,6 @@ def _env_data_dir() -> tuple[Path | None, str | None]:
             "it is ignored"
         )
 
-
-# -- validation of single values ------------------------------------------------------------
-# Each checker returns (value, None) when good, or (None, problem) when not.
-Checked = tuple[Any, str | None]
-
-
-def _number(lo: float, hi: float) -> Callable[[Any, Path], Checked]:
-    def check(value: Any, _base: Path) -> Checked:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return None, "must be a number"
-        if not math.isfinite(value) or not lo <= value <= hi:
-            return None, f"must be between {lo:g} and {hi:g}"
-        return float(value), None
-
-    return check
-
-
-def _integer(lo: int, hi: int) -> Callable[[Any, Path], Checked]:
-    def check(value: Any, _base: Path) -> Checked:
-        if isinstance(value, bool) or not isinstance(value, int):
-            return None, "must be a whole number"
-        if not lo <= value <= hi:
-            return None, f"must be between {lo} and {hi}"
-        return value, None
-
-    return check
-
-
-def _path(value: Any, base: Path) -> Checked:
-    if not isinstance(value, str) or not value.strip():
-        return None, "must be a non-empty path in quotes"
-    if "\x00" in value:
-        return None, "must not contain a NUL character"
-    if len(value) > MAX_PATH_CHARS:
-        return None, f"is longer than {MAX_PATH_CHARS} characters"
-    try:
-        path = Path(value.strip()).expanduser()
-    except RuntimeError:  # "~someone" with no such user or home folder
-        return None, "names a home folder (~) that cannot be found"
-    return (path if path.is_absolute() else base / path), None
-
-
-def _boolean(value: Any, _base: Path) -> Checked:
-    if not isinstance(value, bool):
-        return None, "must be true or false (without quotes)"
-    return value, None
-
-
-def _language(value: Any, _base: Path) -> Checked:
-    if not isinstance(value, str) or not LANGUAGE_CODE.match(value.strip()):
-        return None, 'must be a language code in quotes, such as "az", "ru" or "en"'
-    return value.strip(), None
-
-
-def _pin_hash(value: Any, _base: Path) -> Checked:
-    if not isinstance(value, str):
-        return None, "must be a text in quotes"
-    if value.strip() and parse_hash(value) is None:
-        return None, "is not a hash written by `kiosk --set-pin`; set the PIN again"
-    return value.strip(), None
-
-
-def _log_level(value: Any, _base: Path) -> Checked:
-    if not isinstance(value, str) or value.strip().upper() not in LOG_LEVELS:
-        return None, "must be one of " + ", ".join(LOG_LEVELS)
-    return value.strip().upper(), None
-
-
-UI_SCALE_LIMITS: Final = (0.75, 1.25)
-
-
-def _ui_scale(value: Any, _base: Path) -> Checked:
-    if isinstance(value, str) and value.strip().lower() == "auto":
-        return None, None
-    lo, hi = UI_SCALE_LIMITS
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None, f'must be "auto" or a number from {lo:g} to {hi:g}'
-    if not math.isfinite(value) or not lo <= value <= hi:
-        return None, f'must be "auto" or a number from {lo:g} to {hi:g}'
-    return float(value), None
-
-
-_CHECKERS: Final[dict[str, Callable[[Any, Path], Checked]]] = {
-    "bundle": _path,
-    "idle_timeout_s": _number(15, 3600),
-    "idle_prompt_s": _number(0, 120),
-    "attract_interval_s": _number(3, 600),
-    "default_language": _language,
-    "admin_pin_hash": _pin_hash,
-    "log_level": _log_level,
-    "stats_enabled": _boolean,
-    "stats_retention_days": _integer(1, 3650),
-    "stats_max_mb": _number(1, 2048),
-    "data_dir": _path,
-    "ui_scale": _ui_scale,
-}
 
 _DEFAULTS: Final = Config()
 
@@ -326,7 +161,7 @@ def _short(text: str, limit: int = 160) -> str:
 
 
 def _unknown_key_message(path: Path, key: str) -> str:
-    hint = difflib.get_close_matches(key, list(_CHECKERS), n=1)
+    hint = difflib.get_close_matches(key, list(CHECKERS), n=1)
     suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
     return f"{path}: unknown setting {key!r}{suggestion}; it is ignored"
 
@@ -336,7 +171,7 @@ def _check_values(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any], lis
     messages: list[str] = []
     base = path.parent
     for key, raw in data.items():
-        checker = _CHECKERS.get(key)
+        checker = CHECKERS.get(key)
         if checker is None and isinstance(raw, dict):
             messages.append(
                 f"{path}: unknown section [{key}]; settings are plain `key = value` lines at "

@@ -307,6 +307,85 @@
     </message>
 </context>
 <context>
+    <name>MatchWords</name>
+    <message>
+        <source>The name as recorded</source>
+        <translation>Qeydə alındığı kimi</translation>
+    </message>
+    <message>
+        <source>Another spelling</source>
+        <translation>Başqa yazılış</translation>
+    </message>
+    <message>
+        <source>Another alphabet</source>
+        <translation>Başqa əlifba</translation>
+    </message>
+    <message>
+        <source>A variant of the name</source>
+        <translation>Adın başqa variantı</translation>
+    </message>
+    <message>
+        <source>Begins with what you typed</source>
+        <translation>Yazdığınızla başlayır</translation>
+    </message>
+    <message>
+        <source>Possibly another person</source>
+        <translation>Bəlkə də başqa adamdır</translation>
+    </message>
+    <message>
+        <source>“%1” = “%2” (daughter of %3)</source>
+        <translation>«%1» = «%2» (%3 qızı)</translation>
+    </message>
+    <message>
+        <source>“%1” = “%2” (son of %3)</source>
+        <translation>«%1» = «%2» (%3 oğlu)</translation>
+    </message>
+    <message>
+        <source>“%1” is the father’s name in “%2”</source>
+        <translation>«%1» — «%2» adında atanın adıdır</translation>
+    </message>
+    <message>
+        <source>“%1” sounds like “%2”</source>
+        <translation>«%1» «%2» kimi səslənir</translation>
+    </message>
+    <message>
+        <source>“%1” and “%2” are one name in the curator’s list of spellings</source>
+        <translation>«%1» və «%2» kuratorun yazılışlar siyahısında bir addır</translation>
+    </message>
+    <message>
+        <source>“%1” is the Russian spelling of “%2”</source>
+        <translation>«%1» — «%2» adının rusca yazılışıdır</translation>
+    </message>
+    <message>
+        <source>“%1” is the Latin spelling of “%2”</source>
+        <translation>«%1» — «%2» adının latın yazılışıdır</translation>
+    </message>
+    <message>
+        <source>“%1” is another Latin spelling of “%2”</source>
+        <translation>«%1» — «%2» adının başqa latın yazılışıdır</translation>
+    </message>
+    <message>
+        <source>“%2” is the feminine form of “%1”</source>
+        <translation>«%2» — «%1» adının qadın formasıdır</translation>
+    </message>
+    <message>
+        <source>“%2” is the masculine form of “%1”</source>
+        <translation>«%2» — «%1» adının kişi formasıdır</translation>
+    </message>
+    <message>
+        <source>“%2” begins with “%1”</source>
+        <translation>«%2» «%1» ilə başlayır</translation>
+    </message>
+    <message>
+        <source>“%1” is “%2” without its accents</source>
+        <translation>«%1» — işarələri olmadan «%2»</translation>
+    </message>
+    <message>
+        <source>“%1” is written “%2”</source>
+        <translation>«%1» «%2» kimi yazılıb</translation>
+    </message>
+</context>
+<context>
     <name>MemorialActs</name>
     <message>
         <source>No candle has been lit here yet.</source>
@@ -490,82 +569,6 @@
     <message>
         <source>source not recorded</source>
         <translation>mənbə qeydə alınmayıb</translation>
-    </message>
-    <message>
-        <source>The name as recorded</source>
-        <translation>Qeydə alındığı kimi</translation>
-    </message>
-    <message>
-        <source>Another spelling</source>
-        <translation>Başqa yazılış</translation>
-    </message>
-    <message>
-        <source>Another alphabet</source>
-        <translation>Başqa əlifba</translation>
-    </message>
-    <message>
-        <source>A variant of the name</source>
-        <translation>Adın başqa variantı</translation>
-    </message>
-    <message>
-        <source>Begins with what you typed</source>
-        <translation>Yazdığınızla başlayır</translation>
-    </message>
-    <message>
-        <source>Possibly another person</source>
-        <translation>Bəlkə də başqa adamdır</translation>
-    </message>
-    <message>
-        <source>“%1” = “%2” (daughter of %3)</source>
-        <translation>«%1» = «%2» (%3 qızı)</translation>
-    </message>
-    <message>
-        <source>“%1” = “%2” (son of %3)</source>
-        <translation>«%1» = «%2» (%3 oğlu)</translation>
-    </message>
-    <message>
-        <source>“%1” is the father’s name in “%2”</source>
-        <translation>«%1» — «%2» adında atanın adıdır</translation>
-    </message>
-    <message>
-        <source>“%1” sounds like “%2”</source>
-        <translation>«%1» «%2» kimi səslənir</translation>
-    </message>
-    <message>
-        <source>“%1” and “%2” are one name in the curator’s list of spellings</source>
-        <translation>«%1» və «%2» kuratorun yazılışlar siyahısında bir addır</translation>
-    </message>
-    <message>
-        <source>“%1” is the Russian spelling of “%2”</source>
-        <translation>«%1» — «%2» adının rusca yazılışıdır</translation>
-    </message>
-    <message>
-        <source>“%1” is the Latin spelling of “%2”</source>
-        <translation>«%1» — «%2» adının latın yazılışıdır</translation>
-    </message>
-    <message>
-        <source>“%1” is another Latin spelling of “%2”</source>
-        <translation>«%1» — «%2» adının başqa latın yazılışıdır</translation>
-    </message>
-    <message>
-        <source>“%2” is the feminine form of “%1”</source>
-        <translation>«%2» — «%1» adının qadın formasıdır</translation>
-    </message>
-    <message>
-        <source>“%2” is the masculine form of “%1”</source>
-        <translation>«%2» — «%1» adının kişi formasıdır</translation>
-    </message>
-    <message>
-        <source>“%2” begins with “%1”</source>
-        <translation>«%2» «%1» ilə başlayır</translation>
-    </message>
-    <message>
-        <source>“%1” is “%2” without its accents</source>
-        <translation>«%1» — işarələri olmadan «%2»</translation>
-    </message>
-    <message>
-        <source>“%1” is written “%2”</source>
-        <translation>«%1» «%2» kimi yazılıb</translation>
     </message>
 </context>
 <context>

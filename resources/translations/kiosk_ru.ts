@@ -311,6 +311,85 @@
     </message>
 </context>
 <context>
+    <name>MatchWords</name>
+    <message>
+        <source>The name as recorded</source>
+        <translation>Имя как записано</translation>
+    </message>
+    <message>
+        <source>Another spelling</source>
+        <translation>Другое написание</translation>
+    </message>
+    <message>
+        <source>Another alphabet</source>
+        <translation>Другой алфавит</translation>
+    </message>
+    <message>
+        <source>A variant of the name</source>
+        <translation>Вариант имени</translation>
+    </message>
+    <message>
+        <source>Begins with what you typed</source>
+        <translation>Начинается с того, что вы набрали</translation>
+    </message>
+    <message>
+        <source>Possibly another person</source>
+        <translation>Возможно, это другой человек</translation>
+    </message>
+    <message>
+        <source>“%1” = “%2” (daughter of %3)</source>
+        <translation>«%1» = «%2» (дочь %3)</translation>
+    </message>
+    <message>
+        <source>“%1” = “%2” (son of %3)</source>
+        <translation>«%1» = «%2» (сын %3)</translation>
+    </message>
+    <message>
+        <source>“%1” is the father’s name in “%2”</source>
+        <translation>«%1» — имя отца в «%2»</translation>
+    </message>
+    <message>
+        <source>“%1” sounds like “%2”</source>
+        <translation>«%1» звучит как «%2»</translation>
+    </message>
+    <message>
+        <source>“%1” and “%2” are one name in the curator’s list of spellings</source>
+        <translation>«%1» и «%2» — одно имя в списке написаний куратора</translation>
+    </message>
+    <message>
+        <source>“%1” is the Russian spelling of “%2”</source>
+        <translation>«%1» — русское написание «%2»</translation>
+    </message>
+    <message>
+        <source>“%1” is the Latin spelling of “%2”</source>
+        <translation>«%1» — латинское написание «%2»</translation>
+    </message>
+    <message>
+        <source>“%1” is another Latin spelling of “%2”</source>
+        <translation>«%1» — другое латинское написание «%2»</translation>
+    </message>
+    <message>
+        <source>“%2” is the feminine form of “%1”</source>
+        <translation>«%2» — женская форма «%1»</translation>
+    </message>
+    <message>
+        <source>“%2” is the masculine form of “%1”</source>
+        <translation>«%2» — мужская форма «%1»</translation>
+    </message>
+    <message>
+        <source>“%2” begins with “%1”</source>
+        <translation>«%2» начинается с «%1»</translation>
+    </message>
+    <message>
+        <source>“%1” is “%2” without its accents</source>
+        <translation>«%1» — это «%2» без диакритических знаков</translation>
+    </message>
+    <message>
+        <source>“%1” is written “%2”</source>
+        <translation>«%1» написано «%2»</translation>
+    </message>
+</context>
+<context>
     <name>MemorialActs</name>
     <message>
         <source>No candle has been lit here yet.</source>
@@ -496,82 +575,6 @@
     <message>
         <source>source not recorded</source>
         <translation>источник не записан</translation>
-    </message>
-    <message>
-        <source>The name as recorded</source>
-        <translation>Имя как записано</translation>
-    </message>
-    <message>
-        <source>Another spelling</source>
-        <translation>Другое написание</translation>
-    </message>
-    <message>
-        <source>Another alphabet</source>
-        <translation>Другой алфавит</translation>
-    </message>
-    <message>
-        <source>A variant of the name</source>
-        <translation>Вариант имени</translation>
-    </message>
-    <message>
-        <source>Begins with what you typed</source>
-        <translation>Начинается с того, что вы набрали</translation>
-    </message>
-    <message>
-        <source>Possibly another person</source>
-        <translation>Возможно, это другой человек</translation>
-    </message>
-    <message>
-        <source>“%1” = “%2” (daughter of %3)</source>
-        <translation>«%1» = «%2» (дочь %3)</translation>
-    </message>
-    <message>
-        <source>“%1” = “%2” (son of %3)</source>
-        <translation>«%1» = «%2» (сын %3)</translation>
-    </message>
-    <message>
-        <source>“%1” is the father’s name in “%2”</source>
-        <translation>«%1» — имя отца в «%2»</translation>
-    </message>
-    <message>
-        <source>“%1” sounds like “%2”</source>
-        <translation>«%1» звучит как «%2»</translation>
-    </message>
-    <message>
-        <source>“%1” and “%2” are one name in the curator’s list of spellings</source>
-        <translation>«%1» и «%2» — одно имя в списке написаний куратора</translation>
-    </message>
-    <message>
-        <source>“%1” is the Russian spelling of “%2”</source>
-        <translation>«%1» — русское написание «%2»</translation>
-    </message>
-    <message>
-        <source>“%1” is the Latin spelling of “%2”</source>
-        <translation>«%1» — латинское написание «%2»</translation>
-    </message>
-    <message>
-        <source>“%1” is another Latin spelling of “%2”</source>
-        <translation>«%1» — другое латинское написание «%2»</translation>
-    </message>
-    <message>
-        <source>“%2” is the feminine form of “%1”</source>
-        <translation>«%2» — женская форма «%1»</translation>
-    </message>
-    <message>
-        <source>“%2” is the masculine form of “%1”</source>
-        <translation>«%2» — мужская форма «%1»</translation>
-    </message>
-    <message>
-        <source>“%2” begins with “%1”</source>
-        <translation>«%2» начинается с «%1»</translation>
-    </message>
-    <message>
-        <source>“%1” is “%2” without its accents</source>
-        <translation>«%1» — это «%2» без диакритических знаков</translation>
-    </message>
-    <message>
-        <source>“%1” is written “%2”</source>
-        <translation>«%1» написано «%2»</translation>
     </message>
 </context>
 <context>

@@ -206,6 +206,25 @@ def test_a_tone_outside_loss_and_context_is_an_error(fresh_bundle: BundleFactory
     assert ("statistics", "all", "tone") in where(report)
 
 
+def test_a_value_outside_its_columns_list_is_an_error(fresh_bundle: BundleFactory) -> None:
+    """Every column whose description lists its values (a figure's tone, a remembrance item's
+    kind, a person's fate) is checked against that list, with the list in the message; a date's
+    precision is checked with its date, once."""
+    report = validate_bundle(
+        fresh_bundle(
+            "UPDATE remembrance SET kind = 'parade'",
+            "UPDATE people SET fate_kind = 'vanished'",
+            "UPDATE events SET start_precision = 'era' WHERE key = 'night'",
+            loose=True,
+        )
+    )
+    found = {(p.table, p.field): p.message for p in report.errors}
+    assert found[("remembrance", "kind")].startswith("'parade': use ")
+    assert "decree" in found[("remembrance", "kind")]
+    assert found[("people", "fate_kind")].startswith("'vanished': use ")
+    assert [p.field for p in report.errors if p.table == "events"].count("start_precision") <= 1
+
+
 @pytest.mark.parametrize(
     ("table", "column", "row"),
     [
@@ -324,6 +343,29 @@ def test_long_paragraph_and_body_warn(fresh_bundle: BundleFactory) -> None:
         fresh_bundle(lambda c: c.execute("UPDATE sections SET body = ?", (body,)))
     )
     assert any("paragraph 1" in p.message for p in report.warnings)
+
+
+def test_a_word_longer_than_a_line_warns_naming_section_and_field(
+    fresh_bundle: BundleFactory,
+) -> None:
+    """A word no line holds (a missing space, a pasted run of letters) is a warning that names
+    the section and the field; a word of a line's length is not."""
+    long_word = "Synthetic" + "x" * 98_991  # 99,000 characters, no space (a text may hold 100,000)
+    fitting = "y" * 60
+    report = validate_bundle(
+        fresh_bundle(
+            lambda c: c.execute(
+                "UPDATE sections SET body = ? WHERE key = 'start'", (f"A {long_word} b.",)
+            ),
+            lambda c: c.execute(
+                "UPDATE sections SET body = ? WHERE key = 'hard'", (f"A {fitting} b.",)
+            ),
+        )
+    )
+    words = [p for p in report.warnings if "with no space" in p.message]
+    assert [(p.table, p.row, p.field) for p in words] == [("sections", "start", "body")]
+    assert "99,000 characters" in words[0].message
+    assert "'Synthetic" in words[0].message
 
 
 def test_sensitive_section_needs_an_advisory(fresh_bundle: BundleFactory) -> None:

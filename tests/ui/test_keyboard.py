@@ -12,6 +12,8 @@ from PySide6.QtCore import QLocale, QPoint, QPointF
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from kiosk import paths
+from kiosk.ui.backend.dates import language_name
 from kiosk.ui.tools.settle import iter_items, qml_eval, settle
 
 from .keyboard_host import Host, open_host
@@ -259,6 +261,23 @@ def test_every_key_has_an_accessible_name(host: Host) -> None:
     assert qml_eval(item(host.window, "key_i"), "Accessible.name") == "İ"  # as shown: shifted
     assert qml_eval(item(host.window, "key_backspace"), "Accessible.name") == "Backspace"
     assert qml_eval(item(host.window, "layout_ru"), "Accessible.name") == "Русский"
+
+
+def test_layout_names_are_the_programs_language_names(host: Host) -> None:
+    """The switch names each layout as the language choices do (language_name, one list of
+    language names); keyboardLayouts.js holds no copy of them."""
+    shown = {str(entry["code"]): str(entry["name"]) for entry in _layout_entries(host)}
+    assert shown == {code: language_name(code) for code in LAYOUTS}
+    source = (paths.qml_dir() / "Kiosk" / "search" / "keyboardLayouts.js").read_text("utf-8")
+    for name in ENDONYMS.values():
+        assert f'"{name}"' not in source
+
+
+def _layout_entries(host: Host) -> list[dict[str, object]]:
+    value = host.keyboard.property("layouts")
+    entries = value.toVariant() if hasattr(value, "toVariant") else value
+    assert isinstance(entries, list)
+    return entries
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])

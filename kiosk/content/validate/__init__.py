@@ -17,8 +17,9 @@ SQLite is dynamically typed, so nothing here trusts a column's declared type: ev
 checked for its type first, and later rules only see values of the right type.
 
 The modules: ``report`` (problems, capped per rule), ``values`` (reading values safely),
-``checks`` (the generic rules, from the table descriptions), ``translations``, and ``rules``
-(each table's own).
+and the links of one class chain: ``loading`` (the rows, typed), ``checks`` (the generic
+rules, from the table descriptions), ``translations``, ``people`` and ``rules`` (each table's
+own).
 """
 
 from __future__ import annotations

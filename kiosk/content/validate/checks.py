@@ -1,106 +1,53 @@
 """The generic checks: every table's rows by its description (``tables``).
 
-Types and NOT NULL (every value is checked for its type first: SQLite is dynamically typed,
-and later rules only see values of the right type), required texts, references, unique keys,
-key and text lengths, markup and control characters, and the row limits. The large tables are
-streamed and their cross-row rules run in SQL. Table-specific rules plug in through
-``row_rules``, ``raw_rules`` and ``table_rules`` (see ``rules``).
+Required texts, references, unique keys, key and text lengths, markup and control characters,
+and the row limits, over the rows ``loading.Rows`` reads (typed, the large tables streamed;
+their cross-row rules run in SQL). Table-specific rules plug in through ``row_rules``,
+``raw_rules`` and ``table_rules`` (see ``rules``), rules across tables through ``cross_rules``
+(see ``translations``).
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from kiosk.content import tables
-from kiosk.content.limits import MAX_ROWS, MAX_TEXT_CHARS
-from kiosk.content.shape import expected_shape
-from kiosk.content.tables import (
-    CONTENT_TABLES,
-    SCHEMA_VERSION,
-    TABLES,
-    TRANSLATABLE,
-    Column,
-    Table,
-)
+from kiosk.content.limits import MAX_WORD_CHARS
+from kiosk.content.records import PartialDate
+from kiosk.content.tables import CONTENT_TABLES, TABLES, Column, Table
+from kiosk.content.validate.loading import KEYED, STREAMED, Rows
 from kiosk.content.validate.report import Report, shorten
 from kiosk.content.validate.values import (
-    ACCEPTS,
     BIDI,
     CONTROL,
     EVENT_ORDER,
     KEY_MAX,
+    LONG_WORD,
     MARKUP,
     PARAGRAPH_WARN,
     SUSPECT,
     Cut,
     Row,
     Undecodable,
-    json_value,
-    select_sql,
-    type_problem,
+    parse_date,
 )
 
-# The tables that may be large are streamed, never held; the others (bounded by MAX_ROWS to
-# at most 10,000 small rows) are held for the rules that look across rows.
-STREAMED = tuple(t.name for t in TABLES if t.large)
-# Tables whose ids other rows point at, and tables whose rows have a unique key.
-REFERENCED = tuple(dict.fromkeys(c.references for t in TABLES for c in t.references))
-KEYED = tuple(t.name for t in TABLES if "key" in t.names and t.column("key").unique)
+__all__ = ["STREAMED", "Checks"]
 
 
-def _expected_columns(version: int) -> dict[str, dict[str, tuple[str, bool]]]:
-    """Each table's columns as the schema of ``version`` declares them: name -> (type, NOT
-    NULL); the tables a bundle of that version has."""
-    columns = expected_shape(version).columns
-    return {
-        name: {c.name: (c.type, c.notnull or c.pk > 0) for c in columns[name]}
-        for name in CONTENT_TABLES
-        if name in columns
-    }
-
-
-class Checks:
+class Checks(Rows):
     """The generic checks of one open bundle, reported into ``report``."""
 
     def __init__(self, conn: sqlite3.Connection, report: Report) -> None:
-        self.conn = conn
-        self.report = report
-        self.rows: dict[str, list[Row]] = {}
-        self.labels: dict[str, list[str]] = {}
-        self.present: dict[str, set[str]] = {}
-        self.skipped: set[str] = set()
-        # A bundle of an older schema is checked as it is: the tables it cannot have yet are
-        # skipped, its tables' newer columns are not read.
-        self.version = min(SCHEMA_VERSION, int(conn.execute("PRAGMA user_version").fetchone()[0]))
-        self.expected = _expected_columns(self.version)
-        self.absent = {t for t in CONTENT_TABLES if t not in self.expected}
-        self.skipped |= self.absent
-        self.ids_of: dict[str, set[int]] = {}
-        self.keys_of: dict[str, set[str]] = {}
-        self.default_locale = ""
-        self.other_locales: list[str] = []
-        # A table's own rules: for each row as read (before types are checked), for each
-        # typed row, and across the table once its rows are loaded.
-        self.raw_rules: dict[str, Callable[[str, Row], None]] = {}
+        super().__init__(conn, report)
+        # A table's own rules: for each typed row, and across the table once its rows are
+        # loaded (for each row as read: ``raw_rules``).
         self.row_rules: dict[str, Callable[[str, Row], None]] = {}
         self.table_rules: dict[str, Callable[[], None]] = {}
         # Rules across tables, run last (the translations').
         self.cross_rules: list[tuple[str, Callable[[], None]]] = []
-
-    # -- reporting ---------------------------------------------------------------------------
-    # The rule a problem belongs to, for the cap per rule, is the line that reports it.
-    def error(self, table: str, row: str, name: str, message: str) -> None:
-        caller = sys._getframe(1)
-        rule = f"{caller.f_code.co_filename}:{caller.f_lineno}"
-        self.report.add("error", table, row, name, message, rule=rule)
-
-    def warn(self, table: str, row: str, name: str, message: str) -> None:
-        caller = sys._getframe(1)
-        rule = f"{caller.f_code.co_filename}:{caller.f_lineno}"
-        self.report.add("warning", table, row, name, message, rule=rule)
 
     def run(self) -> None:
         small = [t for t in CONTENT_TABLES if t not in STREAMED]
@@ -125,158 +72,40 @@ class Checks:
             except Exception as exc:  # report, never crash
                 self.error(table, "", "", f"could not be checked ({type(exc).__name__}: {exc})")
 
-    # -- the whole file ----------------------------------------------------------------------
-    def check_integrity(self) -> None:
-        try:
-            rows = self.conn.execute("PRAGMA quick_check(20)").fetchall()
-        except UnicodeDecodeError as exc:  # SQLite's complaint about a damaged page, undecodable
-            rows = [(f"the check itself failed ({exc})",)]
-        messages = [str(r[0]) for r in rows]
-        if messages != ["ok"]:
-            for message in messages[:10]:
-                self.error("", "", "", f"the database is damaged: {message}")
-
-    def check_counts(self) -> None:
-        for table in CONTENT_TABLES:
-            if table in self.absent:
-                continue
-            count = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-            limit = MAX_ROWS[table]
-            if count > limit and table != "exhibit":
-                self.skipped.add(table)
-                self.error(
-                    table,
-                    "",
-                    "",
-                    f"has {count:,} rows; the limit is {limit:,} (its rows were not checked)",
-                )
-
-    # -- loading -----------------------------------------------------------------------------
-    def _rows(self, table: str, order: str = "") -> Iterator[tuple[str, Row]]:
-        """The table's rows, typed (wrong types reported and replaced by None), streamed."""
-        expected = self.expected[table]
-        cursor = self.conn.execute(select_sql(table, self.version) + order)
-        names = [d[0] for d in cursor.description]
-        self.present[table] = set(expected)
-        for index, values in enumerate(cursor, start=1):
-            raw: Row = dict(zip(names, values, strict=True))
-            label = self._label(table, raw, index)
-            raw_rule = self.raw_rules.get(table)
-            if raw_rule is not None:
-                raw_rule(label, raw)
-            yield label, self._typed(table, label, raw, expected)
-
-    def load(self, table: str) -> None:
-        self.rows[table] = []
-        self.labels[table] = []
-        if table in self.skipped:
-            return
-        for label, row in self._rows(table):
-            self.rows[table].append(row)
-            self.labels[table].append(label)
-
     def stream(self, table: str) -> None:
         if table in self.skipped or table in getattr(self, "trusted", ()):
             return
         for label, row in self._rows(table, EVENT_ORDER if table == "events" else ""):
             self.check_row(table, label, row)
 
-    @staticmethod
-    def _label(table: str, row: Row, index: int) -> str:
-        if table == "translations":
-            parts = [row.get(n) for n in ("locale", "tbl", "key", "field")]
-            return "/".join(shorten(p, 100) if isinstance(p, str) else "?" for p in parts)
-        key = row.get("key", row.get("locale"))  # a language's row (locales) by its code
-        if isinstance(key, str) and key.strip() and not isinstance(key, Undecodable):
-            return shorten(key, 100)
-        ident = row.get("id")
-        if isinstance(ident, int):
-            return f"id {ident}"
-        return f"row {index}"
-
-    def _typed(
-        self, table: str, label: str, raw: Row, expected: dict[str, tuple[str, bool]]
-    ) -> Row:
-        """The row with every value of a wrong type reported and replaced by None."""
-        out: Row = {}
-        for name, (kind, not_null) in expected.items():
-            value = raw.get(name)
-            if type(value) in ACCEPTS.get(kind, ()) and (  # the usual case, quickly
-                not isinstance(value, str) or len(value) <= MAX_TEXT_CHARS
-            ):
-                out[name] = value
-                continue
-            if kind == "BLOB":
-                # The image was checked as it was read; keep the blob out of memory.
-                kind_of = raw.get(f"{name}_type")
-                out[name] = b"" if kind_of == "blob" else None
-                if kind_of == "null":
-                    self.error(table, label, name, "the image data is missing")
-                elif kind_of != "blob":
-                    self.error(table, label, name, "the image data is not binary data")
-                continue
-            if value is None:
-                if not_null:
-                    self.error(table, label, name, "is missing (NULL)")
-                out[name] = None
-                continue
-            if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
-                self.error(
-                    table,
-                    label,
-                    name,
-                    f"is over {MAX_TEXT_CHARS:,} characters, the limit for any text in a "
-                    "bundle (it was not read further)",
-                )
-                value = Cut(value[:MAX_TEXT_CHARS])
-            problem = type_problem(kind, value)
-            if problem:
-                self.error(table, label, name, problem)
-                out[name] = None
-            else:
-                out[name] = value
-        return out
-
-    # -- accessors ---------------------------------------------------------------------------
-    def each(self, table: str) -> Iterator[tuple[str, Row]]:
-        yield from zip(self.labels.get(table, []), self.rows.get(table, []), strict=True)
-
-    @staticmethod
-    def text(row: Row, name: str) -> str:
-        value = row.get(name)
-        return value if isinstance(value, str) else ""
-
-    @staticmethod
-    def integer(row: Row, name: str) -> int | None:
-        value = row.get(name)
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-    def ids(self, table: str) -> set[int]:
-        return {i for _, row in self.each(table) if (i := self.integer(row, "id")) is not None}
-
-    # -- rules over the small tables ---------------------------------------------------------
-    def locales(self) -> tuple[str, list[str]]:
-        for _, row in self.each("exhibit"):
-            default = self.text(row, "default_locale").strip()
-            value = json_value(self.text(row, "locales") or "[]")
-            codes = [x for x in value if isinstance(x, str)] if isinstance(value, list) else []
-            return default, codes
-        return "", []
-
-    def prepare(self) -> None:
-        """What the row rules look up: the small tables' ids and keys, the languages."""
-        for name in REFERENCED:
-            self.ids_of[name] = self.ids(name)
-        for name in TRANSLATABLE:
-            if name not in STREAMED:
-                self.keys_of[name] = {self.text(r, "key") for _, r in self.each(name)}
-        self.keys_of["exhibit"] = {
-            self.text(r, "key") or "exhibit" for _, r in self.each("exhibit")
-        }
-        self.default_locale, locales = self.locales()
-        self.other_locales = [
-            code for code in dict.fromkeys(locales) if code and code != self.default_locale
-        ]
+    def date(
+        self, table: str, label: str, row: Row, value_name: str, precision_name: str
+    ) -> PartialDate | None:
+        if value_name not in row or precision_name not in row:
+            return None
+        value, precision = row[value_name], row[precision_name]
+        if value is None or value == "":
+            if precision not in (None, ""):
+                self.error(table, label, precision_name, "a precision is set but no date")
+            return None
+        if precision is None or precision == "":
+            self.error(
+                table,
+                label,
+                precision_name,
+                "missing: say whether the date is a year, month, day or time",
+            )
+            return None
+        text, kind = str(value), str(precision)
+        parsed = (
+            parse_date(text, kind)
+            if len(text) <= 40 and len(kind) <= 10
+            else (parse_date.__wrapped__(text, kind))
+        )
+        if isinstance(parsed, str):
+            self.error(table, label, value_name, parsed)
+            return None
+        return parsed
 
     def check_rows(self, table: str) -> None:
         for label, row in self.each(table):
@@ -311,6 +140,14 @@ class Checks:
             blank = value is None or (isinstance(value, str) and not value.strip())
             if column.advice and blank:
                 self.warn(table, label, name, column.advice)
+        for column in _CHOICES.get(table, ()):
+            value = row.get(column.name)
+            if not isinstance(value, str) or value in column.choices:
+                continue
+            if value == "" and (column.required or not column.not_null):
+                continue  # empty: "is empty (required)", or a choice not made
+            choices = ", ".join(column.choices)
+            self.error(table, label, column.name, f"{shorten(value, 40)!r}: use {choices}")
         self.check_texts(table, label, row)
         for column in described.references:
             target = column.references
@@ -375,6 +212,20 @@ class Checks:
                         f"paragraph {number} is {len(paragraph):,} characters; split it "
                         f"(under {PARAGRAPH_WARN} reads well standing)",
                     )
+        if limits and len(value) > MAX_WORD_CHARS:
+            self._check_words(table, label, name, value)
+
+    def _check_words(self, table: str, label: str, name: str, value: str) -> None:
+        longest = max((m.group() for m in LONG_WORD.finditer(value)), key=len, default="")
+        if longest:
+            self.warn(
+                table,
+                label,
+                name,
+                f"has a word of {len(longest):,} characters with no space "
+                f"({shorten(longest, 30)!r}); a line holds about {MAX_WORD_CHARS}, so the screen "
+                "breaks it anywhere: is a space missing?",
+            )
 
     def _check_markup(self, table: str, label: str, name: str, value: str) -> None:
         markup = MARKUP.search(value)
@@ -439,6 +290,15 @@ class Checks:
                         column.name,
                         f"points at {target} id {value}, which does not exist",
                     )
+
+
+# The columns whose value is one of a list (a date's precision is checked with its date).
+_CHOICES: dict[str, tuple[Column, ...]] = {
+    t.name: tuple(
+        c for c in t.columns if c.choices and c.name not in {d.precision for d in t.dates}
+    )
+    for t in TABLES
+}
 
 
 def _described(name: str) -> Table:

@@ -1,10 +1,10 @@
 """The rules that are one table's own, beside the generic checks they plug into.
 
 The exhibit row and its languages; an image's bytes against its row; a sensitive section needs
-an advisory; a date's precision and order (an event ends after it starts, the timeline runs in
-order, death comes after birth); a part may not exceed its whole, and figures' parents may not
-go round; a figure for the attract loop tied to a sensitive section; a remembrance item's
-kind; a person's age.
+an advisory; an event's dates (it ends after it starts, the timeline runs in order); a part may
+not exceed its whole, and figures' parents may not go round; a figure for the attract loop
+tied to a sensitive section; a remembrance item's kind. The people's own rules are in
+``people``.
 """
 
 from __future__ import annotations
@@ -14,32 +14,27 @@ import sqlite3
 
 from kiosk.content import formats as fmt
 from kiosk.content.images import MAX_IMAGE_BYTES, MIME_EXTENSIONS, ImageError, check_image, sniff
-from kiosk.content.names import KEYS_VERSION
-from kiosk.content.names.fold import script as script_of
-from kiosk.content.names.index import index_meta
-from kiosk.content.records import PartialDate
-from kiosk.content.source.people import FINGERPRINT_COLUMNS, VARIANTS_SQL, Fingerprint
-from kiosk.content.tables import RELATION_KINDS, REMEMBRANCE_KINDS, TONES
+from kiosk.content.validate.people import PeopleRules
 from kiosk.content.validate.report import Report, shorten
-from kiosk.content.validate.translations import TranslationChecks
 from kiosk.content.validate.values import (
-    MAX_AGE,
     Row,
-    age_range,
     compare_dates,
     json_value,
-    parse_date,
 )
 
 
-class Validator(TranslationChecks):
-    """Every check of one open bundle: the generic ones and each table's own."""
+class Validator(PeopleRules):
+    """Every check of one open bundle: the generic ones and each table's own.
+
+    One class chain, each link a module: ``loading.Rows`` (the rows, typed), ``checks.Checks``
+    (the generic rules), ``translations.TranslationChecks``, ``people.PeopleRules`` (the people,
+    their relations and the name index), and this one (the exhibit, its images, sections,
+    events, figures and remembrance)."""
 
     def __init__(
         self, conn: sqlite3.Connection, report: Report, *, trusted: tuple[str, ...] = ()
     ) -> None:
-        super().__init__(conn, report)
-        self.trusted = set(trusted)
+        super().__init__(conn, report, trusted=trusted)
         self.latest_event: tuple[str, str] | None = None
         self.raw_rules["media"] = self.check_image
         self.row_rules.update(
@@ -48,12 +43,8 @@ class Validator(TranslationChecks):
             sections=self.row_sections,
             events=self.row_events,
             remembrance=self.row_remembrance,
-            people=self.row_people,
-            relations=self.row_relations,
         )
         self.table_rules.update(exhibit=self.check_exhibit, statistics=self.check_statistics)
-        self.fingerprint = Fingerprint()
-        self.cross_rules.append(("people", self.check_name_index))
 
     def check_image(self, label: str, raw: Row) -> None:
         size = raw.get("data_size")
@@ -135,11 +126,6 @@ class Validator(TranslationChecks):
         value = row.get("value")
         if isinstance(value, float) and not math.isfinite(value):
             self.error("statistics", label, "value", "is not a finite number")
-        tone = row.get("tone")
-        if "tone" in row and tone not in TONES:
-            self.error(
-                "statistics", label, "tone", f"{shorten(str(tone), 40)!r}: use {', '.join(TONES)}"
-            )
         if self.integer(row, "attract") not in (None, 0, 1):
             self.error("statistics", label, "attract", "must be 0 (no) or 1 (yes)")
 
@@ -169,35 +155,6 @@ class Validator(TranslationChecks):
                 "advisory",
                 "has an advisory but is not marked sensitive, so it is never shown",
             )
-
-    def date(
-        self, table: str, label: str, row: Row, value_name: str, precision_name: str
-    ) -> PartialDate | None:
-        if value_name not in row or precision_name not in row:
-            return None
-        value, precision = row[value_name], row[precision_name]
-        if value is None or value == "":
-            if precision not in (None, ""):
-                self.error(table, label, precision_name, "a precision is set but no date")
-            return None
-        if precision is None or precision == "":
-            self.error(
-                table,
-                label,
-                precision_name,
-                "missing: say whether the date is a year, month, day or time",
-            )
-            return None
-        text, kind = str(value), str(precision)
-        parsed = (
-            parse_date(text, kind)
-            if len(text) <= 40 and len(kind) <= 10
-            else (parse_date.__wrapped__(text, kind))
-        )
-        if isinstance(parsed, str):
-            self.error(table, label, value_name, parsed)
-            return None
-        return parsed
 
     def row_events(self, label: str, row: Row) -> None:
         """Called in display order (position, then id), as the kiosk shows them."""
@@ -317,128 +274,4 @@ class Validator(TranslationChecks):
                 current = None if current in cycles else self.integer(rows[current][1], "parent_id")
 
     def row_remembrance(self, label: str, row: Row) -> None:
-        kind = row.get("kind")
-        if isinstance(kind, str) and kind not in REMEMBRANCE_KINDS:
-            self.error(
-                "remembrance",
-                label,
-                "kind",
-                f"{shorten(kind, 40)!r}: use {', '.join(REMEMBRANCE_KINDS)}",
-            )
         self.date("remembrance", label, row, "date", "date_precision")
-
-    def row_people(self, label: str, row: Row) -> None:
-        birth = self.date("people", label, row, "birth_date", "birth_precision")
-        death = self.date("people", label, row, "death_date", "death_precision")
-        if birth and death and compare_dates(birth.value, death.value) > 0:
-            self.error(
-                "people",
-                label,
-                "death_date",
-                f"{death.value} is before the date of birth ({birth.value})",
-            )
-        age = self.integer(row, "age")
-        if age is not None and not 0 <= age <= MAX_AGE:
-            self.error("people", label, "age", f"{age} is not an age (0 to {MAX_AGE})")
-        elif age is not None and birth and death and compare_dates(birth.value, death.value) <= 0:
-            low, high = age_range(birth, death)
-            if not low <= age <= high:
-                can = (
-                    str(low)
-                    if low == high
-                    else f"{low} or {high}"
-                    if high == low + 1
-                    else (f"{low} to {high}")
-                )
-                self.error(
-                    "people",
-                    label,
-                    "age",
-                    f"{age} disagrees with the dates (born {birth.value}, died {death.value}: "
-                    f"{can})",
-                )
-        if self.version >= 2:
-            self._people_names(label, row)
-            self.fingerprint.add(tuple(row.get(name) for name in FINGERPRINT_COLUMNS))
-
-    def _people_names(self, label: str, row: Row) -> None:
-        name = self.text(row, "name")
-        script = row.get("name_script")
-        if isinstance(script, str) and script and name:
-            found = script_of(name)
-            if found in ("latn", "cyrl") and found != script:
-                self.warn(
-                    "people",
-                    label,
-                    "name_script",
-                    f"says {shorten(script, 20)!r} but the name is written in {found!r}",
-                )
-        lang = row.get("name_lang")
-        if isinstance(lang, str) and lang and not fmt.LOCALE_PATTERN.match(lang):
-            self.warn(
-                "people",
-                label,
-                "name_lang",
-                f"{shorten(lang, 40)!r} does not look like a language code (az, ru, en)",
-            )
-        surname = row.get("surname")
-        if (
-            isinstance(surname, str)
-            and surname.strip()
-            and name
-            and surname.strip().casefold() not in name.casefold()
-        ):
-            self.warn(
-                "people",
-                label,
-                "surname",
-                f"{shorten(surname, 60)!r} is not part of the name as recorded "
-                f"({shorten(name, 60)!r})",
-            )
-
-    def row_relations(self, label: str, row: Row) -> None:
-        person, relative = self.integer(row, "person_id"), self.integer(row, "relative_id")
-        if person is not None and person == relative:
-            self.error("relations", label, "relative_id", "a person related to themself")
-        kind = row.get("kind")
-        if isinstance(kind, str) and kind not in RELATION_KINDS:
-            self.error(
-                "relations",
-                label,
-                "kind",
-                f"{shorten(kind, 40)!r}: use {', '.join(RELATION_KINDS)}",
-            )
-
-    def check_name_index(self) -> None:
-        """The search index is part of the bundle: built by this program's key functions,
-        from exactly the people, orders and spelling variants the bundle holds."""
-        if self.version < 2 or "people" in self.skipped:
-            return
-        if "people" in self.trusted:  # its rows were not read: the index was just made
-            return
-        meta = index_meta(self.conn)
-        rebuild = "rebuild the bundle (`kiosk-content build`, or `import-people`)"
-        if not meta:
-            # Nobody to find: an empty index (a bundle written by another tool) is harmless.
-            if self.fingerprint.count:
-                self.error("people_search", "", "", f"the name index is missing: {rebuild}")
-            return
-        if meta.get("keys_version") != KEYS_VERSION:
-            self.error(
-                "people_search",
-                "",
-                "keys_version",
-                f"the name index was built by another version of the search "
-                f"({shorten(meta.get('keys_version', '?'), 20)}; this one is {KEYS_VERSION}): "
-                f"{rebuild}",
-            )
-            return
-        variants = [str(r[0]) for r in self.conn.execute(VARIANTS_SQL)]
-        if meta.get("fingerprint") != self.fingerprint.value(variants):
-            self.error(
-                "people_search",
-                "",
-                "",
-                "the name index is out of date: the people, their orders or the spelling "
-                f"variants changed since it was built: {rebuild}",
-            )

@@ -18,7 +18,7 @@ from kiosk.content.locales import (
     translation_counts,
     untranslated_sql,
 )
-from kiosk.content.tables import REVIEW_STATUSES, TRANSLATABLE
+from kiosk.content.tables import TRANSLATABLE
 from kiosk.content.validate.checks import STREAMED, Checks
 from kiosk.content.validate.report import Report, Untranslated, shorten
 from kiosk.content.validate.values import Row
@@ -37,14 +37,7 @@ class TranslationChecks(Checks):
         ]
 
     def row_locales(self, label: str, row: Row) -> None:
-        locale, review = self.text(row, "locale"), self.text(row, "review")
-        if review and review not in REVIEW_STATUSES:
-            self.error(
-                "locales",
-                label,
-                "review",
-                f"{shorten(review, 40)!r}: use {', '.join(REVIEW_STATUSES)}",
-            )
+        locale = self.text(row, "locale")  # its review status: a generic check (choices)
         if locale and locale == self.default_locale:
             self.warn(
                 "locales",

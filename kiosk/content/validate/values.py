@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Final
 
 from kiosk.content.images import MAX_IMAGE_BYTES
-from kiosk.content.limits import MAX_TEXT_CHARS
+from kiosk.content.limits import MAX_TEXT_CHARS, MAX_WORD_CHARS
 from kiosk.content.records import PartialDate
 from kiosk.content.tables import SCHEMA_VERSION, table
 from kiosk.content.validate.report import shorten
@@ -36,6 +36,8 @@ MARKUP: Final = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+# A word no screen line holds (no space in it; a zero-width space is a break already).
+LONG_WORD: Final = re.compile(rf"[^\s\u200b]{{{MAX_WORD_CHARS + 1},}}")
 CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 BIDI: Final = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # What any of the three could match starts with one of these (a quick first look per text).

@@ -22,7 +22,8 @@ from kiosk.ui.backend.models import (
     TimelineModel,
     YearModel,
 )
-from kiosk.ui.backend.names import NameResultsModel, NamesController
+from kiosk.ui.backend.name_search import NameResultsModel
+from kiosk.ui.backend.names import NamesController
 from kiosk.ui.backend.navigation import Navigator
 from kiosk.ui.backend.sources import SourcesController
 from kiosk.ui.backend.timeline import TimelineController

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtQml import QmlElement
+from PySide6.QtQml import QmlElement, QmlSingleton
 
 from kiosk.ui.backend.content import ContentController
 from kiosk.ui.backend.dates import language_name, short_name
@@ -169,3 +169,14 @@ class LanguageController(QObject):
             start = self._content.visit_locale_code()
         if start:
             self.choose(start)
+
+
+@QmlElement
+@QmlSingleton
+class LanguageNames(QObject):
+    """Each language's own name for QML ("Azərbaycan dili", "Русский"), from ``language_name``:
+    the one list of them, which the keyboard's layout switch reads as the bars' choices do."""
+
+    @Slot(str, result=str)
+    def name(self, code: str) -> str:
+        return language_name(code)

@@ -11,15 +11,14 @@ search is open), the card of one person (every unknown said as unknown), and the
 * the answer comes back queued to the GUI thread, and is shown only if it answers the last
   query sent: a slower, older answer is dropped (``dropped`` counts them).
 
-Each result says why it matched, in the visitor's language, from ``Match.why``.
+Each result says why it matched, in the visitor's language, from ``Match.why``. The search's
+worker, its results model and those words are ``name_search``'s.
 """
 
 from __future__ import annotations
 
-import logging
 import time
-from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
@@ -34,80 +33,25 @@ from PySide6.QtCore import (
 )
 from PySide6.QtQml import QmlElement
 
-from kiosk.content.names import Match, Strength, WordWhy
-from kiosk.content.reader import Bundle
+from kiosk.content.names import Match
 from kiosk.content.records import PersonCard
 from kiosk.ui.backend.dates import format_partial_date
 from kiosk.ui.backend.models.memorial import life_dates
-from kiosk.ui.backend.models.rows import RowModel, image_url, role_enum, source_text
+from kiosk.ui.backend.models.rows import image_url, readable, source_text
+from kiosk.ui.backend.name_search import (
+    MatchWords,
+    NameResultsModel,
+    SearchFn,
+    SearchWorker,
+    search_people,
+)
 from kiosk.ui.qt import Property, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
-log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 150
-RESULTS = 30
-
-# How a search runs on the worker's own bundle (tests inject a slow one).
-SearchFn = Callable[[Bundle, str, int], list[Match]]
-
-
-def _search_people(bundle: Bundle, query: str, limit: int) -> list[Match]:
-    return bundle.search_people(query, limit)
-
-
-class _SearchWorker(QObject):
-    """Lives on the search thread: its own Bundle, opened there, used there, closed there."""
-
-    found = Signal(int, object)  # sequence number, list[Match]
-
-    def __init__(self, search: SearchFn) -> None:
-        super().__init__()
-        self._search = search
-        self._bundle: Bundle | None = None
-
-    @Slot(int, str, str)
-    def run(self, seq: int, path: str, query: str) -> None:
-        matches: list[Match] = []
-        try:
-            if self._bundle is None or str(self._bundle.path) != path:
-                self.close()
-                self._bundle = Bundle(path)
-            matches = self._search(self._bundle, query, RESULTS)
-        except Exception:  # a search that fails shows no results; the kiosk goes on
-            log.warning(
-                "the name search failed for a query of %d letters", len(query), exc_info=True
-            )
-        self.found.emit(seq, matches)
-
-    @Slot()
-    def close(self) -> None:
-        if self._bundle is not None:
-            self._bundle.close()
-            self._bundle = None
-
-
-class ResultRow(NamedTuple):
-    key: str
-    name: str
-    strength: str  # Strength's value: exact, spelling, script, variant, prefix, weak
-    strengthText: str  # in the visitor's language
-    why: str  # in the visitor's language
-    weak: bool  # possibly another person
-
-
-@QmlElement
-@QmlUncreatable("Made by the NamesController")
-class NameResultsModel(RowModel):
-    """The search's results, best first."""
-
-    Row = ResultRow
-    Roles = role_enum("NameResultRoles", ResultRow)
-
-    def show(self, rows: list[ResultRow]) -> None:
-        self._replace([f"{i}:{r.key}" for i, r in enumerate(rows)], rows)
 
 
 @QmlElement
@@ -125,7 +69,7 @@ class NamesController(QObject):
         self,
         content: Any,
         debounce_ms: int = DEBOUNCE_MS,
-        search: SearchFn = _search_people,
+        search: SearchFn = search_people,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -140,13 +84,14 @@ class NamesController(QObject):
         self._shown = 0  # the query whose answer is shown
         self.dropped = 0  # answers that came after a newer query was sent
         self.results = NameResultsModel(self)
+        self._words = MatchWords(self)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(max(0, int(debounce_ms)))
         self._debounce.timeout.connect(self._send)
         self._thread = QThread()
         self._thread.setObjectName("name-search")
-        self._worker = _SearchWorker(search)
+        self._worker = SearchWorker(search)
         self._worker.moveToThread(self._thread)
         self._request.connect(self._worker.run)
         self._worker.found.connect(self._found)
@@ -188,7 +133,7 @@ class NamesController(QObject):
         if self._card_key:
             self.openPerson(self._card_key)
         if self._matches:
-            self.results.show([self._result(m) for m in self._matches])
+            self.results.show([self._words.row(m) for m in self._matches])
             self.resultsChanged.emit()
 
     # -- what is open ------------------------------------------------------------------------
@@ -309,9 +254,9 @@ class NamesController(QObject):
             "lifeText": life_dates(p, locale),
             "place": card.place.name if card.place is not None else self.tr("place not recorded"),
             "placeKnown": card.place is not None,
-            "fate": fate or self.tr("fate not recorded"),
+            "fate": readable(fate) or self.tr("fate not recorded"),
             "fateKnown": bool(fate),
-            "notes": p.notes.strip(),
+            "notes": readable(p.notes.strip()),
             "source": source_text(card.source) or self.tr("source not recorded"),
             "sourceKnown": card.source is not None,
             "family": family,
@@ -392,67 +337,5 @@ class NamesController(QObject):
             return
         self._shown = seq
         self._matches = list(matches)
-        self.results.show([self._result(m) for m in self._matches])
+        self.results.show([self._words.row(m) for m in self._matches])
         self.resultsChanged.emit()
-
-    # -- the reasons, in the visitor's language ----------------------------------------------
-    def _strength(self, strength: Strength) -> str:
-        return {
-            Strength.EXACT: self.tr("The name as recorded"),
-            Strength.SPELLING: self.tr("Another spelling"),
-            Strength.SCRIPT: self.tr("Another alphabet"),
-            Strength.VARIANT: self.tr("A variant of the name"),
-            Strength.PREFIX: self.tr("Begins with what you typed"),
-            Strength.WEAK: self.tr("Possibly another person"),
-        }[strength]
-
-    def _word(self, w: WordWhy) -> str:
-        rules = set(w.rules)
-        typed, recorded = w.query, w.matched
-        if w.relation and "father" not in rules:
-            if w.relation == "daughter":
-                return (
-                    self.tr("“%1” = “%2” (daughter of %3)")
-                    .replace("%1", typed)
-                    .replace("%2", recorded)
-                    .replace("%3", w.father)
-                )
-            return (
-                self.tr("“%1” = “%2” (son of %3)")
-                .replace("%1", typed)
-                .replace("%2", recorded)
-                .replace("%3", w.father)
-            )
-        if "father" in rules:
-            text = self.tr("“%1” is the father’s name in “%2”")
-        elif "sounds_like" in rules:
-            text = self.tr("“%1” sounds like “%2”")
-        elif "variant" in rules:
-            text = self.tr("“%1” and “%2” are one name in the curator’s list of spellings")
-        elif "transliteration" in rules and w.query_script == "cyrl":
-            text = self.tr("“%1” is the Russian spelling of “%2”")
-        elif "transliteration" in rules and w.name_script == "cyrl":
-            text = self.tr("“%1” is the Latin spelling of “%2”")
-        elif "transliteration" in rules or "transcription" in rules:
-            text = self.tr("“%1” is another Latin spelling of “%2”")
-        elif "feminine" in rules:
-            text = self.tr("“%2” is the feminine form of “%1”")
-        elif "masculine" in rules:
-            text = self.tr("“%2” is the masculine form of “%1”")
-        elif "prefix" in rules:
-            text = self.tr("“%2” begins with “%1”")
-        elif "diacritics" in rules:
-            text = self.tr("“%1” is “%2” without its accents")
-        else:
-            text = self.tr("“%1” is written “%2”")
-        return text.replace("%1", typed).replace("%2", recorded)
-
-    def _result(self, m: Match) -> ResultRow:
-        return ResultRow(
-            key=m.key,
-            name=m.name,
-            strength=str(m.strength),
-            strengthText=self._strength(m.strength),
-            why="; ".join(self._word(w) for w in m.why),
-            weak=m.possibly_other_person,
-        )

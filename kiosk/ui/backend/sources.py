@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
 
 from kiosk.ui.backend.content import ContentController
-from kiosk.ui.backend.models.rows import RowModel
+from kiosk.ui.backend.models.rows import RowModel, readable
 from kiosk.ui.qt import Property, QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -68,7 +68,7 @@ class SourcesController(QObject):
         bundle = self._content.bundle
         if bundle is None:
             return {}
-        return {s.title.strip(): s.detail.strip() for s in bundle.sources().values()}
+        return {s.title.strip(): readable(s.detail.strip()) for s in bundle.sources().values()}
 
     def _rebuild(self, name: str) -> None:
         """The sources of one screen again, after its model changed."""

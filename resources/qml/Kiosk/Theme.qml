@@ -53,6 +53,10 @@ QtObject {
     // figures and for what can be touched). figureColor(tone) picks a figure's colour.
     readonly property color loss: highContrast ? "#ffffff" : "#d4d0c8"
     readonly property real borderWidth: highContrast ? Math.max(2, px(3)) : Math.max(1, px(2))
+    // Where text goes on past an edge, a fade into the background says so; in high contrast a
+    // fade would grey the text under it, so the text is cut at the edge instead (and a
+    // ReadingPane draws a line there).
+    readonly property bool edgeFades: !highContrast
 
     // Parts of a whole: distinct warm tones, each at least 3:1 against the background.
     readonly property var partColors: highContrast

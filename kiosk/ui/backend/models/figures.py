@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtQml import QmlElement
 
 from kiosk.content.records import Source, Statistic
-from kiosk.ui.backend.models.rows import RowModel, role_enum, source_text
+from kiosk.ui.backend.models.rows import RowModel, readable, role_enum, source_text
 from kiosk.ui.qt import QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -106,7 +106,7 @@ class StatisticsModel(RowModel):
                     value=s.value,
                     valueText=format_figure(s.value, locale),
                     unit=s.unit,
-                    description=s.description,
+                    description=readable(s.description),
                     source=source_text(sources.get(s.source_id or -1)),
                     parts=parts,
                     hasParts=bool(parts),

@@ -9,7 +9,13 @@ from PySide6.QtCore import QLocale, QObject
 from PySide6.QtQml import QmlElement
 
 from kiosk.content.records import Section, Source
-from kiosk.ui.backend.models.rows import RowModel, role_enum, source_detail, source_text
+from kiosk.ui.backend.models.rows import (
+    RowModel,
+    readable,
+    role_enum,
+    source_detail,
+    source_text,
+)
 from kiosk.ui.qt import QmlUncreatable
 
 QML_IMPORT_NAME = "Kiosk.Backend"
@@ -65,10 +71,10 @@ class SectionModel(RowModel):
                 SectionRow(
                     key=s.key,
                     title=s.title,
-                    body=s.body,
+                    body=readable(s.body),
                     number=number,
                     sensitive=s.sensitive,
-                    advisory=s.advisory,
+                    advisory=readable(s.advisory),
                     revealed=(not s.sensitive) or s.key in self._revealed,
                     source=source_text(source),
                     sourceDetail=source_detail(source),

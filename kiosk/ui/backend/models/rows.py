@@ -9,6 +9,8 @@ creates a delegate, never per frame, so a timeline of 10,000 events scrolls on t
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import OrderedDict
 from enum import IntEnum
 from typing import Any, ClassVar, NamedTuple
@@ -25,6 +27,7 @@ from PySide6.QtCore import (
     Slot,
 )
 
+from kiosk.content.limits import MAX_WORD_CHARS
 from kiosk.content.records import Source
 from kiosk.ui.qt import Property
 
@@ -47,12 +50,54 @@ def source_text(source: Source | None) -> str:
 
 def source_detail(source: Source | None) -> str:
     """The longer note on a source (shown where there is room to read it)."""
-    return source.detail.strip() if source is not None else ""
+    return readable(source.detail.strip()) if source is not None else ""
 
 
 def image_url(generation: int, media_id: int | None) -> str:
     """The ``image://bundle/...`` address of a media row; the generation defeats stale caches."""
     return "" if media_id is None else f"image://bundle/{generation}/{media_id}"
+
+
+# A word no line holds, and how often it gets a break opportunity (U+200B ZERO WIDTH SPACE:
+# invisible, a place a line may break, ignored by screen readers).
+_LONG_WORD = re.compile(rf"[^\s\u200b]{{{MAX_WORD_CHARS + 1},}}")
+SOFT_BREAK = "\u200b"
+SOFT_BREAK_EVERY = 10
+_JOINERS = frozenset("\u200c\u200d")  # never a break beside a (non-)joiner
+_MARKS = frozenset(("Mn", "Mc", "Me", "Cf", "Sk"))  # marks that belong to the letter before
+
+
+def readable(text: str) -> str:
+    """``text`` as a screen should lay it out: a word longer than a line (over
+    ``MAX_WORD_CHARS``) gets a break opportunity every ``SOFT_BREAK_EVERY`` characters (never
+    inside a letter with its marks). Qt lays out one enormous word in time that grows with the
+    square of its length (a 100,000-character word takes most of a second, again at every
+    layout); with a break every few characters it costs what ordinary text costs. The stored
+    text is never changed, and ordinary text comes back as it was (the same object)."""
+    if len(text) <= MAX_WORD_CHARS or _LONG_WORD.search(text) is None:
+        return text
+    return _LONG_WORD.sub(_soft_breaks, text)
+
+
+def _soft_breaks(match: re.Match[str]) -> str:
+    word = match.group()
+    pieces: list[str] = []
+    start = 0
+    while len(word) - start > SOFT_BREAK_EVERY:
+        cut = start + SOFT_BREAK_EVERY
+        while cut < len(word) and not _may_break_before(word, cut):
+            cut += 1
+        pieces.append(word[start:cut])
+        start = cut
+    pieces.append(word[start:])
+    return SOFT_BREAK.join(p for p in pieces if p)
+
+
+def _may_break_before(word: str, at: int) -> bool:
+    here, before = word[at], word[at - 1]
+    return (
+        here not in _JOINERS and before not in _JOINERS and unicodedata.category(here) not in _MARKS
+    )
 
 
 class RowModel(QAbstractListModel):

@@ -28,6 +28,7 @@ from kiosk.ui.backend.models.rows import (
     PagedRowModel,
     RowModel,
     image_url,
+    readable,
     role_enum,
     source_detail,
     source_text,
@@ -95,8 +96,8 @@ def event_row(
     return EventRow(
         key=e.key,
         title=e.title,
-        body=e.body,
-        excerpt=_excerpt(e.body, summary=e.summary),
+        body=readable(e.body),
+        excerpt=readable(_excerpt(e.body, summary=e.summary)),
         dateText=format_when(e.start, locale, e.date_label, e.end),
         year=e.start.year if e.start else 0,
         era=era,

@@ -4,7 +4,8 @@ import Kiosk
 // Long text scrolls here rather than being cut off. No scrollbar to hit: where the text goes
 // on below, a fade says so and a "More" button under it scrolls on by most of a screen; at
 // the end the same button goes back to the top. The button's row is there only when the text
-// is longer than the pane.
+// is longer than the pane. In high contrast no fade greys the text under it: a solid line
+// marks the edge where the text goes on instead.
 Item {
     id: pane
 
@@ -76,7 +77,7 @@ Item {
         anchors { left: parent.left; right: parent.right; top: flick.top }
         height: Math.min(Theme.px(56), flick.height / 6)
         enabled: false
-        opacity: pane.moreAbove ? 1 : 0
+        opacity: pane.moreAbove && Theme.edgeFades ? 1 : 0
         Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.fadeMs } }
         gradient: Gradient {
             GradientStop { position: 0; color: pane.fadeColor }
@@ -88,12 +89,27 @@ Item {
         anchors { left: parent.left; right: parent.right; bottom: flick.bottom }
         height: Math.min(Theme.px(96), flick.height / 4)
         enabled: false
-        opacity: pane.moreBelow ? 1 : 0
+        opacity: pane.moreBelow && Theme.edgeFades ? 1 : 0
         Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.fadeMs } }
         gradient: Gradient {
             GradientStop { position: 0; color: Qt.rgba(pane.fadeColor.r, pane.fadeColor.g, pane.fadeColor.b, 0) }
             GradientStop { position: 0.9; color: pane.fadeColor }
         }
+    }
+
+    Rectangle {
+        objectName: "scrollEdgeTop"
+        anchors { left: parent.left; right: parent.right; top: flick.top }
+        height: Theme.borderWidth
+        color: Theme.line
+        visible: !Theme.edgeFades && pane.moreAbove
+    }
+    Rectangle {
+        objectName: "scrollEdge"
+        anchors { left: parent.left; right: parent.right; bottom: flick.bottom }
+        height: Theme.borderWidth
+        color: Theme.line
+        visible: !Theme.edgeFades && pane.moreBelow
     }
 
     Item {

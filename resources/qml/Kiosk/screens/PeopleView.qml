@@ -84,7 +84,7 @@ Item {
             height: Math.min(Theme.px(120), parent.height / 4)
             z: 2
             enabled: false
-            visible: !wall.atYEnd
+            visible: Theme.edgeFades && !wall.atYEnd
             gradient: Gradient {
                 GradientStop { position: 0; color: Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0) }
                 GradientStop { position: 0.85; color: Theme.background }

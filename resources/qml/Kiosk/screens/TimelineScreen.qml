@@ -185,7 +185,7 @@ Item {
                 width: Math.min(Theme.margin * 2, events.width / 6)
                 enabled: false
                 // gone once the last card's edge is in view
-                opacity: events.contentX + events.width >= events.originX + events.contentWidth - 2 ? 0 : 1
+                opacity: !Theme.edgeFades || events.contentX + events.width >= events.originX + events.contentWidth - 2 ? 0 : 1
                 gradient: Gradient {
                     orientation: Gradient.Horizontal
                     GradientStop { position: 0; color: Qt.rgba(Theme.background.r, Theme.background.g, Theme.background.b, 0) }
@@ -197,7 +197,7 @@ Item {
                 anchors { left: events.left; top: events.top; bottom: events.bottom }
                 width: Math.min(Theme.margin, events.width / 8)
                 enabled: false
-                opacity: events.atXBeginning ? 0 : 1
+                opacity: !Theme.edgeFades || events.atXBeginning ? 0 : 1
                 gradient: Gradient {
                     orientation: Gradient.Horizontal
                     GradientStop { position: 0.15; color: Theme.background }

@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk
+import Kiosk.Backend
 import "keyboardLayouts.js" as Layouts
 
 // The on-screen keyboard of the names search: Azerbaijani (Latin), Russian and English layouts,
@@ -54,10 +55,11 @@ Item {
     property bool shifted: autoCapitalize
 
     // -- read by the host -------------------------------------------------------------------------
-    // [{code, name}] for the switch; the name is the layout's own ("Русский" on any visit).
+    // [{code, name}] for the switch; the name is the language's own ("Русский" on any visit),
+    // from the program's one list of language names.
     readonly property var layouts: available
         .filter(code => Layouts.layouts.hasOwnProperty(code))
-        .map(code => ({ "code": code, "name": Layouts.layouts[code].name }))
+        .map(code => ({ "code": code, "name": LanguageNames.name(code) }))
     // The locale of the layout (az_Latn_AZ, ru_RU, en_GB): how its letters change case.
     readonly property string layoutLocale: Layouts.layouts[layout] ? Layouts.layouts[layout].locale : ""
     readonly property int keyHeight: Math.max(Theme.touchMin, Theme.px(96))

@@ -8,7 +8,9 @@
 // language, not the layout's. tests/ui/test_keyboard.py checks every pair against
 // QLocale(locale).toUpper(), so a wrong capital cannot slip in.
 //
-// name: the layout in its own language (the switch shows it so, whatever the visit's language).
+// The switch names each layout by its language's own name (the same on any visit), which
+// comes from the one list of them in Python (kiosk/ui/backend/dates.py, language_name; QML
+// reads it as LanguageNames.name(code)), not from here.
 // Adding a layout is one entry here and its code in `order`.
 
 var layouts = {
@@ -16,7 +18,6 @@ var layouts = {
     // among them (names need only the apostrophe and hyphen of the bottom row).
     "az": {
         "code": "az",
-        "name": "Azərbaycan dili",
         "locale": "az_Latn_AZ",
         "rows": ["qüertyuiopöğ", "asdfghjklıə", "zxcvbnmçş"],
         "upper": ["QÜERTYUİOPÖĞ", "ASDFGHJKLIƏ", "ZXCVBNMÇŞ"]
@@ -24,14 +25,12 @@ var layouts = {
     // ЙЦУКЕН with all 33 letters: ё (top left on a desk keyboard) beside ю on the third row.
     "ru": {
         "code": "ru",
-        "name": "Русский",
         "locale": "ru_RU",
         "rows": ["йцукенгшщзхъ", "фывапролджэ", "ячсмитьбюё"],
         "upper": ["ЙЦУКЕНГШЩЗХЪ", "ФЫВАПРОЛДЖЭ", "ЯЧСМИТЬБЮЁ"]
     },
     "en": {
         "code": "en",
-        "name": "English",
         "locale": "en_GB",
         "rows": ["qwertyuiop", "asdfghjkl", "zxcvbnm"],
         "upper": ["QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"]
