@@ -12,6 +12,7 @@ The provider still answers on any thread (each keeps its own read-only connectio
 threading.local, reopened when the bundle changes), so tools may call it directly. A missing,
 damaged or hostile image yields an empty image, never an exception.
 """
+
 from __future__ import annotations
 
 import logging
