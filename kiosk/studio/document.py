@@ -7,8 +7,9 @@ settings and its text. It imports no Qt, so it is tested, saved and recovered wi
 * ``kiosk.studio.folder.load(folder)`` reads a folder into one (what it can, saying what it
   could not); ``folder.save`` writes one back (only what changed).
 * ``render()`` writes the document back as the folder's files with the content layer's own
-  writers (``formats.toml_text`` / ``csv_text``, in the form ``export`` writes): for a folder in
-  canonical form (tests/studio/test_document.py checks the default exhibit and a synthetic one),
+  writers (``formats.toml_text`` / ``csv_text``, in the form and order ``export`` writes:
+  ``review_order``, ``translation_order``): for a folder in canonical form
+  (tests/studio/test_document.py checks the default exhibit and a synthetic one),
   ``render(load(folder))`` is the folder byte for byte.
 """
 

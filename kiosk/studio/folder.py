@@ -2,7 +2,9 @@
 
 * ``load(folder)`` reads what it can and says what it could not (a section file that is not
   valid TOML is left out and named; the rest opens). It reads with the content layer's own
-  ``SourceReader`` (CSV, text, the same tolerance for Excel's BOM and Windows line ends).
+  ``SourceReader`` (CSV, text, TOML, the same tolerance for Excel's BOM and Windows line ends)
+  and its section-file reader (``source.read.parse_section``, ``section_files``): the source
+  format is parsed in one place; only what the build checks on top is not checked here.
 * ``changes(baseline, current)`` is what a save writes: only the files whose rendering changed
   since the baseline, and the files of rows deleted. A folder saved unchanged changes no byte;
   a file the curator did not touch keeps its own form (comments in exhibit.toml included).
