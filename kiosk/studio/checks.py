@@ -25,6 +25,7 @@ from kiosk.content import tables
 from kiosk.content.source import BuildError, read_source, write_bundle
 from kiosk.content.source.files import SourceProblem
 from kiosk.content.validate import Problem, validate_bundle
+from kiosk.content.validate.report import describe
 from kiosk.studio.document import (
     EXHIBIT,
     LOCALES,
@@ -51,14 +52,7 @@ class Finding:
     where: str = ""  # the file and line, for a problem the build found
 
     def __str__(self) -> str:
-        place = " ".join(
-            p for p in (self.table, f"[{self.row}]" if self.row else "", self.field) if p
-        )
-        return (
-            f"{self.severity}: {place}: {self.message}"
-            if place
-            else f"{self.severity}: {self.message}"
-        )
+        return describe(self.severity, self.table, self.row, self.field, self.message)
 
 
 @dataclass

@@ -7,8 +7,9 @@ settings and its text. It imports no Qt, so it is tested, saved and recovered wi
 * ``kiosk.studio.folder.load(folder)`` reads a folder into one (what it can, saying what it
   could not); ``folder.save`` writes one back (only what changed).
 * ``render()`` writes the document back as the folder's files with the content layer's own
-  writers (``formats.toml_text`` / ``csv_text``, in the form ``export`` writes): for a folder in
-  canonical form (tests/studio/test_document.py checks the default exhibit and a synthetic one),
+  writers (``formats.toml_text`` / ``csv_text``, in the form and order ``export`` writes:
+  ``review_order``, ``translation_order``): for a folder in canonical form
+  (tests/studio/test_document.py checks the default exhibit and a synthetic one),
   ``render(load(folder))`` is the folder byte for byte.
 """
 
@@ -21,6 +22,7 @@ from typing import Any, Final
 
 from kiosk.content import formats as fmt
 from kiosk.content import tables
+from kiosk.content.source.export import review_order, translation_order
 
 SECTIONS: Final = "sections"
 SOURCES: Final = "sources"
@@ -178,17 +180,10 @@ class SourceDocument:
         sources = [{n: as_text(s.get(n)) for n in fmt.SOURCE_FIELDS} for s in self.table(SOURCES)]
         # [review]: each translation's review status, in the order of `locales` (as export).
         codes = [str(c) for c in values["locales"]] if isinstance(values["locales"], list) else []
-        order = {code: i for i, code in enumerate(codes)}
-        review = {
-            as_text(row.get("locale")): as_text(row.get("review"))
-            for row in sorted(
-                self.table(LOCALES),
-                key=lambda r: (
-                    order.get(as_text(r.get("locale")), len(order)),
-                    as_text(r.get("locale")),
-                ),
-            )
-        }
+        review = review_order(
+            [(as_text(r.get("locale")), as_text(r.get("review"))) for r in self.table(LOCALES)],
+            codes,
+        )
         text = fmt.toml_text(
             values,
             header=fmt.EXHIBIT_HEADER,
@@ -203,20 +198,12 @@ class SourceDocument:
 
     def _translation_files(self) -> dict[str, bytes]:
         """translations/LL.csv, in the order export writes them (table, row, field)."""
-        order = list(tables.TRANSLATABLE)
-        position = {name: {k: i for i, k in enumerate(self.keys(name))} for name in order}
-        position[EXHIBIT] = {EXHIBIT: 0}
+        order = {name: self.keys(name) for name in tables.TRANSLATABLE}
+        order[EXHIBIT] = [EXHIBIT]
+        by_line = translation_order(order)
 
         def sort_key(item: tuple[TranslationKey, str]) -> tuple[int, int, str, int, str]:
-            (table, key, name), _text_value = item
-            names = tables.TRANSLATABLE.get(table, ())
-            return (
-                order.index(table) if table in order else len(order),
-                position.get(table, {}).get(key, 1 << 30),
-                key,
-                names.index(name) if name in names else len(names),
-                name,
-            )
+            return by_line(item[0])
 
         files: dict[str, bytes] = {}
         for locale, texts in sorted(self.translations.items()):

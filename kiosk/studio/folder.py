@@ -2,7 +2,9 @@
 
 * ``load(folder)`` reads what it can and says what it could not (a section file that is not
   valid TOML is left out and named; the rest opens). It reads with the content layer's own
-  ``SourceReader`` (CSV, text, the same tolerance for Excel's BOM and Windows line ends).
+  ``SourceReader`` (CSV, text, TOML, the same tolerance for Excel's BOM and Windows line ends)
+  and its section-file reader (``source.read.parse_section``, ``section_files``): the source
+  format is parsed in one place; only what the build checks on top is not checked here.
 * ``changes(baseline, current)`` is what a save writes: only the files whose rendering changed
   since the baseline, and the files of rows deleted. A folder saved unchanged changes no byte;
   a file the curator did not touch keeps its own form (comments in exhibit.toml included).
@@ -16,14 +18,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import time
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kiosk.content import formats as fmt
-from kiosk.content.source.files import SourceProblem, SourceReader, toml_error
+from kiosk.content.source.files import SourceProblem, SourceReader, trimmed
+from kiosk.content.source.read import parse_section, section_files, visible_files
 from kiosk.studio.document import (
     LOCALES,
     NUMBER,
@@ -147,20 +148,14 @@ def load(folder: str | Path) -> Loaded:
                 doc.media_files[name] = path.read_bytes()
             except OSError as exc:
                 reader.problem(f"{fmt.MEDIA_DIR}/{name}", None, f"cannot be read ({exc})")
-    folder_tr = root / fmt.TRANSLATIONS_DIR
-    if folder_tr.is_dir():
-        for path in sorted(folder_tr.iterdir()):
-            if path.suffix.lower() != ".csv" or path.name.startswith("."):
-                continue
-            if not fmt.LOCALE_PATTERN.match(path.stem):
-                skipped.append(f"{fmt.TRANSLATIONS_DIR}/{path.name}")
-                continue
-            texts = doc.translations.setdefault(path.stem, {})
-            rel = f"{fmt.TRANSLATIONS_DIR}/{path.name}"
-            for _line, row in reader.read_csv(rel, fmt.TRANSLATION_COLUMNS):
-                texts[(row["table"].strip(), row["key"].strip(), row["field"].strip())] = row[
-                    "text"
-                ]
+    for path in visible_files(root / fmt.TRANSLATIONS_DIR, ".csv"):
+        rel = f"{fmt.TRANSLATIONS_DIR}/{path.name}"
+        if not fmt.LOCALE_PATTERN.match(path.stem):
+            skipped.append(rel)
+            continue
+        texts = doc.translations.setdefault(path.stem, {})
+        for _line, row in reader.read_csv(rel, fmt.TRANSLATION_COLUMNS):
+            texts[(row["table"].strip(), row["key"].strip(), row["field"].strip())] = row["text"]
     return Loaded(doc, reader.problems, skipped)
 
 
@@ -168,11 +163,8 @@ def _load_exhibit(reader: SourceReader, doc: SourceDocument) -> None:
     text = reader.read_text(fmt.EXHIBIT_FILE)
     if text is None:
         return
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line, message = toml_error(exc, 0)
-        reader.problem(fmt.EXHIBIT_FILE, line, message)
+    data = reader.toml(fmt.EXHIBIT_FILE, text)
+    if data is None:
         return
     for name in fmt.EXHIBIT_FIELDS:
         value = data.get(name, [] if name == "locales" else "")
@@ -190,52 +182,21 @@ def _load_exhibit(reader: SourceReader, doc: SourceDocument) -> None:
 
 
 def _load_sections(reader: SourceReader, doc: SourceDocument, skipped: list[str]) -> None:
-    folder = reader.root / fmt.SECTIONS_DIR
-    if not folder.is_dir():
-        return
-    found: list[tuple[int, str]] = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() != ".md" or path.name.startswith("."):
-            continue
-        match = fmt.SECTION_FILE_PATTERN.match(path.name)
-        if match:
-            found.append((int(match[1]), path.name))
-        else:
-            skipped.append(f"{fmt.SECTIONS_DIR}/{path.name}")
-    for number, name in sorted(found):
+    """The section files, read and split by the build's own reader; their settings are taken
+    as they are (the checks say what is wrong with them), their text trimmed as the build does."""
+    found, misnamed = section_files(reader.root)
+    skipped.extend(misnamed)
+    for number, name in found:
         rel = f"{fmt.SECTIONS_DIR}/{name}"
-        parsed = _parse_section(reader, rel)
+        parsed = parse_section(reader, rel)
         if parsed is None:
             skipped.append(rel)
             continue
-        front, body = parsed
         row = blank_row(SECTIONS)
         for key in fmt.SECTION_FIELDS:
-            value = front.get(key, False if key == "sensitive" else "")
+            value = parsed.front.get(key, False if key == "sensitive" else "")
             row[key] = value is True if key == "sensitive" else as_text(value)
-        row["body"] = body
+        row["body"] = trimmed(parsed.body)
         row[NUMBER] = number
         row[ORIGIN] = rel
         doc.table(SECTIONS).append(row)
-
-
-def _parse_section(reader: SourceReader, rel: str) -> tuple[dict[str, Any], str] | None:
-    text = reader.read_text(rel)
-    if text is None:
-        return None
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "+++":
-        reader.problem(rel, 1, "must start with a line '+++' (the settings come between two)")
-        return None
-    close = next((i for i in range(1, len(lines)) if lines[i].strip() == "+++"), None)
-    if close is None:
-        reader.problem(rel, None, "the settings have no closing '+++' line")
-        return None
-    try:
-        front = tomllib.loads("\n".join(lines[1:close]))
-    except tomllib.TOMLDecodeError as exc:
-        line, message = toml_error(exc, 1)
-        reader.problem(rel, line, message)
-        return None
-    body = "\n".join(part.rstrip() for part in lines[close + 1 :]).strip()
-    return front, body

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from content.factory import write_synthetic_source
 
 from kiosk import paths
-from kiosk.content.source import build, export
+from kiosk.content.source import BuildError, build, export, read_source
 from kiosk.studio.checks import check_in_temp
 from kiosk.studio.document import NUMBER, SECTIONS
 from kiosk.studio.fields import fields, outline_tables
@@ -120,3 +121,19 @@ def test_forms_come_from_the_table_descriptions() -> None:
         "events",
     ]
     assert outline_tables(("sources", "places-new"))[-1] == "places-new"
+
+
+def test_a_broken_section_file_is_named_as_the_build_names_it(source: Path) -> None:
+    """The studio reads section files with the build's own reader: a section without its
+    closing '+++' and a misnamed one are left out, with the build's own message."""
+    sections = source / "sections"
+    (sections / "90-unclosed.md").write_text('+++\nkey = "unclosed"\n\nText\n', encoding="utf-8")
+    (sections / "notes.md").write_text("+++\n+++\nText\n", encoding="utf-8")
+    loaded = load(source)
+    assert loaded.skipped == ["sections/notes.md", "sections/90-unclosed.md"]
+    assert [str(p) for p in loaded.problems] == [
+        "sections/90-unclosed.md: the settings have no closing '+++' line"
+    ]
+    with pytest.raises(BuildError) as built:
+        read_source(source)
+    assert str(loaded.problems[0]) in [str(p) for p in built.value.problems]

@@ -6,13 +6,12 @@ so one pass lists everything a curator has to fix.
 
 from __future__ import annotations
 
-import tomllib
 from typing import Any
 
 from kiosk.content import formats as fmt
 from kiosk.content import tables
 from kiosk.content.fileio import locales_json
-from kiosk.content.source.files import SourceContent, SourceReader, toml_error, toml_line
+from kiosk.content.source.files import SourceContent, SourceReader, toml_line
 
 
 def read_exhibit(r: SourceReader, content: SourceContent) -> dict[str, int]:
@@ -22,11 +21,8 @@ def read_exhibit(r: SourceReader, content: SourceContent) -> dict[str, int]:
     text = r.read_text(rel)
     if text is None:
         return {}
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line, message = toml_error(exc, 0)
-        r.problem(rel, line, message)
+    data = r.toml(rel, text)
+    if data is None:
         return {}
     for name in data:
         if name not in (*fmt.EXHIBIT_FIELDS, fmt.REVIEW_TABLE, "sources"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -213,15 +214,7 @@ def _exhibit_toml(
     }
     codes = [_s(x) for x in json_list(_s(exhibit.get("locales")) or "[]")]
     values["locales"] = codes
-    # [review] in the order of `locales`; a language not listed there after them.
-    order = {code: i for i, code in enumerate(codes)}
-    review = {
-        _s(row.get("locale")): _s(row.get("review"))
-        for row in sorted(
-            locales,
-            key=lambda row: (order.get(_s(row.get("locale")), len(order)), _s(row.get("locale"))),
-        )
-    }
+    review = review_order([(_s(r.get("locale")), _s(r.get("review"))) for r in locales], codes)
     rows = [{name: _s(source.get(name)) for name in fmt.SOURCE_FIELDS} for source in sources]
     return fmt.toml_text(
         values,
@@ -231,20 +224,40 @@ def _exhibit_toml(
     )
 
 
-def _translation_files(rows: list[dict[str, Any]], order: dict[str, list[str]]) -> dict[str, bytes]:
-    tables = list(TRANSLATABLE)
+def review_order(statuses: list[tuple[str, str]], codes: list[str]) -> dict[str, str]:
+    """[review] as it is written: (language, status) in the order of ``codes`` (the
+    exhibit's ``locales``), a language not listed there after them, by its code."""
+    order = {code: i for i, code in enumerate(codes)}
+    return dict(sorted(statuses, key=lambda item: (order.get(item[0], len(order)), item[0])))
+
+
+def translation_order(
+    order: dict[str, list[str]],
+) -> Callable[[tuple[str, str, str]], tuple[int, int, str, int, str]]:
+    """The sort key of a translation file's lines, (table, key, field): by table (in the
+    order of TRANSLATABLE), by row (``order``: each table's keys in row order), by field."""
+    names = list(TRANSLATABLE)
     position = {table: {key: i for i, key in enumerate(keys)} for table, keys in order.items()}
 
-    def sort_key(row: dict[str, Any]) -> tuple[int, int, str, int, str]:
-        table, key, name = _s(row.get("tbl")), _s(row.get("key")), _s(row.get("field"))
+    def sort_key(line: tuple[str, str, str]) -> tuple[int, int, str, int, str]:
+        table, key, name = line
         fields = TRANSLATABLE.get(table, ())
         return (
-            tables.index(table) if table in tables else len(tables),
+            names.index(table) if table in names else len(names),
             position.get(table, {}).get(key, 1 << 30),
             key,
             fields.index(name) if name in fields else len(fields),
             name,
         )
+
+    return sort_key
+
+
+def _translation_files(rows: list[dict[str, Any]], order: dict[str, list[str]]) -> dict[str, bytes]:
+    by_line = translation_order(order)
+
+    def sort_key(row: dict[str, Any]) -> tuple[int, int, str, int, str]:
+        return by_line((_s(row.get("tbl")), _s(row.get("key")), _s(row.get("field"))))
 
     by_locale: dict[str, list[dict[str, Any]]] = {}
     for row in rows:

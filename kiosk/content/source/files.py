@@ -83,10 +83,19 @@ class SourceReader:
             return None
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
+    def toml(self, rel: str, text: str, offset: int = 0) -> dict[str, Any] | None:
+        """``text`` (lines ``offset`` + 1 on of ``rel``) read as TOML; None, and a problem
+        naming the line, when it is not valid TOML."""
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            line, message = toml_error(exc, offset)
+            self.problem(rel, line, message)
+            return None
+
     def clean(self, value: str, rel: str, line: int | None, name: str) -> str:
         """Trim a text value and refuse control characters (they are never content)."""
-        text = "\n".join(part.rstrip() for part in value.replace("\r\n", "\n").split("\n"))
-        text = text.strip()
+        text = trimmed(value)
         bad = _CONTROL.search(text)
         if bad:
             self.problem(
@@ -346,6 +355,12 @@ def _empty_is_plain(column: Column) -> bool:
     if column.not_null:
         return column.type == "TEXT" and column.default == "" and not column.choices
     return True
+
+
+def trimmed(value: str) -> str:
+    """A text as the bundle keeps it: each line without trailing spaces, no blank lines or
+    spaces at either end."""
+    return "\n".join(part.rstrip() for part in value.replace("\r\n", "\n").split("\n")).strip()
 
 
 def toml_line(text: str, name: str, start: int = 0) -> int | None:

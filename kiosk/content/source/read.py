@@ -8,7 +8,7 @@ files.
 
 from __future__ import annotations
 
-import tomllib
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -21,7 +21,6 @@ from kiosk.content.source.files import (
     SourceContent,
     SourceProblem,
     SourceReader,
-    toml_error,
     toml_line,
 )
 from kiosk.content.tables import TABLES, TRANSLATABLE
@@ -102,22 +101,9 @@ def _read_sections(
     content: SourceContent,
     ids: dict[str, dict[str, int]],
 ) -> dict[str, int]:
-    folder = r.root / fmt.SECTIONS_DIR
-    files: list[tuple[int, str]] = []
-    if folder.is_dir():
-        for path in sorted(folder.iterdir()):
-            if path.suffix.lower() != ".md" or path.name.startswith("."):
-                continue
-            match = fmt.SECTION_FILE_PATTERN.match(path.name)
-            if not match:
-                r.problem(
-                    f"{fmt.SECTIONS_DIR}/{path.name}",
-                    None,
-                    "name a section file by its number and key, like 03-the-attack.md",
-                )
-                continue
-            files.append((int(match[1]), path.name))
-    files.sort()
+    files, misnamed = section_files(r.root)
+    for rel in misnamed:
+        r.problem(rel, None, "name a section file by its number and key, like 03-the-attack.md")
     numbers: dict[int, str] = {}
     parsed: list[tuple[str, int, dict[str, Any], str, dict[str, int | None]]] = []
     for number, name in files:
@@ -126,7 +112,7 @@ def _read_sections(
             r.problem(rel, None, f"has the same number as {numbers[number]}; renumber one")
             continue
         numbers[number] = name
-        result = _parse_section_file(r, rel)
+        result = _check_section_file(r, rel)
         if result is not None:
             front, body, lines = result
             parsed.append((rel, number, front, body, lines))
@@ -141,9 +127,46 @@ def _read_sections(
     return section_ids
 
 
-def _parse_section_file(
-    r: SourceReader, rel: str
-) -> tuple[dict[str, Any], str, dict[str, int | None]] | None:
+def visible_files(folder: Path, suffix: str) -> list[Path]:
+    """The files in ``folder`` ending in ``suffix`` (any case), by name; hidden ones (a
+    leading '.') are not the curator's. None when there is no such folder."""
+    if not folder.is_dir():
+        return []
+    return [
+        path
+        for path in sorted(folder.iterdir())
+        if path.suffix.lower() == suffix and not path.name.startswith(".")
+    ]
+
+
+def section_files(root: Path) -> tuple[list[tuple[int, str]], list[str]]:
+    """A source folder's section files as (number, file name), in number order; and the
+    .md files there not named like one (``sections/NAME``), by name."""
+    found: list[tuple[int, str]] = []
+    misnamed: list[str] = []
+    for path in visible_files(root / fmt.SECTIONS_DIR, ".md"):
+        match = fmt.SECTION_FILE_PATTERN.match(path.name)
+        if match:
+            found.append((int(match[1]), path.name))
+        else:
+            misnamed.append(f"{fmt.SECTIONS_DIR}/{path.name}")
+    return sorted(found), misnamed
+
+
+@dataclass(frozen=True, slots=True)
+class SectionFile:
+    """A section file split in two: its settings (TOML between two '+++' lines) and its text."""
+
+    text: str  # the whole file
+    settings: str  # the TOML between the '+++' lines (its line 1 is the file's line 2)
+    front: dict[str, Any]  # the settings as read
+    body: str  # everything after the closing '+++', as written
+
+
+def parse_section(r: SourceReader, rel: str) -> SectionFile | None:
+    """Read and split the section file ``rel``; None, with a problem naming the line, when it
+    cannot be read, has no '+++' lines around its settings or they are not valid TOML. The
+    settings themselves are not checked here (``read_source`` does that)."""
     text = r.read_text(rel)
     if text is None:
         return None
@@ -151,28 +174,36 @@ def _parse_section_file(
     if not lines or lines[0].strip() != "+++":
         r.problem(rel, 1, "must start with a line '+++' (the settings come between two)")
         return None
-    try:
-        close = next(i for i in range(1, len(lines)) if lines[i].strip() == "+++")
-    except StopIteration:
+    close = next((i for i in range(1, len(lines)) if lines[i].strip() == "+++"), None)
+    if close is None:
         r.problem(rel, None, "the settings have no closing '+++' line")
         return None
-    front_text = "\n".join(lines[1:close])
-    try:
-        front = tomllib.loads(front_text)
-    except tomllib.TOMLDecodeError as exc:
-        line, message = toml_error(exc, 1)
-        r.problem(rel, line, message)
+    settings = "\n".join(lines[1:close])
+    front = r.toml(rel, settings, 1)
+    if front is None:
         return None
+    return SectionFile(text, settings, front, "\n".join(lines[close + 1 :]))
+
+
+def _check_section_file(
+    r: SourceReader, rel: str
+) -> tuple[dict[str, Any], str, dict[str, int | None]] | None:
+    """A section file's settings (checked: known, text where text is due, a key), its text,
+    and the line of each setting."""
+    parsed = parse_section(r, rel)
+    if parsed is None:
+        return None
+    front = parsed.front
     where: dict[str, int | None] = {}
     for name in fmt.SECTION_FIELDS:
-        found = toml_line(front_text, name)
+        found = toml_line(parsed.settings, name)
         where[name] = found + 1 if found else None
     ok = True
     for name, value in front.items():
         if name not in fmt.SECTION_FIELDS:
             r.problem(
                 rel,
-                where.get(name) or toml_line(text, name),
+                where.get(name) or toml_line(parsed.text, name),
                 f"unknown setting {name!r}; the settings are: {', '.join(fmt.SECTION_FIELDS)}",
             )
             ok = False
@@ -184,8 +215,7 @@ def _parse_section_file(
         ok = False
     if not ok:
         return None
-    body = "\n".join(lines[close + 1 :])
-    return front, body, where
+    return front, parsed.body, where
 
 
 def _read_table(
@@ -208,11 +238,7 @@ def _read_table(
 
 
 def _read_translations(r: SourceReader, content: SourceContent) -> None:
-    folder = r.root / fmt.TRANSLATIONS_DIR
     out: list[dict[str, Any]] = []
-    if not folder.is_dir():
-        content.tables["translations"] = out
-        return
     keys = {
         table: {str(row["key"]) for row in rows if "key" in row}
         for table, rows in content.tables.items()
@@ -220,9 +246,7 @@ def _read_translations(r: SourceReader, content: SourceContent) -> None:
     }
     keys["exhibit"] = {"exhibit"}
     default_locale = str(content.exhibit.get("default_locale", ""))
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() != ".csv" or path.name.startswith("."):
-            continue
+    for path in visible_files(r.root / fmt.TRANSLATIONS_DIR, ".csv"):
         rel = f"{fmt.TRANSLATIONS_DIR}/{path.name}"
         locale = path.stem
         if not fmt.LOCALE_PATTERN.match(locale):

@@ -38,14 +38,7 @@ class Problem:
         }
 
     def __str__(self) -> str:
-        where = " ".join(
-            part for part in (self.table, f"[{self.row}]" if self.row else "", self.field) if part
-        )
-        return (
-            f"{self.severity}: {where}: {self.message}"
-            if where
-            else (f"{self.severity}: {self.message}")
-        )
+        return describe(self.severity, self.table, self.row, self.field, self.message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +183,12 @@ class Report:
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+
+def describe(severity: str, table: str, row: str, name: str, message: str) -> str:
+    """A problem as one line: ``error: table [row] field: message`` (the parts it has)."""
+    where = " ".join(part for part in (table, f"[{row}]" if row else "", name) if part)
+    return f"{severity}: {where}: {message}" if where else f"{severity}: {message}"
 
 
 def printable(text: str) -> str:
