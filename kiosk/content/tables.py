@@ -114,9 +114,18 @@ class DateField:
 
 @dataclass(frozen=True, slots=True)
 class Index:
+    """An index: on ``columns``, of the rows ``where`` holds (a partial index; '' for all),
+    in the schemas from ``since`` up to, not including, ``until`` (0: still there)."""
+
     name: str
     columns: tuple[str, ...]
     since: int = 1
+    until: int = 0
+    where: str = ""
+
+    def at(self, version: int) -> bool:
+        """Whether a bundle of schema ``version`` has this index."""
+        return self.since <= version and (not self.until or version < self.until)
 
 
 @dataclass(frozen=True, slots=True)
@@ -477,12 +486,16 @@ TABLES: Final[tuple[Table, ...]] = (
             DateField("birth_date", "birth_date", "birth_precision"),
             DateField("death_date", "death_date", "death_precision"),
         ),
+        # Schema 3: no index on the name (nothing reads by it: 49 MB at 1M names), and the
+        # place and family indexes hold only the people who have one.
         indexes=(
-            Index("people_name", ("name",)),
+            Index("people_name", ("name",), until=3),
             Index("people_name_order", ("name_order",), since=2),
             Index("people_wall_order", ("wall_order",), since=2),
-            Index("people_place", ("place_id", "name_order"), since=2),
-            Index("people_family", ("family", "name_order"), since=2),
+            Index("people_place", ("place_id", "name_order"), since=2, until=3),
+            Index("people_family", ("family", "name_order"), since=2, until=3),
+            Index("people_place", ("place_id", "name_order"), 3, where="place_id IS NOT NULL"),
+            Index("people_family", ("family", "name_order"), 3, where="family IS NOT NULL"),
         ),
         large=True,
     ),
@@ -565,6 +578,7 @@ SCHEMA_VERSION: Final = max(
     [t.since for t in TABLES]
     + [c.since for t in TABLES for c in t.columns]
     + [i.since for t in TABLES for i in t.indexes]
+    + [i.until for t in TABLES for i in t.indexes]
 )
 CONTENT_TABLES: Final[tuple[str, ...]] = tuple(BY_NAME)
 

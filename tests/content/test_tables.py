@@ -66,7 +66,11 @@ def test_checks_refuse_what_the_description_refuses(migrated: sqlite3.Connection
 
 
 def test_schema_version_follows_the_descriptions(migrated: sqlite3.Connection) -> None:
-    newest = max([t.since for t in TABLES] + [c.since for t in TABLES for c in t.columns])
+    newest = max(
+        [t.since for t in TABLES]
+        + [c.since for t in TABLES for c in t.columns]
+        + [v for t in TABLES for i in t.indexes for v in (i.since, i.until)]
+    )
     assert newest == schema.SCHEMA_VERSION
     assert migrated.execute("PRAGMA user_version").fetchone()[0] == newest
 
