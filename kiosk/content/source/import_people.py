@@ -115,6 +115,7 @@ def import_people(
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("PRAGMA cache_size = -200000")
+            conn.execute("PRAGMA temp_store = MEMORY")  # the sorts of ranks and indexes
             create_or_migrate(sqlite_utils.Database(conn))
             conn.execute("BEGIN")
             # Made again in one sort each once the rows are in (index_people): a million
@@ -166,34 +167,32 @@ def _fill(
     ids = {name: _key_ids(conn, name) for name in ("places", "sources", "media")}
     next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0])
     rows = read_people(source, checker, ids)
+    # With nobody in the bundle yet (a first import), no key can be known already.
+    anyone = conn.execute("SELECT 1 FROM people LIMIT 1").fetchone() is not None
     count = 0
     while True:
         chunk = list(islice(rows, _BATCH))
         if not chunk:
             break
-        good = [(r.line, r.values, r.given) for r in chunk if r is not None]
-        keys = [v["key"] for _, v, _ in good if v["key"]]
-        existing: set[str] = set()
-        for start in range(0, len(keys), 900):
-            part = keys[start : start + 900]
-            marks = ",".join("?" * len(part))
-            existing.update(
-                str(r[0])
-                for r in conn.execute(f"SELECT key FROM people WHERE key IN ({marks})", part)
-            )
+        good = [r for r in chunk if r is not None]
+        existing = _known_keys(conn, [r.values["key"] for r in good]) if anyone else set()
+        # Every row of one file fills the same columns: one INSERT naming those (the others
+        # take their defaults).
         new: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
-        for _line, values, given in good:
+        for row in good:
+            values = row.values
             key = values["key"]
-            if key in existing:
-                _update(conn, values, given)
+            if key and key in existing:
+                _update(conn, values, row.given)
                 result.updated += 1
-            else:
-                values["id"] = next_id
-                if not key:
-                    values["key"] = f"person-{next_id}"
-                next_id += 1
-                new.setdefault(tuple(values), []).append(tuple(values.values()))
-                result.added += 1
+                continue
+            values["id"] = next_id
+            if not key:
+                values["key"] = f"person-{next_id}"
+            next_id += 1
+            names = (*row.columns, "id") if row.columns else tuple(values)
+            new.setdefault(names, []).append(tuple([values[n] for n in names]))
+            result.added += 1
         for names, rows_of in new.items():
             conn.executemany(
                 f"INSERT INTO people ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
@@ -204,6 +203,19 @@ def _fill(
             progress("rows", count)
     result.bad_rows = _count_bad(checker.problems)
     result.problems = checker.problems[:MAX_LISTED]
+
+
+def _known_keys(conn: sqlite3.Connection, keys: list[str]) -> set[str]:
+    """Those of ``keys`` the bundle's people have already."""
+    keys = [k for k in keys if k]
+    found: set[str] = set()
+    for start in range(0, len(keys), 900):
+        part = keys[start : start + 900]
+        marks = ",".join("?" * len(part))
+        found.update(
+            str(r[0]) for r in conn.execute(f"SELECT key FROM people WHERE key IN ({marks})", part)
+        )
+    return found
 
 
 def _count_bad(problems: list[SourceProblem]) -> int:

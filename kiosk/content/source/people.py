@@ -54,7 +54,7 @@ class Fingerprint:
         self.count = 0
 
     def add(self, values: tuple[object, ...]) -> None:
-        text = "\x1f".join("\x00" if v is None else str(v) for v in values)
+        text = "\x1f".join(["\x00" if v is None else str(v) for v in values])
         self.total = (self.total + zlib.crc32(text.encode("utf-8", "surrogatepass"))) & (
             (1 << 64) - 1
         )

@@ -148,6 +148,9 @@ class PersonRow:
     given: frozenset[str]
     header: list[str]
     row: list[str]
+    # The columns the file can fill (the others hold their defaults), in ``values``' order:
+    # what an insert names. One tuple for every row of a file.
+    columns: tuple[str, ...] = ()
 
     @property
     def cells(self) -> dict[str, str]:
@@ -203,6 +206,14 @@ class RowChecker:
                     self.checks.append(self._date(column, at.get(name), at.get(date.precision)))
             elif name in at:
                 self.checks.append(self._column(column, at[name]))
+        filled = {"key", "name"}
+        for column in PEOPLE.columns:
+            date = dates.get(column.name)
+            if column.source_name in at or (date is not None and date.precision in at):
+                filled.add(column.name)
+                if date is not None:
+                    filled.add(date.precision)
+        self.columns = tuple(name for name in self.defaults if name in filled)
         self.limited = tuple(
             (c.name, c.source_name, c.limits[1])
             for c in PEOPLE.columns
@@ -271,7 +282,7 @@ class RowChecker:
 
     def given(self, cells: list[str]) -> frozenset[str]:
         """The bundle columns the row's non-empty cells fill (an update sets only those)."""
-        filled = tuple(bool(c.strip()) for c in cells)
+        filled = tuple(map(bool, map(str.strip, cells)))
         found = self._given.get(filled)
         if found is None:
             found = _given(tuple(n for n, f in zip(self.header, filled, strict=True) if f))
@@ -357,7 +368,7 @@ def read_people(
         if len(problems) > before:
             yield None
         else:
-            yield PersonRow(line, values, rows.given(cells), header, cells)
+            yield PersonRow(line, values, rows.given(cells), header, cells, rows.columns)
 
 
 def _date(values: dict[str, Any], value: str, precision: str) -> PartialDate | None:
