@@ -122,16 +122,19 @@ def opening(bundles: dict[str, Path], rounds: int = 41) -> None:
         )
 
 
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child would report the
+# benchmark's own peak.
 _EXPORT = """
-import resource, sys
+import re, sys
+from pathlib import Path
 from kiosk.content.source import export
 export(sys.argv[1], sys.argv[2])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(re.search(r"VmHWM:\\s+(\\d+)", Path("/proc/self/status").read_text())[1])
 """
 
 
 def export_rss(bundles: dict[str, Path], folder: Path) -> None:
-    """The peak RSS of a process that exports each bundle (and of one that only imports)."""
+    """The peak RSS of a new process that exports each bundle."""
     for name, path in bundles.items():
         out = folder / f"export-{name.replace(',', '')}"
         shutil.rmtree(out, ignore_errors=True)
