@@ -140,6 +140,29 @@ def test_schema_2_adds_the_people_columns_places_relations_and_the_name_index() 
     assert "places" not in "".join(schema.create_statements(1))
 
 
+def test_schema_3_drops_the_name_index_and_makes_place_and_family_partial() -> None:
+    """Version 3: indexes only. A database migrated from 2 has exactly the shape of one
+    created at 3, and version 2's shape keeps its own indexes (older bundles stay valid)."""
+    assert schema.upgrade_statements(3) == [
+        "DROP INDEX people_name",
+        "DROP INDEX people_place",
+        "DROP INDEX people_family",
+        "CREATE INDEX people_place ON people(place_id, name_order) WHERE place_id IS NOT NULL",
+        "CREATE INDEX people_family ON people(family, name_order) WHERE family IS NOT NULL",
+    ]
+    old = sqlite_utils.Database(memory=True)
+    schema.create_or_migrate(old, 2)
+    indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people'"
+    before = dict(old.execute(indexes).fetchall())
+    assert "people_name" in before and "WHERE" not in before["people_place"]
+    schema.create_or_migrate(old)
+    new = sqlite_utils.Database(memory=True)
+    schema.create_or_migrate(new)
+    assert dict(old.execute(indexes).fetchall()) == dict(new.execute(indexes).fetchall())
+    assert ("index", "people_name") not in expected_shape(3).objects
+    assert ("index", "people_name") in expected_shape(2).objects
+
+
 @pytest.mark.parametrize("table", [t for t in TABLES if t.record], ids=lambda t: t.name)
 def test_every_record_field_is_read_from_a_column(table: Table) -> None:
     """A record's fields are the table's columns or its dates: none can drift apart."""
