@@ -177,8 +177,8 @@ def main() -> None:
     total, cpu = time.perf_counter() - start, time.process_time() - cpu
     rows_s = marks.get("index", start) - start
     print(
-        f"import: {result.added:,} added in {total:.1f} s, {cpu:.1f} s of CPU (rows "
-        f"{rows_s:.1f} s; order, index, vacuum and validation {total - rows_s:.1f} s); "
+        f"import: {result.added:,} added in {total:.1f} s, {cpu:.1f} s of CPU (rows and "
+        f"ranking {rows_s:.1f} s; index, vacuum and validation {total - rows_s:.1f} s); "
         f"{result.bad_rows} bad rows; load average {os.getloadavg()[0]:.1f}"
     )
     grown = (bundle.stat().st_size - before) / 1e6
