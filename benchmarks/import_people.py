@@ -5,9 +5,13 @@ generator: common stems combined at random, keys ``synthetic-NNNNNNN``; spelling
 not people) and imports it into a copy of the default exhibit's bundle in a temporary folder.
 
 Prints: the import's time by stage (rows, index, the rest: vacuum and validation), the
-bundle's growth and what it is made of, then the search through the reader
-(``Bundle.search_people``): warm p50/p95/p99 and a page of the names wall at the end of the
-list. Goals: import <= 60 s, growth <= 120 MB for the index, search p95 < 10 ms.
+bundle's growth and what it is made of (dbstat), then the search through the reader
+(``Bundle.search_people``): warm p50/p95/p99, a page of the names wall at the end of the
+list, the first query of a new process; then, interleaved against a bundle of 100 of the
+same people, what opening the names screen costs (the PeopleModel's reads: open, has_people,
+people_count, places, the first page of the wall) as medians and their ratio; and the peak
+RSS of ``kiosk-content export`` of each (a new process each). Goals: import <= 60 s, growth
+<= 120 MB, search p95 < 10 ms, first query < 100 ms, opening at 1M = opening at 100.
 
     .venv/bin/python benchmarks/import_people.py [--people N] [--queries N] [--keep DIR]
 """
@@ -21,6 +25,7 @@ import os
 import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -60,6 +65,92 @@ def sizes(path: Path) -> dict[str, float]:
         conn.close()
 
 
+_FIRST_QUERY = """
+import time
+t0 = time.perf_counter()
+from kiosk.content.reader import Bundle
+bundle = Bundle({path!r}, checked=True)
+t1 = time.perf_counter()
+found = bundle.search_people({query!r})
+t2 = time.perf_counter()
+print(f"{{(t1 - t0) * 1000:.1f}} {{(t2 - t1) * 1000:.1f}} {{len(found)}}")
+"""
+
+
+def first_query(bundle: Path, queries_: tuple[str, ...]) -> None:
+    """The first search of a new process on the bundle (as the kiosk opens it: checked)."""
+    for query in queries_:
+        out = subprocess.run(
+            [sys.executable, "-c", _FIRST_QUERY.format(path=str(bundle), query=query)],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        ).stdout.split()
+        print(
+            f"first query of a new process ({query!r}): {float(out[1]):.1f} ms (import and "
+            f"open {float(out[0]):.1f} ms; {out[2]} results)"
+        )
+
+
+def _open_names(path: Path) -> float:
+    """What PeopleModel.load and its first page read, in ms (a new Bundle, as after a swap)."""
+    t = time.perf_counter()
+    with Bundle(path, checked=True) as opened:
+        opened.has_people()
+        opened.people_count()
+        opened.places()
+        opened.people_page(0, 60, "wall")
+    return (time.perf_counter() - t) * 1000
+
+
+def opening(bundles: dict[str, Path], rounds: int = 41) -> None:
+    """Opening the names screen: the contenders interleaved, one warm-up round dropped."""
+    times: dict[str, list[float]] = {name: [] for name in bundles}
+    names = list(bundles)
+    for number in range(rounds + 1):
+        for name in names[number % len(names) :] + names[: number % len(names)]:
+            ms = _open_names(bundles[name])
+            if number:
+                times[name].append(ms)
+    base = statistics.median(times[names[0]])
+    for name in names:
+        median = statistics.median(times[name])
+        print(
+            f"opening the names ({name} people), {rounds} rounds: median {median:.2f} ms "
+            f"(range {min(times[name]):.2f}-{max(times[name]):.2f}), {median / base:.2f}x"
+        )
+
+
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child would report the
+# benchmark's own peak.
+_EXPORT = """
+import re, sys
+from pathlib import Path
+from kiosk.content.source import export
+export(sys.argv[1], sys.argv[2])
+print(re.search(r"VmHWM:\\s+(\\d+)", Path("/proc/self/status").read_text())[1])
+"""
+
+
+def export_rss(bundles: dict[str, Path], folder: Path) -> None:
+    """The peak RSS of a new process that exports each bundle."""
+    for name, path in bundles.items():
+        out = folder / f"export-{name.replace(',', '')}"
+        shutil.rmtree(out, ignore_errors=True)
+        t = time.perf_counter()
+        kb = subprocess.run(
+            [sys.executable, "-c", _EXPORT, str(path), str(out)],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        ).stdout.split()[-1]
+        took = time.perf_counter() - t
+        print(f"export ({name} people): peak RSS {int(kb) / 1024:.0f} MB, {took:.1f} s")
+        shutil.rmtree(out, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--people", type=int, default=1_000_000)
@@ -86,8 +177,8 @@ def main() -> None:
     total, cpu = time.perf_counter() - start, time.process_time() - cpu
     rows_s = marks.get("index", start) - start
     print(
-        f"import: {result.added:,} added in {total:.1f} s, {cpu:.1f} s of CPU (rows "
-        f"{rows_s:.1f} s; order, index, vacuum and validation {total - rows_s:.1f} s); "
+        f"import: {result.added:,} added in {total:.1f} s, {cpu:.1f} s of CPU (rows and "
+        f"ranking {rows_s:.1f} s; index, vacuum and validation {total - rows_s:.1f} s); "
         f"{result.bad_rows} bad rows; load average {os.getloadavg()[0]:.1f}"
     )
     grown = (bundle.stat().st_size - before) / 1e6
@@ -128,6 +219,15 @@ def main() -> None:
             f"people_page: 60 names at the end of {count:,} in {last:.1f} ms, the first 60 of "
             f"the wall in {first:.1f} ms (last name: {page[-1].name if page else '-'})"
         )
+    first_query(bundle, ("Мамедов Али", "Huseynov El"))
+    small = folder / "small.sqlite"
+    head = folder / "people-100.csv"
+    with people.open(encoding="utf-8") as src:
+        head.write_text("".join(next(src) for _ in range(101)), encoding="utf-8")
+    shutil.copyfile(ROOT / "db" / "exhibit.sqlite", small)
+    import_people(small, head)
+    opening({"100": small, f"{args.people:,}": bundle})
+    export_rss({"100": small, f"{args.people:,}": bundle}, folder)
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; langs {LANGS}")
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)

@@ -81,7 +81,7 @@ def ensure_bundle(work: Path) -> Path:
         [
             sys.executable,
             "-c",
-            "from kiosk.content.cli import main; main()",
+            "from kiosk.cli.content import main; main()",
             "build",
             str(source),
             "-o",

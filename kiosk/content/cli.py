@@ -9,9 +9,11 @@
     kiosk-content import-people BUNDLE CSV     add or update people from a CSV file
     kiosk-content search-people BUNDLE QUERY   the kiosk's name search, from the command line
 
-These are the content layer's commands. The program ``kiosk-content`` (the wheel's console
-script and the frozen build alike) is kiosk.cli.content's group: ``command_group`` with these and
-the commands of the layers above, which this one may not import (``stats``, in kiosk.ops).
+These are the content layer's commands (``import-people`` and ``search-people`` are in
+``cli_people``; the exit codes and the one-line message in ``cli_output``). The program
+``kiosk-content`` (the wheel's console script and the frozen build alike) is
+kiosk.cli.content's group: ``command_group`` with these and the commands of the layers
+above, which this one may not import (``stats``, in kiosk.ops).
 
 Exit codes: 0 done (warnings allowed), 1 problems found or the command failed, 2 not a
 readable bundle (and click's own usage errors). Whatever the input, the answer is a short
@@ -23,7 +25,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import sys
 from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
@@ -32,26 +33,17 @@ from typing import Any
 import click
 
 from kiosk import __version__
+from kiosk.content.cli_output import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, PATH, fail
+from kiosk.content.cli_people import import_people_command, search_people_command
 from kiosk.content.fileio import locale_list, path_sha256
 from kiosk.content.limits import MAX_ECHO_CHARS
 from kiosk.content.locales import locale_statuses
 from kiosk.content.publish import PublishError, publish
-from kiosk.content.reader import Bundle, BundleError, check_readable, open_bundle
+from kiosk.content.reader import BundleError, check_readable, open_bundle
 from kiosk.content.source import BuildError, ExportError, build, export
-from kiosk.content.source.import_people import ImportFailed, import_people
+from kiosk.content.source.import_people import ImportFailed
 from kiosk.content.tables import CONTENT_TABLES
 from kiosk.content.validate import Report, printable, shorten, validate_bundle
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_UNREADABLE = 2
-
-_PATH = click.Path(path_type=Path, dir_okay=True, file_okay=True)
-
-
-def _fail(message: str) -> None:
-    # one line: SQLite quotes a damaged schema's SQL in its message, newlines and all
-    click.echo(f"kiosk-content: {' '.join(message.splitlines())}", err=True)
 
 
 def _print_report(report: Report, verbose: bool = False) -> None:
@@ -69,8 +61,8 @@ def _print_report(report: Report, verbose: bool = False) -> None:
 
 
 @click.command("build")
-@click.argument("source_dir", type=_PATH)
-@click.option("-o", "--output", "bundle", type=_PATH, required=True, help="The bundle to write.")
+@click.argument("source_dir", type=PATH)
+@click.option("-o", "--output", "bundle", type=PATH, required=True, help="The bundle to write.")
 def build_command(source_dir: Path, bundle: Path) -> int:
     """Build BUNDLE from the editable source folder SOURCE_DIR, then validate it.
 
@@ -80,7 +72,7 @@ def build_command(source_dir: Path, bundle: Path) -> int:
     try:
         result = build(source_dir, bundle)
     except BuildError as exc:
-        _fail(f"cannot build {source_dir}: {len(exc.problems)} problem(s):")
+        fail(f"cannot build {source_dir}: {len(exc.problems)} problem(s):")
         for problem in exc.problems:
             click.echo(f"  {problem}", err=True)
         return EXIT_PROBLEMS
@@ -95,8 +87,8 @@ def build_command(source_dir: Path, bundle: Path) -> int:
 
 
 @click.command("export")
-@click.argument("bundle", type=_PATH)
-@click.option("-o", "--output", "out_dir", type=_PATH, required=True, help="A new folder.")
+@click.argument("bundle", type=PATH)
+@click.option("-o", "--output", "out_dir", type=PATH, required=True, help="A new folder.")
 def export_command(bundle: Path, out_dir: Path) -> int:
     """Write BUNDLE as an editable source folder at DIR (which must be new or empty)."""
     files = export(bundle, out_dir)
@@ -105,7 +97,7 @@ def export_command(bundle: Path, out_dir: Path) -> int:
 
 
 @click.command("validate")
-@click.argument("bundle", type=_PATH)
+@click.argument("bundle", type=PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option(
     "-v",
@@ -124,7 +116,7 @@ def validate_command(bundle: Path, as_json: bool, verbose: bool) -> int:
     if as_json:
         click.echo(report.to_json())
     elif not report.readable:
-        _fail(report.problems[0].message if report.problems else f"{bundle}: not readable")
+        fail(report.problems[0].message if report.problems else f"{bundle}: not readable")
     else:
         _print_report(report, verbose)
     if not report.readable:
@@ -190,7 +182,7 @@ def _language_line(language: dict[str, Any]) -> str:
 
 
 @click.command("info")
-@click.argument("bundle", type=_PATH)
+@click.argument("bundle", type=PATH)
 @click.option("--json", "as_json", is_flag=True, help="Print the facts as JSON.")
 def info_command(bundle: Path, as_json: bool) -> int:
     """Show BUNDLE's title, languages (each one's review status and how many of its texts are
@@ -222,8 +214,8 @@ def info_command(bundle: Path, as_json: bool) -> int:
 
 
 @click.command("publish")
-@click.argument("bundle", type=_PATH)
-@click.argument("dest", type=_PATH)
+@click.argument("bundle", type=PATH)
+@click.argument("dest", type=PATH)
 def publish_command(bundle: Path, dest: Path) -> int:
     """Validate BUNDLE, then replace the kiosk's bundle DEST with it in one atomic step.
 
@@ -233,117 +225,15 @@ def publish_command(bundle: Path, dest: Path) -> int:
         result = publish(bundle, dest)
     except PublishError as exc:
         if exc.report is not None and not exc.report.readable:
-            _fail(str(exc))
+            fail(str(exc))
             return EXIT_UNREADABLE
-        _fail(str(exc))
+        fail(str(exc))
         return EXIT_PROBLEMS
     warnings = result.report.warning_count
     click.echo(
         f"published {bundle} to {result.dest} ({result.size:,} bytes, sha256 "
         f"{result.sha256[:12]}…, {warnings} warning{'s' * (warnings != 1)})"
     )
-    return EXIT_OK
-
-
-def _count_lines(path: Path) -> int:
-    lines = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            lines += chunk.count(b"\n")
-    return lines
-
-
-@click.command("import-people")
-@click.argument("bundle", type=_PATH)
-@click.argument("csv_file", metavar="CSV", type=_PATH)
-@click.option("--strict", is_flag=True, help="Write nothing when any row has a problem.")
-def import_people_command(bundle: Path, csv_file: Path, strict: bool) -> int:
-    """Add or update people in BUNDLE from CSV, then rebuild its name index.
-
-    CSV has a header line naming any of people.csv's columns (docs/content-format.md); only
-    `name` is needed. A row whose key is in BUNDLE updates that person; any other row adds one.
-    A bad row is reported by its line and field and left out, the good rows are kept (with
-    --strict, nothing is written). BUNDLE is replaced only once the result validates.
-    Exit 0 when every row was imported, 1 when a row had a problem or nothing was written.
-    """
-    tty = sys.stderr.isatty()
-    bars: dict[str, Any] = {}
-    last: dict[str, int] = {}
-
-    def progress(stage: str, count: int) -> None:
-        if not tty:
-            return
-        bar = bars.get(stage)
-        if bar is None:
-            for other in bars.values():
-                other.render_finish()
-            total = rows if stage == "rows" else people_estimate
-            label = "reading people" if stage == "rows" else "indexing names"
-            bar = click.progressbar(length=max(total, 1), label=label, file=sys.stderr)
-            bar.render_progress()
-            bars[stage] = bar
-        bar.update(count - last.get(stage, 0))
-        last[stage] = count
-
-    rows = max(_count_lines(csv_file) - 1, 0) if tty and csv_file.is_file() else 0
-    people_estimate = rows
-    try:
-        result = import_people(bundle, csv_file, strict=strict, progress=progress)
-    except ImportFailed as exc:
-        _fail(str(exc))
-        return EXIT_PROBLEMS
-    finally:
-        for bar in bars.values():
-            bar.render_finish()
-    for problem in result.problems:
-        click.echo(f"  {problem}", err=True)
-    if result.bad_rows > len(result.problems):
-        click.echo(f"  ... and more: {result.bad_rows:,} bad rows in all", err=True)
-    if not result.written:
-        _fail(
-            f"nothing was written: {result.bad_rows:,} row(s) of {csv_file.name} have problems "
-            "(--strict)"
-        )
-        return EXIT_PROBLEMS
-    bad = f", {result.bad_rows:,} bad row(s) left out" if result.bad_rows else ""
-    click.echo(
-        f"imported {csv_file.name} into {bundle}: {result.added:,} added, "
-        f"{result.updated:,} updated{bad}; {result.people:,} people in the bundle"
-    )
-    return EXIT_PROBLEMS if result.bad_rows else EXIT_OK
-
-
-@click.command("search-people")
-@click.argument("bundle", type=_PATH)
-@click.argument("query")
-@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
-@click.option(
-    "--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="At most N."
-)
-def search_people_command(bundle: Path, query: str, as_json: bool, limit: int) -> int:
-    """Search BUNDLE's people for QUERY as the kiosk does: any alphabet, any word order, the
-    last word as a prefix. Best first; each result says how strong and why.
-
-    With --json, a JSON array with one object per result: key, name, strength (exact,
-    spelling, script, variant, prefix, weak), possibly_other_person and why (one entry per
-    word typed). Exit 1 when the bundle's name index is missing or out of date.
-    """
-    with Bundle(bundle) as opened:
-        problem = opened.name_index_problem()
-        if problem:
-            _fail(f"{bundle}: {problem}")
-            return EXIT_PROBLEMS
-        matches = opened.search_people(query, limit)
-    if as_json:
-        click.echo(json.dumps([m.to_dict() for m in matches], ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if not matches:
-        click.echo("no one found")
-    for match in matches:
-        why = "; ".join(
-            f"{w.query} → {w.matched} ({w.field}: {', '.join(w.rules)})" for w in match.why
-        )
-        click.echo(f"{match.strength:<9} {printable(match.name)}  [{match.key}]  {why}")
     return EXIT_OK
 
 
@@ -396,30 +286,30 @@ def run(argv: Sequence[str] | None = None, group: click.Group | None = None) -> 
     except SystemExit as exc:  # a command that ends itself with sys.exit(code)
         return exc.code if isinstance(exc.code, int) else EXIT_PROBLEMS
     except click.exceptions.Abort:
-        _fail("stopped")
+        fail("stopped")
         return EXIT_PROBLEMS
     except click.ClickException as exc:
         exc.show()
         return int(exc.exit_code)
     except KeyboardInterrupt:
-        _fail("interrupted")
+        fail("interrupted")
         return 130
     except BundleError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return EXIT_UNREADABLE
     except (BuildError, ExportError, PublishError, ImportFailed) as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return EXIT_PROBLEMS
     except OSError as exc:
         if debug:
             raise
         where = f"{exc.filename}: " if exc.filename else ""
-        _fail(f"{where}{exc.strerror or exc}")
+        fail(f"{where}{exc.strerror or exc}")
         return EXIT_PROBLEMS
     except Exception as exc:
         if debug:
             raise
-        _fail(
+        fail(
             f"unexpected problem ({type(exc).__name__}: {exc}); nothing was published. "
             "Set KIOSK_CONTENT_DEBUG=1 for details"
         )

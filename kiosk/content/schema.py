@@ -108,7 +108,13 @@ def create_table_sql(table: Table, version: int = SCHEMA_VERSION) -> str:
 
 
 def create_index_sql(table: Table, index: Index) -> str:
-    return f"CREATE INDEX {index.name} ON {table.name}({', '.join(index.columns)})"
+    sql = f"CREATE INDEX {index.name} ON {table.name}({', '.join(index.columns)})"
+    return f"{sql} WHERE {index.where}" if index.where else sql
+
+
+def table_indexes(table: Table, version: int = SCHEMA_VERSION) -> tuple[Index, ...]:
+    """The indexes ``table`` has in a bundle of schema ``version``."""
+    return tuple(index for index in table.indexes if index.at(version))
 
 
 def create_statements(version: int) -> list[str]:
@@ -117,9 +123,7 @@ def create_statements(version: int) -> list[str]:
     for table in TABLES:
         if table.since <= version:
             statements.append(create_table_sql(table, version))
-            statements.extend(
-                create_index_sql(table, index) for index in table.indexes if index.since <= version
-            )
+            statements.extend(create_index_sql(table, i) for i in table_indexes(table, version))
     for since, extra in sorted(EXTRA_STATEMENTS.items()):
         if since <= version:
             statements.extend(extra)
@@ -128,19 +132,21 @@ def create_statements(version: int) -> list[str]:
 
 def upgrade_statements(version: int) -> list[str]:
     """The statements that take a bundle of schema ``version - 1`` to ``version``: the tables
-    and the columns (appended, so listed last in their table) that ``version`` added."""
+    and the columns (appended, so listed last in their table) that ``version`` added, the
+    indexes it dropped and those it added."""
     statements = []
     for table in TABLES:
         if table.since == version:
             statements.append(create_table_sql(table, version))
-            statements.extend(
-                create_index_sql(table, index) for index in table.indexes if index.since <= version
-            )
+            statements.extend(create_index_sql(table, i) for i in table_indexes(table, version))
         elif table.since < version:
             statements.extend(
                 f"ALTER TABLE {table.name} ADD COLUMN {column_sql(c)}"
                 for c in table.columns
                 if c.since == version
+            )
+            statements.extend(
+                f"DROP INDEX {index.name}" for index in table.indexes if index.until == version
             )
             statements.extend(
                 create_index_sql(table, index) for index in table.indexes if index.since == version

@@ -202,7 +202,7 @@ class SourceDocument:
         order[EXHIBIT] = [EXHIBIT]
         by_line = translation_order(order)
 
-        def sort_key(item: tuple[TranslationKey, str]) -> tuple[int, int, str, int, str]:
+        def sort_key(item: tuple[TranslationKey, str]) -> tuple[int, int, str, int, str, str]:
             return by_line(item[0])
 
         files: dict[str, bytes] = {}

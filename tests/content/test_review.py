@@ -114,8 +114,11 @@ def downgrade_to_v1(path: Path) -> Path:
     try:
         for table in TABLES:
             for index in table.indexes:
-                if index.since > 1:
+                if not index.at(1):
                     conn.execute(f"DROP INDEX IF EXISTS {index.name}")
+            for index in schema.table_indexes(table, 1):  # those later versions dropped
+                if index.until:
+                    conn.execute(schema.create_index_sql(table, index))
         # Tables version 2 made that no description lists (the name search's index): every
         # table a version-1 bundle lacks, virtual ones first (they own their shadow tables).
         v1 = set(schema.tables_at(1)) | {"_sqlite_migrations"}

@@ -66,7 +66,11 @@ def test_checks_refuse_what_the_description_refuses(migrated: sqlite3.Connection
 
 
 def test_schema_version_follows_the_descriptions(migrated: sqlite3.Connection) -> None:
-    newest = max([t.since for t in TABLES] + [c.since for t in TABLES for c in t.columns])
+    newest = max(
+        [t.since for t in TABLES]
+        + [c.since for t in TABLES for c in t.columns]
+        + [v for t in TABLES for i in t.indexes for v in (i.since, i.until)]
+    )
     assert newest == schema.SCHEMA_VERSION
     assert migrated.execute("PRAGMA user_version").fetchone()[0] == newest
 
@@ -134,6 +138,29 @@ def test_schema_2_adds_the_people_columns_places_relations_and_the_name_index() 
         assert made in statements, made
     assert "people_search_names" not in statements  # the names are the people table's own
     assert "places" not in "".join(schema.create_statements(1))
+
+
+def test_schema_3_drops_the_name_index_and_makes_place_and_family_partial() -> None:
+    """Version 3: indexes only. A database migrated from 2 has exactly the shape of one
+    created at 3, and version 2's shape keeps its own indexes (older bundles stay valid)."""
+    assert schema.upgrade_statements(3) == [
+        "DROP INDEX people_name",
+        "DROP INDEX people_place",
+        "DROP INDEX people_family",
+        "CREATE INDEX people_place ON people(place_id, name_order) WHERE place_id IS NOT NULL",
+        "CREATE INDEX people_family ON people(family, name_order) WHERE family IS NOT NULL",
+    ]
+    old = sqlite_utils.Database(memory=True)
+    schema.create_or_migrate(old, 2)
+    indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'people'"
+    before = dict(old.execute(indexes).fetchall())
+    assert "people_name" in before and "WHERE" not in before["people_place"]
+    schema.create_or_migrate(old)
+    new = sqlite_utils.Database(memory=True)
+    schema.create_or_migrate(new)
+    assert dict(old.execute(indexes).fetchall()) == dict(new.execute(indexes).fetchall())
+    assert ("index", "people_name") not in expected_shape(3).objects
+    assert ("index", "people_name") in expected_shape(2).objects
 
 
 @pytest.mark.parametrize("table", [t for t in TABLES if t.record], ids=lambda t: t.name)

@@ -15,51 +15,57 @@ the bundle. A bad row is reported by its line and field and left out (with ``str
 nothing is written at all). A bundle is a curator's working file here, not the kiosk's copy:
 ``publish`` takes it to a kiosk.
 
-``read_people`` is the reading and checking alone (no bundle): each row of the CSV, checked
-against the keys given, as the bundle's columns and as the people.csv cells it fills. The
-import uses it, and so does the studio, which imports into a source folder, not a bundle.
+``read_people`` (``people_csv``) is the reading and checking alone (no bundle): each row of
+the CSV, checked against the keys given, as the bundle's columns and as the people.csv cells
+it fills. The import uses it, and so does the studio, which imports into a source folder.
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any, Final
 
 import sqlite_utils
 
-from kiosk.content import formats as fmt
-from kiosk.content import tables
 from kiosk.content.fileio import copy_hashed, fsync_path
-from kiosk.content.names.index import default_display
 from kiosk.content.publish import PublishError, _replace_with_retry
 from kiosk.content.reader import check_readable
-from kiosk.content.records import PartialDate
 from kiosk.content.schema import create_or_migrate
 from kiosk.content.source.files import SourceProblem, SourceReader
-from kiosk.content.source.people import index_people
+from kiosk.content.source.people import REBUILT_INDEXES, index_people
+from kiosk.content.source.people_csv import (
+    COLUMNS,
+    PEOPLE,
+    ImportFailed,
+    PersonRow,
+    life_problems,
+    read_people,
+)
 from kiosk.content.tempfiles import remove_stale, temp_name
 from kiosk.content.validate import Report, validate_bundle
-from kiosk.content.validate.values import MAX_AGE, age_range, compare_dates
 
-PEOPLE: Final = tables.table("people")
-COLUMNS: Final = PEOPLE.source_columns
+__all__ = [
+    "COLUMNS",
+    "MAX_LISTED",
+    "PEOPLE",
+    "ImportFailed",
+    "ImportResult",
+    "PersonRow",
+    "import_people",
+    "life_problems",
+    "read_people",
+]
+
 _BATCH: Final = 5000
 # At most this many bad rows are kept to report (every one is counted).
 MAX_LISTED: Final = 1000
-
-
-class ImportFailed(Exception):
-    """The file cannot be imported at all (no usable header, not UTF-8 CSV, a bundle the
-    result of which would not validate). The message is meant for a curator."""
 
 
 @dataclass
@@ -72,147 +78,6 @@ class ImportResult:
     written: bool = False
     people: int = 0
     report: Report | None = None
-
-
-def life_problems(
-    birth: PartialDate | None, death: PartialDate | None, age: int | None
-) -> list[tuple[str, str]]:
-    """What is wrong between a person's dates and age, as (field, message)."""
-    out: list[tuple[str, str]] = []
-    ordered = birth is None or death is None or compare_dates(birth.value, death.value) <= 0
-    if not ordered:
-        assert birth is not None and death is not None
-        out.append(("death_date", f"{death.value} is before the date of birth ({birth.value})"))
-    if age is not None and not 0 <= age <= MAX_AGE:
-        out.append(("age", f"{age} is not an age (0 to {MAX_AGE})"))
-    elif age is not None and birth and death and ordered:
-        low, high = age_range(birth, death)
-        if not low <= age <= high:
-            out.append(
-                (
-                    "age",
-                    f"{age} disagrees with the dates (born {birth.value}, died "
-                    f"{death.value}: {low}{'' if high == low else f' to {high}'})",
-                )
-            )
-    return out
-
-
-def _rows(path: Path, problems: SourceReader) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line, row) of the CSV, streamed; the header checked first (ImportFailed)."""
-    rel = path.name
-    try:
-        handle = path.open("r", encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise ImportFailed(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    with handle:
-        reader = csv.reader(handle, strict=True)
-        try:
-            header = [c.strip() for c in next(reader)]
-        except StopIteration:
-            raise ImportFailed(
-                f"{path}: is empty (it needs a header line naming its columns)"
-            ) from None
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise ImportFailed(f"{path}: is not UTF-8 CSV ({exc})") from None
-        unknown = [c for c in header if c not in COLUMNS]
-        if unknown:
-            raise ImportFailed(
-                f"{rel}, line 1: unknown column(s) {', '.join(repr(c) for c in unknown)}; the "
-                f"columns are: {', '.join(COLUMNS)}"
-            )
-        twice = sorted({c for c in header if header.count(c) > 1})
-        if twice:
-            raise ImportFailed(f"{rel}, line 1: column(s) named twice: {', '.join(twice)}")
-        if "name" not in header and not {"surname", "given_name"} & set(header):
-            raise ImportFailed(f"{rel}, line 1: has no 'name' column (or 'surname' / 'given_name')")
-        previous = 1
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                problems.problem(rel, reader.line_num, f"is not valid CSV ({exc})")
-                return
-            except UnicodeDecodeError:
-                problems.problem(rel, previous + 1, "is not UTF-8 text; save the file as UTF-8")
-                return
-            line, previous = previous + 1, reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-                problems.problem(
-                    rel,
-                    line,
-                    f"has {len(cells)} cells but the header has {len(header)} columns (a comma "
-                    "inside a text needs the text in double quotes)",
-                )
-                continue
-            cells = cells[: len(header)] + [""] * (len(header) - len(cells))
-            yield line, dict(zip(header, cells, strict=True))
-
-
-@dataclass(frozen=True, slots=True)
-class PersonRow:
-    """One good row of a people CSV, checked.
-
-    ``values`` are the bundle's columns (references as the ids given to ``read_people``; the
-    name made from its parts when the row has none); ``given`` the columns a non-empty cell
-    fills (what an update of a known key sets); ``cells`` the people.csv columns the row fills,
-    as a source folder writes them (text cleaned, dates with their precision, a choice in lower
-    case, references by key; no name when the row gives only its parts: a new person's is in
-    ``values``)."""
-
-    line: int
-    values: dict[str, Any]
-    given: frozenset[str]
-    cells: dict[str, str]
-
-
-def read_people(
-    csv_file: str | Path, checker: SourceReader, ids: dict[str, dict[str, int]]
-) -> Iterator[PersonRow | None]:
-    """Each row of ``csv_file``, read and checked as ``import_people`` does (the same header
-    rules, the same problems by line and field, a key used twice in the file): a ``PersonRow``,
-    or None for a bad row (its problems are in ``checker``, named by the file's name and line).
-    ``ids`` holds the keys (with their ids) of the places, sources and media a row may name.
-    Raises ImportFailed for a file that cannot be read as a people CSV at all."""
-    source = Path(csv_file)
-    if not source.is_file():
-        raise ImportFailed(f"{source}: no such file")
-    rel = source.name
-    seen: set[str] = set()
-    for line, raw in _rows(source, checker):
-        values, given = _person(checker, rel, line, raw, ids=ids, seen=seen)
-        yield (
-            None
-            if values is None
-            else PersonRow(line, values, frozenset(given), _cells(values, raw))
-        )
-
-
-def _cells(values: dict[str, Any], raw: dict[str, str]) -> dict[str, str]:
-    """The people.csv cells of a good row (see ``PersonRow.cells``)."""
-    out: dict[str, str] = {}
-    for name, cell in raw.items():
-        if not cell.strip():
-            continue
-        column = PEOPLE.source_column(name)
-        if column is None:
-            continue
-        if column.references:
-            out[name] = cell.strip()
-            continue
-        for date in PEOPLE.dates:
-            if column.name == date.value:
-                out[date.precision] = _s(values.get(date.precision))
-        out[name] = _s(values.get(column.name))
-    return out
-
-
-def _s(value: object) -> str:
-    return "" if value is None else str(value)
 
 
 def _key_ids(conn: sqlite3.Connection, table: str) -> dict[str, int]:
@@ -250,10 +115,13 @@ def import_people(
             conn.execute("PRAGMA journal_mode = OFF")
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("PRAGMA cache_size = -200000")
+            conn.execute("PRAGMA temp_store = MEMORY")  # the sorts of ranks and indexes
             create_or_migrate(sqlite_utils.Database(conn))
             conn.execute("BEGIN")
-            # Made again in one sort each once the rows are in (index_people).
-            conn.execute("DROP INDEX IF EXISTS people_name")
+            # Made again in one sort each once the rows are in (index_people): a million
+            # inserts then update the table and its key alone.
+            for index in sorted(REBUILT_INDEXES):
+                conn.execute(f"DROP INDEX IF EXISTS {index}")
             _fill(conn, source, result, progress)
             if strict and result.bad_rows:
                 conn.execute("ROLLBACK")
@@ -299,34 +167,32 @@ def _fill(
     ids = {name: _key_ids(conn, name) for name in ("places", "sources", "media")}
     next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0])
     rows = read_people(source, checker, ids)
+    # With nobody in the bundle yet (a first import), no key can be known already.
+    anyone = conn.execute("SELECT 1 FROM people LIMIT 1").fetchone() is not None
     count = 0
     while True:
         chunk = list(islice(rows, _BATCH))
         if not chunk:
             break
-        good = [(r.line, r.values, r.given) for r in chunk if r is not None]
-        keys = [v["key"] for _, v, _ in good if v["key"]]
-        existing: set[str] = set()
-        for start in range(0, len(keys), 900):
-            part = keys[start : start + 900]
-            marks = ",".join("?" * len(part))
-            existing.update(
-                str(r[0])
-                for r in conn.execute(f"SELECT key FROM people WHERE key IN ({marks})", part)
-            )
+        good = [r for r in chunk if r is not None]
+        existing = _known_keys(conn, [r.values["key"] for r in good]) if anyone else set()
+        # Every row of one file fills the same columns: one INSERT naming those (the others
+        # take their defaults).
         new: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
-        for _line, values, given in good:
+        for row in good:
+            values = row.values
             key = values["key"]
-            if key in existing:
-                _update(conn, values, given)
+            if key and key in existing:
+                _update(conn, values, row.given)
                 result.updated += 1
-            else:
-                values["id"] = next_id
-                if not key:
-                    values["key"] = f"person-{next_id}"
-                next_id += 1
-                new.setdefault(tuple(values), []).append(tuple(values.values()))
-                result.added += 1
+                continue
+            values["id"] = next_id
+            if not key:
+                values["key"] = f"person-{next_id}"
+            next_id += 1
+            names = (*row.columns, "id") if row.columns else tuple(values)
+            new.setdefault(names, []).append(tuple([values[n] for n in names]))
+            result.added += 1
         for names, rows_of in new.items():
             conn.executemany(
                 f"INSERT INTO people ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
@@ -337,6 +203,19 @@ def _fill(
             progress("rows", count)
     result.bad_rows = _count_bad(checker.problems)
     result.problems = checker.problems[:MAX_LISTED]
+
+
+def _known_keys(conn: sqlite3.Connection, keys: list[str]) -> set[str]:
+    """Those of ``keys`` the bundle's people have already."""
+    keys = [k for k in keys if k]
+    found: set[str] = set()
+    for start in range(0, len(keys), 900):
+        part = keys[start : start + 900]
+        marks = ",".join("?" * len(part))
+        found.update(
+            str(r[0]) for r in conn.execute(f"SELECT key FROM people WHERE key IN ({marks})", part)
+        )
+    return found
 
 
 def _count_bad(problems: list[SourceProblem]) -> int:
@@ -352,80 +231,3 @@ def _update(conn: sqlite3.Connection, values: dict[str, Any], given: frozenset[s
         f"UPDATE people SET {assignments} WHERE key = ?",
         (*(values[n] for n in names), values["key"]),
     )
-
-
-def _person(
-    checker: SourceReader,
-    rel: str,
-    line: int,
-    raw: dict[str, str],
-    *,
-    ids: dict[str, dict[str, int]],
-    seen: set[str],
-) -> tuple[dict[str, Any] | None, set[str]]:
-    """The people columns of one CSV row, or None when it has a problem (reported)."""
-    before = len(checker.problems)
-    full = dict.fromkeys(COLUMNS, "")
-    full.update(raw)
-    values = checker.row(PEOPLE, full, rel, line, ids)
-    # The columns an update sets: those whose cell is not empty (an empty cell never erases
-    # what the bundle knows; export and build do that).
-    given = set(_given(tuple(name for name, cell in raw.items() if cell.strip())))
-    key = values["key"] = str(values.get("key") or "")
-    if key:
-        if not fmt.KEY_PATTERN.match(key):
-            checker.problem(
-                rel,
-                line,
-                f"key {key!r}: use letters, digits, '-', '_' and '.' only (at most 100, "
-                "starting with a letter or digit)",
-            )
-        elif key in seen:
-            checker.problem(rel, line, f"key {key!r} is used twice in this file")
-        seen.add(key)
-    name = values.get("name") or default_display(
-        values.get("surname") or "", values.get("given_name") or "", values.get("patronymic") or ""
-    )
-    if not name:
-        checker.problem(rel, line, "name: is empty (every person needs a name)")
-    values["name"] = name  # for a new person; an update takes the name only as written
-    birth = _date(values, "birth_date", "birth_precision")
-    death = _date(values, "death_date", "death_precision")
-    for name_of_field, message in life_problems(birth, death, values.get("age")):
-        checker.problem(rel, line, f"{name_of_field}: {message}")
-    for column in PEOPLE.columns:
-        limits = column.limits
-        text = values.get(column.name)
-        if limits and isinstance(text, str) and len(text) > limits[1]:
-            checker.problem(
-                rel,
-                line,
-                f"{column.source_name}: is {len(text):,} characters; at most {limits[1]:,}",
-            )
-    if len(checker.problems) > before:
-        return None, given
-    return values, given
-
-
-@lru_cache(maxsize=64)
-def _given(header: tuple[str, ...]) -> frozenset[str]:
-    """The bundle columns the CSV's columns fill (only those are updated for a known key)."""
-    given: set[str] = set()
-    for name in header:
-        column = PEOPLE.source_column(name)
-        if column is not None:
-            given.add(column.name)
-    for date in PEOPLE.dates:
-        if date.value in given:
-            given.add(date.precision)
-    return frozenset(given)
-
-
-def _date(values: dict[str, Any], value: str, precision: str) -> PartialDate | None:
-    text, kind = values.get(value), values.get(precision)
-    if not text or not kind:
-        return None
-    try:
-        return PartialDate.parse(str(text), str(kind))
-    except ValueError:
-        return None

@@ -17,14 +17,13 @@ from typing import Final
 
 from kiosk.content.names import PersonNames, build_index
 from kiosk.content.names.collation import sort_key
-from kiosk.content.schema import create_index_sql
+from kiosk.content.schema import create_index_sql, table_indexes
 from kiosk.content.tables import table
 
 PEOPLE: Final = table("people")
-# The people's indexes that ordering rewrites (and import-people's inserts, people_name).
-_REBUILT: Final = frozenset(
-    {"people_name", "people_name_order", "people_wall_order", "people_place", "people_family"}
-)
+# The people's indexes (all of them hold a rank): ordering makes them again, and
+# import-people drops them before its inserts.
+REBUILT_INDEXES: Final = frozenset(index.name for index in table_indexes(PEOPLE))
 
 # The columns the index and the orders are made from; a change to any of them makes the
 # index stale (validate says so).
@@ -55,7 +54,7 @@ class Fingerprint:
         self.count = 0
 
     def add(self, values: tuple[object, ...]) -> None:
-        text = "\x1f".join("\x00" if v is None else str(v) for v in values)
+        text = "\x1f".join(["\x00" if v is None else str(v) for v in values])
         self.total = (self.total + zlib.crc32(text.encode("utf-8", "surrogatepass"))) & (
             (1 << 64) - 1
         )
@@ -106,6 +105,22 @@ def _key(name: object, lang: object) -> bytes:
     return sort_key(str(name or ""), str(lang) if lang else None)
 
 
+# name_rank: by the collation's key, then id. wall_rank: by the place's position (a family
+# under the first place of any of its members; no place last), then the family's first name
+# (or the person's own), then name_rank.
+_RANKS_SQL: Final = (
+    "INSERT INTO temp.people_ranks (id, name_rank, wall_rank) "
+    "SELECT id, name_rank, row_number() OVER (ORDER BY fp, fo, name_rank, id) - 1 FROM ("
+    "SELECT id, name_rank, "
+    "CASE WHEN family IS NULL THEN pp ELSE min(pp) OVER (PARTITION BY family) END AS fp, "
+    "CASE WHEN family IS NULL THEN name_rank "
+    "ELSE min(name_rank) OVER (PARTITION BY family) END AS fo "
+    "FROM (SELECT p.id, p.family, coalesce(pl.position, 1 << 62) AS pp, row_number() OVER "
+    "(ORDER BY kiosk_sort_key(p.name, p.name_lang), p.id) - 1 AS name_rank "
+    "FROM people AS p LEFT JOIN places AS pl ON pl.id = p.place_id)) ORDER BY id"
+)
+
+
 def order_people(conn: sqlite3.Connection) -> None:
     """Rank the people: ``name_order`` by ``collation.sort_key``, then id; ``wall_order`` by
     place (the places' order; people with no place last), family (a family sits where its
@@ -115,32 +130,27 @@ def order_people(conn: sqlite3.Connection) -> None:
     conn.create_function("kiosk_sort_key", 2, _key, deterministic=True)
     # Every rank changes: drop the indexes that hold them and make them again afterwards
     # (one sort each, instead of a million updates of each index).
-    indexes = [
-        (index.name, create_index_sql(PEOPLE, index))
-        for index in PEOPLE.indexes
-        if index.name in _REBUILT
-    ]
+    indexes = [(index.name, create_index_sql(PEOPLE, index)) for index in table_indexes(PEOPLE)]
     present = {
         str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
     }
     for name, _sql in indexes:
         if name in present:
             conn.execute(f"DROP INDEX {name}")
+    # Both ranks in one pass of sorts into a temporary table (by id), then one update of
+    # the people in id order: no random walk over a million rows per rank.
+    conn.execute("DROP TABLE IF EXISTS temp.people_ranks")
     conn.execute(
-        "UPDATE people SET name_order = r.rank FROM (SELECT id, row_number() OVER "
-        "(ORDER BY kiosk_sort_key(name, name_lang), id) - 1 AS rank FROM people) AS r "
-        "WHERE people.id = r.id AND people.name_order IS NOT r.rank"
+        "CREATE TEMP TABLE people_ranks (id INTEGER PRIMARY KEY, name_rank INTEGER NOT NULL, "
+        "wall_rank INTEGER NOT NULL)"
     )
+    conn.execute(_RANKS_SQL)
     conn.execute(
-        "UPDATE people SET wall_order = r.rank FROM (SELECT id, row_number() OVER "
-        "(ORDER BY fp, fo, name_order, id) - 1 AS rank FROM (SELECT p.id, p.name_order, "
-        "CASE WHEN p.family IS NULL THEN coalesce(pl.position, 1 << 62) "
-        "ELSE min(coalesce(pl.position, 1 << 62)) OVER (PARTITION BY p.family) END AS fp, "
-        "CASE WHEN p.family IS NULL THEN p.name_order "
-        "ELSE min(p.name_order) OVER (PARTITION BY p.family) END AS fo "
-        "FROM people AS p LEFT JOIN places AS pl ON pl.id = p.place_id)) AS r "
-        "WHERE people.id = r.id AND people.wall_order IS NOT r.rank"
+        "UPDATE people SET name_order = r.name_rank, wall_order = r.wall_rank "
+        "FROM temp.people_ranks AS r WHERE r.id = people.id "
+        "AND (people.name_order IS NOT r.name_rank OR people.wall_order IS NOT r.wall_rank)"
     )
+    conn.execute("DROP TABLE temp.people_ranks")
     for _name, sql in indexes:
         conn.execute(sql)
 
