@@ -24,7 +24,7 @@ from pathlib import Path
 
 from kiosk.content import formats as fmt
 from kiosk.content.source.files import SourceProblem, SourceReader, trimmed
-from kiosk.content.source.read import parse_section, section_files, visible_files
+from kiosk.content.source.read import media_file, parse_section, section_files, visible_files
 from kiosk.studio.document import (
     LOCALES,
     NUMBER,
@@ -142,8 +142,8 @@ def load(folder: str | Path) -> Loaded:
             doc.table(table_name).append(dict(row))
     for row in doc.table("media"):
         name = str(row.get("file", "")).strip()
-        path = root / fmt.MEDIA_DIR / name
-        if name and "/" not in name and "\\" not in name and ".." not in name and path.is_file():
+        path = media_file(root, name)
+        if path is not None and path.is_file():
             try:
                 doc.media_files[name] = path.read_bytes()
             except OSError as exc:

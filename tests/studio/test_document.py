@@ -137,3 +137,20 @@ def test_a_broken_section_file_is_named_as_the_build_names_it(source: Path) -> N
     with pytest.raises(BuildError) as built:
         read_source(source)
     assert str(loaded.problems[0]) in [str(p) for p in built.value.problems]
+
+
+def test_an_image_in_a_subfolder_of_media_opens_as_the_build_reads_it(tmp_path: Path) -> None:
+    """media.csv may name media/photos/x.png (the build takes it): the studio loads it too,
+    and writes it back where it was."""
+    folder = write_synthetic_source(tmp_path / "synthetic")
+    (folder / "media" / "photos").mkdir()
+    (folder / "media" / "square.png").rename(folder / "media" / "photos" / "square.png")
+    csv = folder / "media.csv"
+    csv.write_bytes(csv.read_bytes().replace(b",square.png,", b",photos/square.png,"))
+    build(folder, tmp_path / "b.sqlite")  # the build takes it
+    loaded = load(folder)
+    assert loaded.problems == []
+    assert list(loaded.document.media_files) == ["photos/square.png"]
+    files = loaded.document.render().files
+    assert files["media/photos/square.png"] == tree(folder)["media/photos/square.png"]
+    assert b",photos/square.png," in files["media.csv"]

@@ -55,6 +55,16 @@ def read_source(source_dir: str | Path) -> SourceContent:
     return content
 
 
+def media_file(root: Path, name: str) -> Path | None:
+    """The file that media.csv's ``file`` value ``name`` names in ``root``'s media/ folder
+    (subfolders allowed, either slash), or None when it would lie outside it (empty,
+    absolute, ``..``, a drive). The build and the studio read images by this one rule."""
+    parts = PurePosixPath(name.replace("\\", "/"))
+    if not name or parts.is_absolute() or ".." in parts.parts or ":" in name:
+        return None
+    return root / fmt.MEDIA_DIR / Path(*parts.parts)
+
+
 def _read_media(r: SourceReader, content: SourceContent) -> dict[str, int]:
     table = tables.table("media")
     rel = table.source
@@ -66,11 +76,10 @@ def _read_media(r: SourceReader, content: SourceContent) -> dict[str, int]:
         if not name:
             r.problem(rel, line, "file: is empty (name the image file inside media/)")
             continue
-        parts = PurePosixPath(name.replace("\\", "/"))
-        if parts.is_absolute() or ".." in parts.parts or ":" in name:
+        path = media_file(r.root, name)
+        if path is None:
             r.problem(rel, line, f"file {name!r}: must be a file inside the media/ folder")
             continue
-        path = r.root / fmt.MEDIA_DIR / Path(*parts.parts)
         try:
             data = path.read_bytes()
         except OSError as exc:
