@@ -12,7 +12,12 @@ is thrown away):
   temp folder; ``--no-wheel`` leaves it out);
 * frozen: ``dist/kiosk/kiosk`` (``python packaging/build.py``), when it exists;
 * kiosk-10k / kiosk-100k: the default exhibit with its timeline grown to 10,000 / 100,000
-  synthetic events (benchmarks/_common.synthetic_bundle, cached in the temp folder).
+  synthetic events (benchmarks/_common.synthetic_bundle, cached in the temp folder);
+* kiosk-nocache (``--qml-cache``): the kiosk with Qt's QML disk cache off
+  (``QML_DISABLE_DISK_CACHE=1``), so every QML file it loads is compiled at start: the most
+  that compiling QML ahead of time could save;
+* ``--also NAME=COMMAND`` (repeatable): any other kiosk, e.g. the one of an earlier commit
+  installed in a venv of its own, measured in the same rounds for a before/after.
 
 Method. A private Xvfb at 1920x1080x24 (no window manager), ``QT_QPA_PLATFORM=xcb``,
 ``QT_QUICK_BACKEND=software``. The clock starts just before ``Popen``; it stops when the
@@ -41,13 +46,30 @@ from typing import Any
 
 import _common as c  # benchmarks/ is on sys.path: Python puts the script's folder there
 
+# Contenders run with an extra environment variable.
+EXTRA_ENV = {"kiosk-nocache": {"QML_DISABLE_DISK_CACHE": "1"}}
 
-def contenders(quick: bool, sizes: list[int], wheel: bool) -> dict[str, list[str] | None]:
+
+def contenders(
+    quick: bool,
+    sizes: list[int],
+    wheel: bool,
+    *,
+    qml_cache: bool = False,
+    also: list[str] | None = None,
+) -> dict[str, list[str] | None]:
     kiosk = c.kiosk_command()
     out: dict[str, list[str] | None] = {"floor": [sys.executable, str(c.FLOOR_SCRIPT)]}
     if kiosk is None:
         print("no `kiosk` script next to this Python: pip install -e . first", file=sys.stderr)
     out["kiosk"] = kiosk
+    for spec in also or []:
+        name, _, command = spec.partition("=")
+        if not name or not command:
+            raise SystemExit(f"--also {spec!r}: write it as NAME=COMMAND")
+        out[name] = command.split()
+    if qml_cache:
+        out["kiosk-nocache"] = kiosk
     if not quick:
         if wheel:
             out["wheel"] = c.wheel_command()
@@ -84,7 +106,7 @@ def one_start(
         bundle = bundle_for(name)
         if bundle is not None:
             argv += ["--bundle", str(bundle)]
-    env = c.qt_env(display, home, NOTIFY_SOCKET=str(listener.path))
+    env = c.qt_env(display, home, NOTIFY_SOCKET=str(listener.path), **EXTRA_ENV.get(name, {}))
     listener.drain()
     with (home / "stderr.log").open("ab") as err:
         started = time.perf_counter()
@@ -126,6 +148,17 @@ def main() -> int:
     parser.add_argument("--display", help="use this X display instead of a private Xvfb")
     parser.add_argument("--no-wheel", action="store_true", help="leave out the wheel venv")
     parser.add_argument(
+        "--qml-cache",
+        action="store_true",
+        help="add kiosk-nocache: the kiosk with Qt's QML disk cache off",
+    )
+    parser.add_argument(
+        "--also",
+        action="append",
+        metavar="NAME=COMMAND",
+        help="another kiosk command to measure in the same rounds (repeatable)",
+    )
+    parser.add_argument(
         "--sizes",
         default="10000,100000",
         help="event counts of the synthetic bundles (default 10000,100000)",
@@ -135,7 +168,9 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
 
     c.header("start to first frame, and PSS")
-    commands = contenders(args.quick, sizes, wheel=not args.no_wheel)
+    commands = contenders(
+        args.quick, sizes, wheel=not args.no_wheel, qml_cache=args.qml_cache, also=args.also
+    )
     for name in commands:
         bundle_for(name)  # generate (and cache) before anything is timed
     frozen_dir = c.REPO / "dist" / "kiosk"
