@@ -26,7 +26,9 @@ readiness protocol, which the kiosk already speaks: kiosk.ui.runtime.operations 
 window's first ``frameSwapped``; the floor sends it the same way). That is the moment Qt has
 handed the first complete frame to the X server. PSS is summed over the process and its
 children from /proc/PID/smaps_rollup, ``--settle`` seconds (default 1) after that frame (USS,
-the private pages, and RSS beside it). PSS divides shared pages among the processes mapping
+the private pages, and RSS beside it). The CPU time the process used until that frame (every
+thread, from /proc/PID/task/*/schedstat) is printed beside the wall-clock time: it hardly
+moves when other jobs share the cores. PSS divides shared pages among the processes mapping
 them: run it with no other process from the same venv or build alive (a soak, a kiosk). Each
 contender has its own HOME and data folder, kept across rounds: the warm-up round adopts the
 bundle and fills Qt's QML cache, so the measured rounds are a restart of a kiosk that has run
@@ -116,6 +118,7 @@ def one_start(
             if ready is None:
                 print(f"  {name}: no first frame within {timeout_s:.0f} s", file=sys.stderr)
                 return None
+            cpu_ms = c.cpu_ms_tree(proc.pid)
             pss_first = c.pss_tree(proc.pid)
             time.sleep(settle_s)
             memory = c.memory_tree(proc.pid)
@@ -125,7 +128,12 @@ def one_start(
     if not alive:
         print(f"  {name}: exited before it was measured (see {home}/stderr.log)", file=sys.stderr)
         return None
-    return {"first_frame_ms": (ready - started) * 1000, **memory, "pss_at_first_frame": pss_first}
+    return {
+        "first_frame_ms": (ready - started) * 1000,
+        "cpu_ms": cpu_ms,
+        **memory,
+        "pss_at_first_frame": pss_first,
+    }
 
 
 def check_bundle(name: str, work: Path) -> str:
@@ -200,11 +208,13 @@ def main() -> int:
 
     floor_ms = c.median([r["first_frame_ms"] for r in results.get("floor", [])])
     floor_pss = c.median([r["pss"] for r in results.get("floor", [])])
+    floor_cpu = c.median([r["cpu_ms"] for r in results.get("floor", [])])
     kiosk_ms = c.median([r["first_frame_ms"] for r in results.get("kiosk", [])])
     kiosk_pss = c.median([r["pss"] for r in results.get("kiosk", [])])
     rows = []
     for name, runs in results.items():
         ms = [r["first_frame_ms"] for r in runs]
+        cpu = [r["cpu_ms"] for r in runs]
         pss = [r["pss"] / c.MB for r in runs]
         rows.append(
             [
@@ -212,6 +222,8 @@ def main() -> int:
                 len(runs),
                 c.spread(ms),
                 c.ratio(c.median(ms), floor_ms),
+                c.spread(cpu),
+                c.ratio(c.median(cpu), floor_cpu),
                 c.spread(pss, "{:.1f}"),
                 c.ratio(c.median(pss) * c.MB, floor_pss),
                 f"{c.median([r['uss'] for r in runs]) / c.MB:.1f}",
@@ -226,6 +238,8 @@ def main() -> int:
                 "contender",
                 "runs",
                 "first frame ms, median (range)",
+                "/ floor",
+                "CPU ms to it",
                 "/ floor",
                 "PSS MB, median (range)",
                 "/ floor",
