@@ -20,7 +20,6 @@ The runs without a visitor, ``--self-test`` and ``--screenshots``, are kiosk.cli
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import os
 import sys
@@ -107,14 +106,18 @@ def data_dir(arg: Path | None, config: Config | None = None) -> Path:
     return default_data_dir()
 
 
-def set_pin(config_path: Path | None, read: Callable[[str], str] = getpass.getpass) -> int:
+def set_pin(config_path: Path | None, read: Callable[[str], str] | None = None) -> int:
     """``kiosk --set-pin``: ask for the PIN twice and write its salted hash to the configuration.
 
     The PIN is read without echo on a terminal, or as two lines from standard input (so an
     install script can pipe it). The PIN itself is never stored or logged.
     """
+    import getpass  # noqa: PLC0415 - (termios) for this command only, not the kiosk's start
+
     from kiosk.ops.config import ConfigError, default_config_path, set_pin_hash  # noqa: PLC0415
     from kiosk.ops.pin import hash_pin, pin_problem  # noqa: PLC0415
+
+    read = read or getpass.getpass
 
     path = config_path if config_path is not None else default_config_path()
     try:
@@ -141,6 +144,8 @@ def set_pin(config_path: Path | None, read: Callable[[str], str] = getpass.getpa
 
 def _read_line(prompt: str) -> str:
     if sys.stdin is not None and sys.stdin.isatty():
+        import getpass  # noqa: PLC0415
+
         return getpass.getpass(prompt)
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
