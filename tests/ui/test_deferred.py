@@ -4,7 +4,7 @@ first needed, the unattended machinery after the first frame, and READY=1 at tha
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,30 +30,34 @@ def built(window: QQuickWindow, name: str) -> bool:
     return found(window, name) is not None
 
 
-def test_overlays_are_built_when_first_needed_and_then_kept(make_shell: Any) -> None:
+# name -> (what makes the overlay needed, what ends it)
+OVERLAYS: dict[str, tuple[Callable[[Any], object], Callable[[Any], object]]] = {
+    "silenceOverlay": (
+        lambda shell: (shell.navigator.go("memorial"), shell.silence.start()),
+        lambda shell: shell.silence.cancel(),
+    ),
+    "idlePrompt": (
+        lambda shell: shell.idle.prompt_now(),
+        lambda shell: shell.idle.activity(),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", OVERLAYS)
+def test_overlays_are_built_when_first_needed_and_then_kept(make_shell: Any, name: str) -> None:
     """At start neither the minute of silence nor the idle prompt exists; each is built the
     first time it is needed, shown, and kept (hidden) after it ends."""
+    begin, end = OVERLAYS[name]
     shell = make_shell()
     window = shell.window
-    assert not built(window, "silenceOverlay")
-    assert not built(window, "idlePrompt")
-
-    shell.navigator.go("memorial")
-    shell.silence.start()
+    assert not built(window, name)
+    begin(shell)
     settle(window)
-    assert item(window, "silenceOverlay").isVisible()
-    shell.silence.cancel()
+    assert item(window, name).isVisible()
+    end(shell)
     settle(window)
-    assert built(window, "silenceOverlay")
-    assert not found(window, "silenceOverlay").isVisible()
-
-    shell.idle.prompt_now()
-    settle(window)
-    assert item(window, "idlePrompt").isVisible()
-    shell.idle.activity()
-    settle(window)
-    assert built(window, "idlePrompt")
-    assert not found(window, "idlePrompt").isVisible()
+    assert built(window, name)
+    assert not found(window, name).isVisible()
 
 
 def test_the_admin_screens_exist_only_while_open(make_shell: Any, tmp_path: Path) -> None:
