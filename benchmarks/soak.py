@@ -205,6 +205,7 @@ def kiosk_worker(
     if window is None:
         return {"error": "Main.qml did not load"}
     window.showFullScreen()
+    window.setProperty("admin", operations.admin)  # as kiosk.cli.kiosk does after the first frame
     operations.start()
     settle(window)
     finger = Finger(window)

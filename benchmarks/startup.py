@@ -12,7 +12,12 @@ is thrown away):
   temp folder; ``--no-wheel`` leaves it out);
 * frozen: ``dist/kiosk/kiosk`` (``python packaging/build.py``), when it exists;
 * kiosk-10k / kiosk-100k: the default exhibit with its timeline grown to 10,000 / 100,000
-  synthetic events (benchmarks/_common.synthetic_bundle, cached in the temp folder).
+  synthetic events (benchmarks/_common.synthetic_bundle, cached in the temp folder);
+* kiosk-nocache (``--qml-cache``): the kiosk with Qt's QML disk cache off
+  (``QML_DISABLE_DISK_CACHE=1``), so every QML file it loads is compiled at start: the most
+  that compiling QML ahead of time could save;
+* ``--also NAME=COMMAND`` (repeatable): any other kiosk, e.g. the one of an earlier commit
+  installed in a venv of its own, measured in the same rounds for a before/after.
 
 Method. A private Xvfb at 1920x1080x24 (no window manager), ``QT_QPA_PLATFORM=xcb``,
 ``QT_QUICK_BACKEND=software``. The clock starts just before ``Popen``; it stops when the
@@ -21,7 +26,9 @@ readiness protocol, which the kiosk already speaks: kiosk.ui.runtime.operations 
 window's first ``frameSwapped``; the floor sends it the same way). That is the moment Qt has
 handed the first complete frame to the X server. PSS is summed over the process and its
 children from /proc/PID/smaps_rollup, ``--settle`` seconds (default 1) after that frame (USS,
-the private pages, and RSS beside it). PSS divides shared pages among the processes mapping
+the private pages, and RSS beside it). The CPU time the process used until that frame (every
+thread, from /proc/PID/task/*/schedstat) is printed beside the wall-clock time: it hardly
+moves when other jobs share the cores. PSS divides shared pages among the processes mapping
 them: run it with no other process from the same venv or build alive (a soak, a kiosk). Each
 contender has its own HOME and data folder, kept across rounds: the warm-up round adopts the
 bundle and fills Qt's QML cache, so the measured rounds are a restart of a kiosk that has run
@@ -41,13 +48,30 @@ from typing import Any
 
 import _common as c  # benchmarks/ is on sys.path: Python puts the script's folder there
 
+# Contenders run with an extra environment variable.
+EXTRA_ENV = {"kiosk-nocache": {"QML_DISABLE_DISK_CACHE": "1"}}
 
-def contenders(quick: bool, sizes: list[int], wheel: bool) -> dict[str, list[str] | None]:
+
+def contenders(
+    quick: bool,
+    sizes: list[int],
+    wheel: bool,
+    *,
+    qml_cache: bool = False,
+    also: list[str] | None = None,
+) -> dict[str, list[str] | None]:
     kiosk = c.kiosk_command()
     out: dict[str, list[str] | None] = {"floor": [sys.executable, str(c.FLOOR_SCRIPT)]}
     if kiosk is None:
         print("no `kiosk` script next to this Python: pip install -e . first", file=sys.stderr)
     out["kiosk"] = kiosk
+    for spec in also or []:
+        name, _, command = spec.partition("=")
+        if not name or not command:
+            raise SystemExit(f"--also {spec!r}: write it as NAME=COMMAND")
+        out[name] = command.split()
+    if qml_cache:
+        out["kiosk-nocache"] = kiosk
     if not quick:
         if wheel:
             out["wheel"] = c.wheel_command()
@@ -84,7 +108,7 @@ def one_start(
         bundle = bundle_for(name)
         if bundle is not None:
             argv += ["--bundle", str(bundle)]
-    env = c.qt_env(display, home, NOTIFY_SOCKET=str(listener.path))
+    env = c.qt_env(display, home, NOTIFY_SOCKET=str(listener.path), **EXTRA_ENV.get(name, {}))
     listener.drain()
     with (home / "stderr.log").open("ab") as err:
         started = time.perf_counter()
@@ -94,6 +118,7 @@ def one_start(
             if ready is None:
                 print(f"  {name}: no first frame within {timeout_s:.0f} s", file=sys.stderr)
                 return None
+            cpu_ms = c.cpu_ms_tree(proc.pid)
             pss_first = c.pss_tree(proc.pid)
             time.sleep(settle_s)
             memory = c.memory_tree(proc.pid)
@@ -103,7 +128,12 @@ def one_start(
     if not alive:
         print(f"  {name}: exited before it was measured (see {home}/stderr.log)", file=sys.stderr)
         return None
-    return {"first_frame_ms": (ready - started) * 1000, **memory, "pss_at_first_frame": pss_first}
+    return {
+        "first_frame_ms": (ready - started) * 1000,
+        "cpu_ms": cpu_ms,
+        **memory,
+        "pss_at_first_frame": pss_first,
+    }
 
 
 def check_bundle(name: str, work: Path) -> str:
@@ -126,6 +156,17 @@ def main() -> int:
     parser.add_argument("--display", help="use this X display instead of a private Xvfb")
     parser.add_argument("--no-wheel", action="store_true", help="leave out the wheel venv")
     parser.add_argument(
+        "--qml-cache",
+        action="store_true",
+        help="add kiosk-nocache: the kiosk with Qt's QML disk cache off",
+    )
+    parser.add_argument(
+        "--also",
+        action="append",
+        metavar="NAME=COMMAND",
+        help="another kiosk command to measure in the same rounds (repeatable)",
+    )
+    parser.add_argument(
         "--sizes",
         default="10000,100000",
         help="event counts of the synthetic bundles (default 10000,100000)",
@@ -135,7 +176,9 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
 
     c.header("start to first frame, and PSS")
-    commands = contenders(args.quick, sizes, wheel=not args.no_wheel)
+    commands = contenders(
+        args.quick, sizes, wheel=not args.no_wheel, qml_cache=args.qml_cache, also=args.also
+    )
     for name in commands:
         bundle_for(name)  # generate (and cache) before anything is timed
     frozen_dir = c.REPO / "dist" / "kiosk"
@@ -165,11 +208,13 @@ def main() -> int:
 
     floor_ms = c.median([r["first_frame_ms"] for r in results.get("floor", [])])
     floor_pss = c.median([r["pss"] for r in results.get("floor", [])])
+    floor_cpu = c.median([r["cpu_ms"] for r in results.get("floor", [])])
     kiosk_ms = c.median([r["first_frame_ms"] for r in results.get("kiosk", [])])
     kiosk_pss = c.median([r["pss"] for r in results.get("kiosk", [])])
     rows = []
     for name, runs in results.items():
         ms = [r["first_frame_ms"] for r in runs]
+        cpu = [r["cpu_ms"] for r in runs]
         pss = [r["pss"] / c.MB for r in runs]
         rows.append(
             [
@@ -177,6 +222,8 @@ def main() -> int:
                 len(runs),
                 c.spread(ms),
                 c.ratio(c.median(ms), floor_ms),
+                c.spread(cpu),
+                c.ratio(c.median(cpu), floor_cpu),
                 c.spread(pss, "{:.1f}"),
                 c.ratio(c.median(pss) * c.MB, floor_pss),
                 f"{c.median([r['uss'] for r in runs]) / c.MB:.1f}",
@@ -191,6 +238,8 @@ def main() -> int:
                 "contender",
                 "runs",
                 "first frame ms, median (range)",
+                "/ floor",
+                "CPU ms to it",
                 "/ floor",
                 "PSS MB, median (range)",
                 "/ floor",

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -126,13 +127,15 @@ def test_a_signal_at_any_start_up_stage_exits_cleanly(
         assert f"received {signum.name}: quitting cleanly" in log
 
 
-def test_data_dir_holds_the_statistics(kiosks: list[Kiosk], tmp_path: Path) -> None:
-    """`--data-dir` is where the statistics go, not the per-user data folder (issue 14)."""
+def test_data_dir_holds_the_statistics(kiosks: list[Kiosk], tmp_path: Path, qtbot: Any) -> None:
+    """`--data-dir` is where the statistics go, not the per-user data folder (issue 14). The
+    statistics start just after the first frame (issue 19), not on the way to it."""
     kiosk = start(kiosks, tmp_path, "window")
-    assert (kiosk.data / "stats.sqlite").is_file()
+    assert not (kiosk.data / "stats.sqlite").exists()
+    kiosk.go_on()
+    qtbot.waitUntil((kiosk.data / "stats.sqlite").is_file, timeout=30_000)
     assert not list((tmp_path / "xdg-data").rglob("stats.sqlite"))
     kiosk.proc.send_signal(signal.SIGTERM)
-    kiosk.go_on()
     assert kiosk.finish()[0] == 0
 
 

@@ -20,7 +20,6 @@ The runs without a visitor, ``--self-test`` and ``--screenshots``, are kiosk.cli
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import os
 import sys
@@ -51,8 +50,6 @@ from kiosk.cli.stopping import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtQuick import QQuickWindow
-
     from kiosk.ops.bundles import BundleStore
     from kiosk.ops.config import Config
     from kiosk.ui.runtime.operations import Operations
@@ -109,14 +106,18 @@ def data_dir(arg: Path | None, config: Config | None = None) -> Path:
     return default_data_dir()
 
 
-def set_pin(config_path: Path | None, read: Callable[[str], str] = getpass.getpass) -> int:
+def set_pin(config_path: Path | None, read: Callable[[str], str] | None = None) -> int:
     """``kiosk --set-pin``: ask for the PIN twice and write its salted hash to the configuration.
 
     The PIN is read without echo on a terminal, or as two lines from standard input (so an
     install script can pipe it). The PIN itself is never stored or logged.
     """
+    import getpass  # noqa: PLC0415 - (termios) for this command only, not the kiosk's start
+
     from kiosk.ops.config import ConfigError, default_config_path, set_pin_hash  # noqa: PLC0415
     from kiosk.ops.pin import hash_pin, pin_problem  # noqa: PLC0415
+
+    read = read or getpass.getpass
 
     path = config_path if config_path is not None else default_config_path()
     try:
@@ -143,6 +144,8 @@ def set_pin(config_path: Path | None, read: Callable[[str], str] = getpass.getpa
 
 def _read_line(prompt: str) -> str:
     if sys.stdin is not None and sys.stdin.isatty():
+        import getpass  # noqa: PLC0415
+
         return getpass.getpass(prompt)
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
@@ -300,17 +303,35 @@ def _run(
         say(f"kiosk: cannot show any bundle: {shell.content.error_message()}")
         log.critical("no bundle could be shown: %s", shell.content.error_message())
         return EXIT_FAILED
-    operations = _operations(shell, config, store, configured=bundle, log_dir=log_dir, notes=notes)
     window = shell.load()
     if window is None:
         say("kiosk: the screens could not be loaded (see the log)")
         return EXIT_FAILED
 
+    from kiosk.ui.runtime.firstframe import (  # noqa: PLC0415
+        after_first_frame,
+        freeze_startup_objects,
+    )
     from kiosk.ui.runtime.lockdown import KeyLock, quit_on_signals  # noqa: PLC0415
 
     checkpoint("window")  # from here a stop request is honoured by the event loop
     signals = quit_on_signals(app, pending=STOP.signum)
-    operations.admin.exitRequested.connect(app.exit)
+    # The unattended machinery (admin layer, live updates, statistics, watchdog) is built just
+    # after the first frame, which tells systemd the kiosk is ready: nothing a visitor sees
+    # waits for it, and the first touch comes long after.
+    running: list[Operations] = []
+
+    def start_unattended() -> None:
+        operations = _operations(
+            shell, config, store, configured=bundle, log_dir=log_dir, notes=notes
+        )
+        operations.admin.exitRequested.connect(app.exit)
+        window.setProperty("admin", operations.admin)  # Main.qml's admin layer appears
+        operations.start(ready_told=True)
+        running.append(operations)
+        freeze_startup_objects()
+
+    after_first_frame(window, start_unattended)
     if args.windowed:
         show_windowed(window)
     else:
@@ -322,37 +343,15 @@ def _run(
         # when the screen changes (kiosk.ui.runtime.screenfit).
         fit = ScreenFit(window)
         fit.show()
-    operations.start()
-    _after_first_frame(window, _freeze_startup_objects)
     log.info("kiosk %s showing %s", __version__, start)
     code = int(app.exec())
     log.info("kiosk stopping (exit code %d)", code)
     signals.restore()
-    if operations.stats is not None:
-        operations.stats.close()
+    for operations in running:  # none when a stop came before the first frame
+        if operations.stats is not None:
+            operations.stats.close()
     shell.shutdown()
     return code
-
-
-def _after_first_frame(window: QQuickWindow, then: Callable[[], None]) -> None:
-    """Call ``then`` once, on the GUI thread, after the window's first frame is on screen."""
-    from PySide6.QtCore import QTimer  # noqa: PLC0415
-
-    def swapped() -> None:
-        window.frameSwapped.disconnect(swapped)
-        QTimer.singleShot(0, then)
-
-    window.frameSwapped.connect(swapped)
-
-
-def _freeze_startup_objects() -> None:
-    """What start-up made lives as long as the kiosk: out of the cyclic collector's sight, so
-    its passes (which can pause a big process for 60-140 ms) walk only what a visit makes."""
-    import gc  # noqa: PLC0415
-
-    gc.collect()
-    gc.freeze()
-    log.debug("start-up objects frozen: %d", gc.get_freeze_count())
 
 
 def _operations(
@@ -389,7 +388,6 @@ def _operations(
         startup_notes=notes,
     )
     operations.admin.follow(shell.idle)  # the pad and admin screen close at the idle timeout
-    shell.extra_properties["admin"] = operations.admin
     return operations
 
 

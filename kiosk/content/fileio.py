@@ -10,7 +10,6 @@ kiosk.ops and the UI import these from here.
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import os
 import re
@@ -129,6 +128,8 @@ def file_sha256(fh: IO[bytes], check: Callable[[], None] | None = None) -> str:
 
     ``check`` is called before each read and may raise to stop (a cancelled job).
     """
+    import hashlib  # noqa: PLC0415 - OpenSSL (~2 MB): only when a file is hashed, not at start
+
     source = fh if check is None else _Checked(fh, check)
     return hashlib.file_digest(source, "sha256").hexdigest()  # type: ignore[arg-type]
 
@@ -155,6 +156,8 @@ def copy_hashed(
     A failed read raises ``ReadFailed``; a failed write or sync, the OSError itself.
     ``check`` is called before each chunk and may raise to stop.
     """
+    import hashlib  # noqa: PLC0415 - see file_sha256
+
     digest = hashlib.sha256()
     size = 0
     while True:

@@ -25,8 +25,6 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Final
 
-import tomlkit
-import tomlkit.exceptions
 from platformdirs import user_config_path, user_data_path
 
 from kiosk import paths
@@ -229,6 +227,9 @@ def _with_pin_hash(text: str, pin_hash: str) -> str:
     """``text`` with its top-level ``admin_pin_hash`` set (tomlkit keeps every other line,
     comment and blank as it was; a new key goes before any table). A file tomlkit cannot
     parse gets the setting as a new first line: the rest stays as the technician left it."""
+    import tomlkit  # noqa: PLC0415 - only `kiosk --set-pin` writes: not on the kiosk's way to start
+    import tomlkit.exceptions  # noqa: PLC0415
+
     try:
         doc = tomlkit.parse(text)
     except (tomlkit.exceptions.TOMLKitError, ValueError, RecursionError, MemoryError):

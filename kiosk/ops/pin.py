@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
 import json
 import logging
 import math
 import re
-import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -73,6 +70,8 @@ def _b64(data: bytes) -> str:
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, *, dklen: int) -> bytes:
     # scrypt needs about 128 * n * r bytes; give it that plus headroom.
     maxmem = 128 * n * r * (p + 1) + 1024 * 1024
+    import hashlib  # noqa: PLC0415 - OpenSSL (~2 MB): only when a PIN is hashed, not at start
+
     return hashlib.scrypt(pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=maxmem, dklen=dklen)
 
 
@@ -80,6 +79,8 @@ def hash_pin(pin: str) -> str:
     """Hash ``pin`` with a fresh random salt; returns ``scrypt$n$r$p$salt_b64$hash_b64``."""
     if not pin:
         raise ValueError("an empty PIN cannot be hashed")
+    import secrets  # noqa: PLC0415 - see _scrypt
+
     salt = secrets.token_bytes(SALT_BYTES)
     digest = _scrypt(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P, dklen=HASH_BYTES)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
@@ -118,6 +119,8 @@ def verify_pin(pin: str, stored: str) -> bool:
         )
     except (ValueError, MemoryError):
         return False
+    import hmac  # noqa: PLC0415 - see _scrypt
+
     return hmac.compare_digest(candidate, parsed.digest)
 
 

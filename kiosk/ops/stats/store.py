@@ -80,6 +80,10 @@ def _seconds(value: float) -> float | None:
     return min(seconds, MAX_SECONDS)
 
 
+# The statistics connection's page cache, in KiB (SQLite's default is 2,000).
+CACHE_KIB: Final = 256
+
+
 class StatsStore:
     """Records anonymous visitor events; every method is safe to call from the UI (main) thread.
 
@@ -136,6 +140,9 @@ class StatsStore:
         existed = self.path.exists() and self.path.stat().st_size > 0
         conn = sqlite3.connect(self.path, isolation_level=None)
         try:
+            # Appends need a few pages: SQLite's default page cache (2 MB) would fill with
+            # the file as it grows, a kiosk's resident memory rising for weeks (issue 19).
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             if existed:
                 if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                     raise _NotStatsFile("not a visitor statistics file")

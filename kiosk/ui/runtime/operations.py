@@ -20,20 +20,22 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from kiosk import __version__
 from kiosk.ops import sdnotify
-from kiosk.ops.bundles import AdoptError, BundleStore
-from kiosk.ops.logs import recent_errors
-from kiosk.ops.pin import PinGate
-from kiosk.ops.stats import StatsStore, format_summary
-from kiosk.ops.watcher import BundleWatcher
 from kiosk.ui.backend.admin import AdminController
-from kiosk.ui.runtime.shell import KioskShell
+from kiosk.ui.runtime.firstframe import tell_ready
 from kiosk.ui.screens import ATTRACT
+
+if TYPE_CHECKING:  # what is needed only once an update or the admin screen comes (see info)
+    from kiosk.ops.bundles import BundleStore
+    from kiosk.ops.pin import PinGate
+    from kiosk.ops.stats import StatsStore
+    from kiosk.ops.watcher import BundleWatcher
+    from kiosk.ui.runtime.shell import KioskShell
 
 log = logging.getLogger(__name__)
 
@@ -96,15 +98,16 @@ class Operations(QObject):
             self.watcher.checked.connect(self._check_finished)
             self.watcher.troubleChanged.connect(self._trouble_changed)
 
-    def start(self) -> None:
-        """Begin watching the bundle, and tell systemd once the first frame is on screen."""
+    def start(self, *, ready_told: bool = False) -> None:
+        """Begin watching the bundle, and tell systemd once the first frame is on screen
+        (``ready_told``: built after the first frame, which already told it: see kiosk.cli)."""
         if self.watcher is not None:
             self.watcher.start()
             app = QCoreApplication.instance()
             if app is not None:
                 app.aboutToQuit.connect(self.stop)
         window = self.shell.window
-        if window is not None:
+        if window is not None and not ready_told:
             window.frameSwapped.connect(self._first_frame)
         interval = sdnotify.watchdog_interval_s()
         if interval:
@@ -119,8 +122,7 @@ class Operations(QObject):
         window = self.shell.window
         if window is not None:
             window.frameSwapped.disconnect(self._first_frame)
-        if sdnotify.notify("READY=1"):
-            log.info("told the service manager the kiosk is ready")
+        tell_ready()
 
     # -- live updates ------------------------------------------------------------------------
     def _candidate_ready(self, path: str) -> None:
@@ -153,6 +155,8 @@ class Operations(QObject):
         Runs on the GUI thread at the end of a visit: the bundle was copied and checked on the
         worker thread, so this is a rename, a small state file and reading the copy.
         """
+        from kiosk.ops.bundles import AdoptError  # noqa: PLC0415
+
         pending, self.pending = self.pending, ""
         staged = self.watcher.take_staged() if self.watcher is not None else None
         if not pending or staged is None:
@@ -222,6 +226,10 @@ class Operations(QObject):
 
     # -- what the admin screen shows ---------------------------------------------------------
     def info(self) -> dict[str, Any]:
+        # imported here: a kiosk nobody administers never reads its log or its statistics
+        from kiosk.ops.logs import recent_errors  # noqa: PLC0415
+        from kiosk.ops.stats import format_summary  # noqa: PLC0415
+
         current = self.store.current()
         rejected = self.store.last_rejected()
         summary = self.stats.summary() if self.stats is not None else None

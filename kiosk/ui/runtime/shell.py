@@ -5,7 +5,8 @@ line) and the tests build the same thing. The lead's additions (admin screen, co
 updates) plug in here:
 
 * more objects for QML: put them in ``shell.extra_properties`` before ``load()`` and declare a
-  matching ``required property`` in Main.qml;
+  matching ``required property`` in Main.qml; one that can wait for the first frame (the admin
+  layer: kiosk.cli.kiosk sets ``admin`` then) is a plain property, set on the window later;
 * another visitor screen: one entry in kiosk.ui.screens.SCREENS and its QML file; a screen
   outside the visit (the admin screen): ``shell.navigator.add_screen("admin")``;
 * a new bundle: ``shell.content.reload(path)`` (keeps the old content when the new one fails);

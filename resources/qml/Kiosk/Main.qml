@@ -99,16 +99,24 @@ Window {
         }
     }
 
-    SilenceOverlay {
-        objectName: "silenceOverlay"
+    // The overlays are built the first time they are needed (not on the way to the first
+    // frame) and kept from then on; each fades in from its first frame (its `built`).
+    Loader {
         anchors.fill: parent
-        silence: root.silence
+        active: root.silence.running || item !== null
+        sourceComponent: SilenceOverlay {
+            objectName: "silenceOverlay"
+            silence: root.silence
+        }
     }
 
-    IdlePrompt {
-        objectName: "idlePrompt"
+    Loader {
         anchors.fill: parent
-        idle: root.idle
+        active: root.idle.state === "prompt" || item !== null
+        sourceComponent: IdlePrompt {
+            objectName: "idlePrompt"
+            idle: root.idle
+        }
     }
 
     Loader {

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk.Backend
 import Kiosk
@@ -5,7 +6,7 @@ import Kiosk
 // The technician's layer above the exhibit: a hidden corner that counts taps, the PIN pad, the
 // admin screen and the screen/touch test pattern. Visitors see none of it.
 Item {
-    id: layer
+    id: host
 
     required property AdminController admin
     property bool adminOpen: false
@@ -18,27 +19,35 @@ Item {
         y: 0
         width: Theme.touchMin
         height: Theme.touchMin
-        enabled: !layer.adminOpen && !layer.admin.pinPadOpen
-        onClicked: layer.admin.cornerTap()
+        enabled: !host.adminOpen && !host.admin.pinPadOpen
+        onClicked: host.admin.cornerTap()
         // a tap must still count as activity for the idle timer: propagate nothing else
     }
 
-    PinPad {
+    // The pad, the admin screen and the test pattern exist only while they are open: a
+    // visitor's kiosk never builds them (nor their fonts), and each opens fresh.
+    Loader {
         anchors.fill: parent
-        admin: layer.admin
-        visible: layer.admin.pinPadOpen
+        active: host.admin.pinPadOpen
+        sourceComponent: PinPad {
+            admin: host.admin
+        }
     }
 
-    AdminScreen {
+    Loader {
         anchors.fill: parent
-        admin: layer.admin
-        visible: layer.adminOpen && !layer.admin.testPattern
+        active: host.adminOpen && !host.admin.testPattern
+        sourceComponent: AdminScreen {
+            admin: host.admin
+        }
     }
 
-    TestPattern {
+    Loader {
         anchors.fill: parent
-        visible: layer.adminOpen && layer.admin.testPattern
-        onDone: layer.admin.showTestPattern(false)
+        active: host.adminOpen && host.admin.testPattern
+        sourceComponent: TestPattern {
+            onDone: host.admin.showTestPattern(false)
+        }
     }
 
     // Above the pad and the admin screen, taking no touch from them: while either is open, a
@@ -48,8 +57,8 @@ Item {
         objectName: "adminTouchWatcher"
         anchors.fill: parent
         PointHandler {
-            enabled: layer.adminOpen || layer.admin.pinPadOpen
-            onActiveChanged: if (active) layer.admin.touched()
+            enabled: host.adminOpen || host.admin.pinPadOpen
+            onActiveChanged: if (active) host.admin.touched()
         }
     }
 }

@@ -13,7 +13,12 @@ Item {
     readonly property bool layoutLayer: true
 
     visible: opacity > 0
-    opacity: idle.state === "prompt" ? 1 : 0
+    // false until built: Main.qml builds the overlay when it is first needed, and it fades in
+    // from there as it always did
+    property bool built: false
+    Component.onCompleted: built = true
+
+    opacity: built && idle.state === "prompt" ? 1 : 0
     enabled: idle.state === "prompt"
     Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.fadeMs } }
 

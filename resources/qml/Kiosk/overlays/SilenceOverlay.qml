@@ -18,7 +18,12 @@ Item {
     readonly property real timeLeft: silence.seconds > 0 ? silence.remaining / silence.seconds : 0
 
     visible: opacity > 0
-    opacity: silence.running ? 1 : 0
+    // false until built: Main.qml builds the overlay when it is first needed, and it fades in
+    // from there as it always did
+    property bool built: false
+    Component.onCompleted: built = true
+
+    opacity: built && silence.running ? 1 : 0
     enabled: silence.running
     Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.slowFadeMs; easing.type: Easing.InOutQuad } }
 
