@@ -77,6 +77,17 @@ def test_a_hundred_thousand_events_hold_a_few_pages(content: ContentController) 
     assert _held(model) <= model.CACHED_PAGES * PAGE
 
 
+def test_the_sources_panel_reads_no_event_into_python(content: ContentController) -> None:
+    """The timeline's sources come from SQL: listing them reads no page of events (it read
+    all 100,000 on the GUI thread at every load and language change: 2.8 s at start)."""
+    from kiosk.ui.backend.sources import SourcesController
+
+    pages = content.timeline_model.cached_pages()
+    sources = SourcesController(content)
+    assert [s["title"] for s in sources.by_screen()["timeline"]] == ["Exhibit text"]
+    assert content.timeline_model.cached_pages() == pages
+
+
 def test_era_starts_across_page_boundaries(content: ContentController) -> None:
     """The first event of an era is marked, also when it opens a page read on its own."""
     model = content.timeline_model
@@ -146,3 +157,22 @@ def test_model_passes_qtmodeltester_when_paged(
     small timeline is there at once."""
     qtmodeltester.check(few_pages.timeline_model, force_py=True)
     assert few_pages.year_model.rowCount() == (3 * PAGE + 7 + 6) // 7
+
+
+def test_sources_in_order_of_first_naming_from_sql_as_from_a_list(tmp_path: Path) -> None:
+    """The bundle's SQL and a list of events name the same sources in the same order."""
+    from kiosk.content.reader import Bundle
+    from kiosk.ui.backend.models.timeline import EventList
+
+    path = make_bundle(tmp_path / "two.sqlite")
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO sources (id, key, title, detail) VALUES (2, 'b', 'B', '')")
+        db.execute("UPDATE events SET source_id = 2 WHERE position = 1")
+        db.execute("UPDATE events SET source_id = NULL WHERE position = 0")
+    db.close()
+    bundle = Bundle(path)
+    try:
+        assert bundle.event_source_ids() == [2, 1]
+        assert EventList(bundle.events(), {}).source_ids() == [2, 1]
+    finally:
+        bundle.close()

@@ -9,8 +9,7 @@ screen whose panel is open ("" when none); a new visit closes it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtQml import QmlElement
@@ -23,18 +22,11 @@ QML_IMPORT_NAME = "Kiosk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 
 
-def _row_sources(rows: Iterable[Any]) -> Iterator[str]:
-    """The source titles rows name, a figure's parts after the figure itself."""
-    for row in rows:
-        yield str(getattr(row, "source", "") or "")
-        for part in getattr(row, "parts", None) or ():
-            yield str(part.get("source", "") or "")
-
-
-def used_sources(rows: Iterable[Any], details: dict[str, str]) -> list[dict[str, str]]:
-    """The distinct sources ``rows`` name, in order of first appearance, with their notes."""
+def used_sources(titles: Iterable[str], details: dict[str, str]) -> list[dict[str, str]]:
+    """The distinct sources named in ``titles``, in order of first appearance, with their
+    notes."""
     seen: dict[str, None] = {}
-    for title in _row_sources(rows):
+    for title in titles:
         if title.strip():
             seen.setdefault(title.strip(), None)
     return [{"title": t, "detail": details.get(t, "")} for t in seen]
@@ -72,7 +64,7 @@ class SourcesController(QObject):
 
     def _rebuild(self, name: str) -> None:
         """The sources of one screen again, after its model changed."""
-        used = used_sources(self._models[name].rows(), self._details())
+        used = used_sources(self._models[name].source_titles(), self._details())
         if used != self._by_screen.get(name):
             self._by_screen = {**self._by_screen, name: used}
             self.changed.emit()

@@ -153,6 +153,17 @@ class RowModel(QAbstractListModel):
         """Every row as it is now (a copy of the list; the rows themselves are immutable)."""
         return list(self._rows)
 
+    def source_titles(self) -> list[str]:
+        """The source each row names, in row order (a figure's parts after the figure), for
+        the sources panel; a paged model answers from SQL instead."""
+        titles: list[str] = []
+        for row in self.rows():
+            titles.append(str(getattr(row, "source", "") or ""))
+            titles.extend(
+                str(part.get("source", "") or "") for part in getattr(row, "parts", ()) or ()
+            )
+        return titles
+
     @property
     def locale(self) -> QLocale:
         """The language the rows were last built in."""

@@ -123,6 +123,8 @@ class EventSource(Protocol):
 
     def years(self) -> Years: ...
 
+    def source_ids(self) -> list[int]: ...  # the sources named, in order of first naming
+
 
 class EventList:
     """Events held in a list (a test's, or a tool's)."""
@@ -149,6 +151,9 @@ class EventList:
             if e.start and e.start.year and e.start.year not in seen:
                 seen[e.start.year] = row
         return sorted(seen.items(), key=lambda item: item[1])
+
+    def source_ids(self) -> list[int]:
+        return list(dict.fromkeys(e.source_id for e in self._events if e.source_id is not None))
 
 
 class BundleEvents:
@@ -185,6 +190,9 @@ class BundleEvents:
 
     def years(self) -> Years:
         return self._bundle.event_years()
+
+    def source_ids(self) -> list[int]:
+        return self._bundle.event_source_ids()
 
 
 class _YearIndexer(QObject):
@@ -281,6 +289,16 @@ class TimelineModel(PagedRowModel):
         if forget is not None:
             forget()
         self._refresh_pages()
+
+    def source_titles(self) -> list[str]:
+        """The sources the events name, in order of first naming, in the language shown: from
+        SQL, never by reading every event (the sources panel asks at each reset)."""
+        try:
+            ids = self._source.source_ids()
+        except BundleError as exc:
+            log.error("the timeline's sources could not be read: %s", exc)
+            return []
+        return [source_text(self._sources.get(i)) for i in ids]
 
     # -- the year index ------------------------------------------------------------------------
     def years(self) -> Years:
