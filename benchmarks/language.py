@@ -84,7 +84,10 @@ def kiosk_worker(bundle: Path, data: Path, switches: int) -> dict[str, Any]:
     device = QTest.createTouchDevice()
     times: list[float] = []
     gaps: list[float] = []
-    order = [codes[(i + 1) % len(codes)] for i in range(len(codes) + switches)]
+    # round from the language the visit starts in (an exhibit may start in its second one)
+    first = shell.language.current_code()
+    start = codes.index(first) if first in codes else 0
+    order = [codes[(start + i + 1) % len(codes)] for i in range(len(codes) + switches)]
     for n, code in enumerate(order):
         settle(window)
         _wait(150)
