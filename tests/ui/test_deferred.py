@@ -121,3 +121,34 @@ def test_what_waits_runs_even_when_no_frame_comes(make_shell: Any, qtbot: Any) -
     calls: list[int] = []
     after_first_frame(shell.window, lambda: calls.append(1), at_latest_ms=50)
     qtbot.waitUntil(lambda: calls == [1], timeout=5000)
+
+
+def test_frames_swapped_on_another_thread_reach_python_on_the_gui_thread(
+    make_shell: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under Qt's threaded render loop frameSwapped comes from the render thread: the kiosk's
+    Python runs for it on the GUI thread only (never holding the render thread on the GIL),
+    once, however many frames were swapped before it ran."""
+    import threading
+
+    from kiosk.ui.runtime import firstframe
+
+    shell = make_shell(show=False)
+    window = shell.window
+    threads: list[int] = []
+    monkeypatch.setattr(firstframe, "tell_ready", lambda: threads.append(threading.get_ident()))
+    calls: list[int] = []
+    after_first_frame(window, lambda: calls.append(threading.get_ident()), at_latest_ms=60_000)
+
+    def render_thread() -> None:
+        for _ in range(3):
+            window.frameSwapped.emit()
+
+    worker = threading.Thread(target=render_thread)
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: calls != [], timeout=5000)
+    window.update()
+    settle(window)
+    assert threads == [threading.get_ident()]
+    assert calls == [threading.get_ident()]
