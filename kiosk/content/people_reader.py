@@ -16,6 +16,7 @@ from kiosk.content.bundlefile import BundleError
 from kiosk.content.names import KEYS_VERSION, Match, search
 from kiosk.content.names.index import index_meta
 from kiosk.content.records import Person, PersonCard, Place, Relative, Source
+from kiosk.content.tables import read_sql, table
 
 # The orders of people_page: by the names' own collation, or as on the wall (by place, then
 # family, then name). Both are ranks computed by build and import-people (docs/name-search.md).
@@ -107,9 +108,10 @@ class PeopleReader:
             return []
         if self.version < 2 or not self._ranked():
             # No ranks (schema 1, or rows written by another tool): by name, read in order.
+            name = read_sql(table("people").column("name"), self.version)
             return self._records(
                 "people",
-                f"{where} ORDER BY name, id LIMIT ? OFFSET ?".lstrip(),
+                f"{where} ORDER BY {name}, id LIMIT ? OFFSET ?".lstrip(),
                 (*params, limit, offset),
             )
         column = PEOPLE_ORDERS[order]

@@ -66,7 +66,9 @@ def _select(table: str, where: str = "", version: int = SCHEMA_VERSION) -> str:
     """``SELECT <the schema's columns> FROM table ...``: never ``*``, so nothing a bundle adds
     is ever read (check_readable refuses such bundles anyway)."""
     by_name = {c.name: c for c in tables.table(table).columns}
-    columns = ", ".join(rows.bounded(by_name[name]) for name in table_columns(table, version))
+    columns = ", ".join(
+        rows.bounded(by_name[name], version) for name in table_columns(table, version)
+    )
     return f"SELECT {columns} FROM {table} {where}".rstrip()
 
 

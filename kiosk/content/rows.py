@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from kiosk.content.fileio import lenient_text
 from kiosk.content.limits import MAX_TEXT_CHARS
 from kiosk.content.records import PartialDate
-from kiosk.content.tables import SCHEMA_VERSION, Column, Table
+from kiosk.content.tables import SCHEMA_VERSION, Column, Table, read_sql
 
 
 class Row(Protocol):
@@ -143,22 +143,23 @@ def record_columns(table: Table, version: int = SCHEMA_VERSION) -> tuple[str, ..
     return tuple(c.name for c in table.columns_at(version) if c.name in wanted)
 
 
-def bounded(column: Column) -> str:
-    """``column`` as a select-list entry, a text cut just past what a valid bundle may hold
-    (validate refuses longer texts): a hostile 50 MB text costs the kiosk a bounded string,
-    not its memory, and no screen lays out a 50 MB title."""
+def bounded(column: Column, version: int = SCHEMA_VERSION) -> str:
+    """``column`` as a select-list entry (its value as ``read_sql`` reads it), a text cut
+    just past what a valid bundle may hold (validate refuses longer texts): a hostile 50 MB
+    text costs the kiosk a bounded string, not its memory, and no screen lays out a 50 MB
+    title."""
     if column.type != "TEXT":
         return column.name
     longest = MAX_TEXT_CHARS
     if column.limits is not None and not column.paragraphs:
         longest = column.limits[1] + 1  # a text with a limit of its own (a title)
-    return f"substr({column.name}, 1, {longest}) AS {column.name}"
+    return f"substr({read_sql(column, version)}, 1, {longest}) AS {column.name}"
 
 
 def select_list(table: Table, version: int = SCHEMA_VERSION) -> str:
     """``record_columns`` as an SQL select list, each text ``bounded``."""
     by_name = {c.name: c for c in table.columns}
-    return ", ".join(bounded(by_name[name]) for name in record_columns(table, version))
+    return ", ".join(bounded(by_name[name], version) for name in record_columns(table, version))
 
 
 def to_record(

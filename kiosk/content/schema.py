@@ -32,6 +32,7 @@ from kiosk.content.tables import (
     Column,
     Index,
     Table,
+    read_sql,
 )
 
 __all__ = [
@@ -41,7 +42,9 @@ __all__ = [
     "REVIEW_STATUSES",
     "SCHEMA_VERSION",
     "TRANSLATABLE",
+    "compact_statements",
     "create_or_migrate",
+    "read_sql",
     "table_columns",
 ]
 
@@ -130,10 +133,32 @@ def create_statements(version: int) -> list[str]:
     return statements
 
 
+def compact_sql(table: Table, column: Column) -> str:
+    """The UPDATE that stores ``column`` once (``Column.empty_means``): '' where the value is
+    what an empty one stands for."""
+    means = column.empty_means.format(t="")
+    return (
+        f"UPDATE {table.name} SET {column.name} = '' "
+        f"WHERE {column.name} <> '' AND {column.name} = {means}"
+    )
+
+
+def compact_statements(version: int = SCHEMA_VERSION) -> list[str]:
+    """``compact_sql`` for every column a bundle of schema ``version`` stores once (a build
+    runs them after its inserts)."""
+    return [
+        compact_sql(table, column)
+        for table in TABLES
+        if table.since <= version
+        for column in table.columns
+        if column.empty_means and column.empty_since <= version
+    ]
+
+
 def upgrade_statements(version: int) -> list[str]:
     """The statements that take a bundle of schema ``version - 1`` to ``version``: the tables
     and the columns (appended, so listed last in their table) that ``version`` added, the
-    indexes it dropped and those it added."""
+    indexes it dropped and those it added, and the values it stores once from then on."""
     statements = []
     for table in TABLES:
         if table.since == version:
@@ -150,6 +175,9 @@ def upgrade_statements(version: int) -> list[str]:
             )
             statements.extend(
                 create_index_sql(table, index) for index in table.indexes if index.since == version
+            )
+            statements.extend(
+                compact_sql(table, c) for c in table.columns if c.empty_since == version
             )
     statements.extend(EXTRA_STATEMENTS.get(version, ()))
     return statements

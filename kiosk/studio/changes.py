@@ -17,7 +17,8 @@ from typing import Any
 from kiosk.content.fileio import locale_list
 from kiosk.content.reader import BundleError, check_readable, open_bundle
 from kiosk.content.schema import table_columns
-from kiosk.content.tables import TABLES, TRANSLATABLE
+from kiosk.content.tables import TABLES, TRANSLATABLE, read_sql
+from kiosk.content.tables import table as describe
 from kiosk.studio.fields import row_noun, table_title
 
 _SKIP = {"id", "position"}
@@ -84,7 +85,10 @@ def _rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], dict[str, st
     order = "position, id" if "position" in table_columns(table) else "rowid"
     keys: list[str] = []
     digests: dict[str, str] = {}
-    for row in conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}"):
+    # Each value as the kiosk reads it: a name stored once reads as its parts joined.
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    read = [f"{read_sql(describe(table).column(c), version)} AS {c}" for c in columns]
+    for row in conn.execute(f"SELECT {', '.join(read)} FROM {table} ORDER BY {order}"):
         values = dict(zip(columns, row, strict=True))
         key = str(values.get("key", ""))
         keys.append(key)

@@ -128,6 +128,11 @@ def downgrade_to_v1(path: Path) -> Path:
         ).fetchall():
             if name not in v1 and name not in {t.name for t in TABLES}:
                 conn.execute(f"DROP TABLE IF EXISTS {name}")
+        for table in TABLES:  # a value stored once is written out, as before schema 4
+            for column in table.columns:
+                if column.empty_means:
+                    spelled = schema.read_sql(column, schema.SCHEMA_VERSION)
+                    conn.execute(f"UPDATE {table.name} SET {column.name} = {spelled}")
         for table in reversed(TABLES):
             if table.since > 1:
                 conn.execute(f"DROP TABLE {table.name}")

@@ -69,6 +69,7 @@ def test_schema_version_follows_the_descriptions(migrated: sqlite3.Connection) -
     newest = max(
         [t.since for t in TABLES]
         + [c.since for t in TABLES for c in t.columns]
+        + [c.empty_since for t in TABLES for c in t.columns]
         + [v for t in TABLES for i in t.indexes for v in (i.since, i.until)]
     )
     assert newest == schema.SCHEMA_VERSION

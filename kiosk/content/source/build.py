@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from kiosk.content.fileio import fsync_path
-from kiosk.content.schema import CONTENT_TABLES, create_or_migrate
+from kiosk.content.schema import CONTENT_TABLES, compact_statements, create_or_migrate
 from kiosk.content.source.files import BuildError, SourceContent, SourceProblem
 from kiosk.content.source.people import index_people
 from kiosk.content.source.read import read_source
@@ -60,6 +60,8 @@ def write_bundle(content: SourceContent, bundle: str | Path) -> BuildResult:
                 _insert(conn, "exhibit", [content.exhibit])
                 for table in _INSERT_ORDER:
                     _insert(conn, table, content.tables.get(table, []))
+                for statement in compact_statements():  # a name is stored once
+                    conn.execute(statement)
                 conn.execute(
                     "UPDATE _sqlite_migrations SET applied_at = ?", (REPRODUCIBLE_APPLIED_AT,)
                 )

@@ -100,9 +100,11 @@ def _rows(conn: sqlite3.Connection, table: Table) -> Iterator[dict[str, Any]]:
     it references (``<column>@key``: '' for none, ``#<id>`` for a missing row)."""
     # The schema's columns by name, never `*` (check_readable refused anything extra). An
     # older bundle's missing tables have no rows, its missing columns are empty.
-    columns = table_columns(table.name, _version(conn))
+    version = _version(conn)
+    columns = table_columns(table.name, version)
     if not columns:
         return
+    values = [f"{tables.read_sql(table.column(name), version, 'o')} AS {name}" for name in columns]
     keys = [
         f"CASE WHEN {c.name} IS NULL OR {c.name} = '' THEN '' ELSE coalesce((SELECT key FROM "
         f"{c.references} AS r WHERE r.id = o.{c.name}), '#' || {c.name}) END "
@@ -111,7 +113,7 @@ def _rows(conn: sqlite3.Connection, table: Table) -> Iterator[dict[str, Any]]:
         if c.name in columns
     ]
     order = f" ORDER BY {table.order}" if table.order else ""
-    cursor = conn.execute(f"SELECT {', '.join([*columns, *keys])} FROM {table.name} AS o{order}")
+    cursor = conn.execute(f"SELECT {', '.join([*values, *keys])} FROM {table.name} AS o{order}")
     names = [d[0] for d in cursor.description]
     for row in cursor:
         yield dict(zip(names, row, strict=True))

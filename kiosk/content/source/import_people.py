@@ -37,7 +37,7 @@ import sqlite_utils
 from kiosk.content.fileio import copy_hashed, fsync_path
 from kiosk.content.publish import PublishError, _replace_with_retry
 from kiosk.content.reader import check_readable
-from kiosk.content.schema import create_or_migrate
+from kiosk.content.schema import compact_sql, create_or_migrate
 from kiosk.content.source.files import SourceProblem, SourceReader
 from kiosk.content.source.people import REBUILT_INDEXES, index_people
 from kiosk.content.source.people_csv import (
@@ -48,6 +48,8 @@ from kiosk.content.source.people_csv import (
     life_problems,
     read_people,
 )
+from kiosk.content.tables import SCHEMA_VERSION, read_sql
+from kiosk.content.tables.people import name_to_store
 from kiosk.content.tempfiles import remove_stale, temp_name
 from kiosk.content.validate import Report, validate_bundle
 
@@ -66,6 +68,9 @@ __all__ = [
 _BATCH: Final = 5000
 # At most this many bad rows are kept to report (every one is counted).
 MAX_LISTED: Final = 1000
+# A name is stored once (schema 4): '' when it is its parts joined (tables.people).
+_NAME_COLUMN: Final = PEOPLE.column("name")
+_PARTS: Final = frozenset(("surname", "given_name", "patronymic"))
 
 
 @dataclass
@@ -187,6 +192,7 @@ def _fill(
                 result.updated += 1
                 continue
             values["id"] = next_id
+            values["name"] = name_to_store(values)
             if not key:
                 values["key"] = f"person-{next_id}"
             next_id += 1
@@ -226,8 +232,13 @@ def _update(conn: sqlite3.Connection, values: dict[str, Any], given: frozenset[s
     names = [n for n in values if n in given and n != "key"]
     if not names:
         return
-    assignments = ", ".join(f"{n} = ?" for n in names)
+    assignments = [f"{n} = ?" for n in names]
+    if "name" not in given and _PARTS & given:
+        # New parts leave the name as recorded as it was: written out in full first (the
+        # expressions of an UPDATE read the row as it was), stored once again below.
+        assignments.append(f"name = {read_sql(_NAME_COLUMN, SCHEMA_VERSION)}")
     conn.execute(
-        f"UPDATE people SET {assignments} WHERE key = ?",
+        f"UPDATE people SET {', '.join(assignments)} WHERE key = ?",
         (*(values[n] for n in names), values["key"]),
     )
+    conn.execute(f"{compact_sql(PEOPLE, _NAME_COLUMN)} AND key = ?", (values["key"],))

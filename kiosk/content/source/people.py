@@ -18,7 +18,7 @@ from typing import Final
 from kiosk.content.names import PersonNames, build_index
 from kiosk.content.names.collation import sort_key
 from kiosk.content.schema import create_index_sql, table_indexes
-from kiosk.content.tables import table
+from kiosk.content.tables import SCHEMA_VERSION, read_sql, table
 
 PEOPLE: Final = table("people")
 # The people's indexes (all of them hold a rank): ordering makes them again, and
@@ -41,7 +41,13 @@ FINGERPRINT_COLUMNS: Final = (  # the first eight are what the index reads
     "name_order",
     "wall_order",
 )
-FINGERPRINT_SQL: Final = f"SELECT {', '.join(FINGERPRINT_COLUMNS)} FROM people"
+# The name as every reader reads it (stored once since schema 4: '' for its parts joined).
+_NAME: Final = read_sql(PEOPLE.column("name"), SCHEMA_VERSION)
+FINGERPRINT_SQL: Final = (
+    "SELECT "
+    + ", ".join(f"{_NAME} AS name" if c == "name" else c for c in FINGERPRINT_COLUMNS)
+    + " FROM people"
+)
 VARIANTS_SQL: Final = "SELECT spellings FROM spelling_variants ORDER BY id"
 
 
@@ -116,7 +122,8 @@ _RANKS_SQL: Final = (
     "CASE WHEN family IS NULL THEN name_rank "
     "ELSE min(name_rank) OVER (PARTITION BY family) END AS fo "
     "FROM (SELECT p.id, p.family, coalesce(pl.position, 1 << 62) AS pp, row_number() OVER "
-    "(ORDER BY kiosk_sort_key(p.name, p.name_lang), p.id) - 1 AS name_rank "
+    f"(ORDER BY kiosk_sort_key({read_sql(PEOPLE.column('name'), SCHEMA_VERSION, 'p')}, "
+    "p.name_lang), p.id) - 1 AS name_rank "
     "FROM people AS p LEFT JOIN places AS pl ON pl.id = p.place_id)) ORDER BY id"
 )
 

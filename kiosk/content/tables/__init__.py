@@ -41,6 +41,7 @@ from kiosk.content.tables.model import (
     Index,
     SqlType,
     Table,
+    read_sql,
 )
 from kiosk.content.tables.people import PEOPLE_TABLES
 
@@ -63,6 +64,7 @@ __all__ = [
     "Index",
     "SqlType",
     "Table",
+    "read_sql",
     "table",
 ]
 
@@ -74,6 +76,7 @@ BY_NAME: Final[dict[str, Table]] = {t.name: t for t in TABLES}
 SCHEMA_VERSION: Final = max(
     [t.since for t in TABLES]
     + [c.since for t in TABLES for c in t.columns]
+    + [c.empty_since for t in TABLES for c in t.columns]
     + [i.since for t in TABLES for i in t.indexes]
     + [i.until for t in TABLES for i in t.indexes]
 )

@@ -67,11 +67,26 @@ class Column:
     comment: str = ""  # an SQL comment after the column in the DDL
     since: int = 1  # the schema version that added the column
     separator: str = ""  # a list of texts in one column, this between them (a tuple in records)
+    # A value stored once: from schema ``empty_since``, an empty text stands for this SQL
+    # expression of the row's other columns (``{t}`` is where a table alias goes). Read
+    # through ``read_sql``; writers store '' when the value is what it would stand for.
+    empty_means: str = ""
+    empty_since: int = 0
 
     @property
     def source_name(self) -> str:
         """The column's name in the editable source (``image`` for ``image_id``)."""
         return self.name.removesuffix("_id") if self.references else self.name
+
+
+def read_sql(column: Column, version: int, alias: str = "") -> str:
+    """The SQL that reads ``column``'s value in a bundle of schema ``version``: the column
+    itself, or, for a value stored once (``empty_means``), what its empty text stands for."""
+    prefix = f"{alias}." if alias else ""
+    own = f"{prefix}{column.name}"
+    if not column.empty_means or version < column.empty_since:
+        return own
+    return f"CASE WHEN {own} = '' THEN {column.empty_means.format(t=prefix)} ELSE {own} END"
 
 
 @dataclass(frozen=True, slots=True)

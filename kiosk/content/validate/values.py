@@ -13,7 +13,7 @@ from typing import Final
 from kiosk.content.images import MAX_IMAGE_BYTES
 from kiosk.content.limits import MAX_TEXT_CHARS, MAX_WORD_CHARS
 from kiosk.content.records import PartialDate
-from kiosk.content.tables import SCHEMA_VERSION, table
+from kiosk.content.tables import SCHEMA_VERSION, read_sql, table
 from kiosk.content.validate.report import shorten
 
 Row = dict[str, object]
@@ -123,10 +123,10 @@ def select_sql(name: str, version: int = SCHEMA_VERSION) -> str:
                 f"THEN {blob} END AS {blob}"
             )
             continue
-        value = column.name
+        value = read_sql(column, version)
         parts.append(
             f"CASE WHEN typeof({value}) IN ('text', 'blob') "
-            f"THEN substr({value}, 1, {MAX_TEXT_CHARS + 1}) ELSE {value} END AS {value}"
+            f"THEN substr({value}, 1, {MAX_TEXT_CHARS + 1}) ELSE {value} END AS {column.name}"
         )
     return f"SELECT {', '.join(parts)} FROM {name}"
 
