@@ -25,6 +25,8 @@ from types import ModuleType
 
 import pytest
 
+from kiosk.content.validate import validate_bundle
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
 LINUX = PACKAGING / "linux"
@@ -96,6 +98,24 @@ def test_qml_files_follow_their_module() -> None:
     assert not trim.keep_qml_file(("QtQuick", "Controls", "Material", "qmldir"), modules, used)
     assert not trim.keep_qml_file(("QtQuick", "plugins.qmltypes"), modules, used)
     assert not trim.keep_qml_file(("builtins.qmltypes",), modules, used)
+
+
+def test_a_missing_shipped_bundle_is_built_from_the_source_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build.py's fallback (a checkout without db/exhibit.sqlite) runs the real build
+    command; it once called a ``main`` that did not exist."""
+    root = tmp_path / "checkout"
+    shutil.copytree(build.ROOT / "db" / "source", root / "db" / "source")
+    monkeypatch.setattr(build, "ROOT", root)
+    work = tmp_path / "work"
+    work.mkdir()
+    made = build.ensure_bundle(work)
+    assert made == work / "exhibit.sqlite"
+    assert validate_bundle(made).ok
+    shutil.rmtree(root / "db" / "source")
+    with pytest.raises(SystemExit, match="neither"):
+        build.ensure_bundle(work)
 
 
 def test_qt_translations_are_dropped_but_the_kiosks_are_kept() -> None:
