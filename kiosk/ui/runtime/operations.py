@@ -27,7 +27,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from kiosk import __version__
 from kiosk.ops import sdnotify
 from kiosk.ui.backend.admin import AdminController
-from kiosk.ui.runtime.firstframe import tell_ready
+from kiosk.ui.runtime.firstframe import after_first_frame
 from kiosk.ui.screens import ATTRACT
 
 if TYPE_CHECKING:  # what is needed only once an update or the admin screen comes (see info)
@@ -40,6 +40,10 @@ if TYPE_CHECKING:  # what is needed only once an update or the admin screen come
 log = logging.getLogger(__name__)
 
 ADMIN = "admin"
+
+
+def _nothing() -> None:
+    """What waits for the first frame when the kiosk's start-up did not ask for anything."""
 
 
 class Operations(QObject):
@@ -108,7 +112,7 @@ class Operations(QObject):
                 app.aboutToQuit.connect(self.stop)
         window = self.shell.window
         if window is not None and not ready_told:
-            window.frameSwapped.connect(self._first_frame)
+            after_first_frame(window, _nothing)  # READY=1 once, on the GUI thread
         interval = sdnotify.watchdog_interval_s()
         if interval:
             self._watchdog.start(max(1000, int(interval * 1000 / 2)))
@@ -117,12 +121,6 @@ class Operations(QObject):
         """Stop watching; a check still running is cancelled, not waited for (SIGTERM)."""
         if self.watcher is not None:
             self.watcher.stop()
-
-    def _first_frame(self) -> None:
-        window = self.shell.window
-        if window is not None:
-            window.frameSwapped.disconnect(self._first_frame)
-        tell_ready()
 
     # -- live updates ------------------------------------------------------------------------
     def _candidate_ready(self, path: str) -> None:
