@@ -51,7 +51,9 @@ class SourcesController(QObject):
         self._open = ""
         for name, model in self._models.items():
             model.modelReset.connect(lambda name=name: self._rebuild(name))
-            model.dataChanged.connect(lambda *_a, name=name: self._rebuild(name))
+            model.dataChanged.connect(
+                lambda _first, _last, roles=(), name=name: self._data_changed(name, roles)
+            )
         for name in self._models:
             self._rebuild(name)
 
@@ -61,6 +63,10 @@ class SourcesController(QObject):
         if bundle is None:
             return {}
         return {s.title.strip(): readable(s.detail.strip()) for s in bundle.sources().values()}
+
+    def _data_changed(self, name: str, roles: list[int]) -> None:
+        if self._models[name].may_change_sources(list(roles)):
+            self._rebuild(name)
 
     def _rebuild(self, name: str) -> None:
         """The sources of one screen again, after its model changed."""

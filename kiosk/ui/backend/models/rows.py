@@ -153,6 +153,14 @@ class RowModel(QAbstractListModel):
         """Every row as it is now (a copy of the list; the rows themselves are immutable)."""
         return list(self._rows)
 
+    def may_change_sources(self, roles: list[int]) -> bool:
+        """Whether a ``dataChanged`` of ``roles`` (none: every role) can change
+        ``source_titles`` (a section's read mark cannot)."""
+        if not roles:
+            return True
+        names = {r.name for r in self.Roles if int(r) in roles}
+        return bool(names & {"source", "parts"})
+
     def source_titles(self) -> list[str]:
         """The source each row names, in row order (a figure's parts after the figure), for
         the sources panel; a paged model answers from SQL instead."""
