@@ -94,3 +94,27 @@ def test_a_short_prefix_among_many_alike_fills_a_page_with_names_it_begins() -> 
         assert len(found) == 20, typed
         assert all(m.strength.rank <= Strength.PREFIX.rank for m in found), typed
     conn.close()
+
+
+def test_a_rare_name_after_a_surname_is_found_from_its_first_letter() -> None:
+    """'Zeynalov A', 'Zeynalov Ay'...: one or two letters are answered by the prefix indexes,
+    never by the commonest tokens only, so a name rarer than 48 others beginning alike is not
+    lost while the visitor types its first letters."""
+    common = [f"A{a}a{b}" for a in "bdlmnrtv" for b in "bdlmnrtv"]  # generated, not names
+    people = [
+        PersonNames(f"synthetic-{i:04d}", "Məmmədov", given, "", "az")
+        for i, given in enumerate(common * 3)
+    ]
+    people.append(PersonNames("synthetic-rare", "Zeynalov", "Aydın", "", "az"))
+    conn = sqlite3.connect(":memory:")
+    build_index(conn, people)
+    for level in "12":  # more common tokens than an expansion takes, at either level
+        (more,) = conn.execute(
+            "SELECT count(*) FROM people_search_terms WHERE term > ? AND term < ? AND docs > 1",
+            (f"{level}a", f"{level}b"),
+        ).fetchone()
+        assert more > query_module._EXPANSION
+    for end in range(1, len("Aydın") + 1):
+        typed = f"Zeynalov {'Aydın'[:end]}"
+        assert [m.key for m in search(conn, typed)] == ["synthetic-rare"], typed
+    conn.close()
