@@ -3,8 +3,8 @@
 A query is split into *slots*, one per name word or patronymic the visitor typed, in any order;
 with ``prefix``, the last word may still be being typed. ``fts_expression`` writes what one
 tier asks the index for (level 1 keys; level 2 keys and the curator's variants; the last word
-as a prefix; level 3 "sounds like"), a prefix longer than the prefix indexes expanded into the
-commonest whole tokens (``Prefixes``).
+as a prefix; level 3 "sounds like"), a prefix of a length with no FTS5 prefix index (three
+letters or more) expanded into the commonest whole tokens (``Prefixes``).
 """
 
 from __future__ import annotations
