@@ -3,8 +3,10 @@
 SQLite's FTS5 tokenizers fold neither ``ə`` nor ``ı`` (PITFALLS.md), so the index never sees a
 raw name: each name becomes tokens such as ``1memmedov`` (level 1), ``2mamadov`` (level 2) and
 ``3mdv`` (level 3), the digit naming the level. The table is contentless with ``detail=none``
-(rowids only: no positions, which no query here needs) and prefix indexes for the short prefixes
-a visitor types first.
+(rowids only: no positions, which no query here needs) and prefix indexes for the one and two
+letters a visitor types first (``prefix='2 3'``, the level digit counted). A longer prefix is
+expanded through ``people_search_terms`` (kiosk.content.names.query); an index of 4 (three
+letters) would cost 9 MB per 1,000,000 people and gain nothing (docs/benchmarks.md).
 
 Tables (all created by :func:`build_index`, dropped and rebuilt on every build):
 
@@ -41,7 +43,7 @@ FIELDS: Final = ("surname", "given", "name", "patronymic", "other")
 
 _FTS: Final = (
     "CREATE VIRTUAL TABLE people_search USING fts5("
-    "keys, content='', detail=none, columnsize=0, prefix='2 3 4', tokenize='ascii')"
+    "keys, content='', detail=none, columnsize=0, prefix='2 3', tokenize='ascii')"
 )
 _NAMES: Final = (
     "CREATE TABLE people_search_names ("
