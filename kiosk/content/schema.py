@@ -20,6 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Final
 
 from kiosk.content.names.index import BUNDLE_SCHEMA as NAME_INDEX_SCHEMA
+from kiosk.content.names.index import FORMER_FTS
 from kiosk.content.tables import (
     BY_NAME,
     CONTENT_TABLES,
@@ -51,6 +52,9 @@ __all__ = [
 # Tables that are not described in ``tables``, by the version that added them: the name
 # search's index (kiosk/content/names), which ``build_index`` empties and fills again.
 EXTRA_STATEMENTS: Final[dict[int, tuple[str, ...]]] = {2: NAME_INDEX_SCHEMA}
+# Of those, the definitions earlier builds made that a bundle may still have, by table: the
+# program reads them as they are (and makes them anew at the next build).
+FORMER_DEFINITIONS: Final[dict[str, tuple[str, ...]]] = {"people_search": FORMER_FTS}
 
 # A column definition longer than this puts its CHECK on a line of its own.
 _DDL_WIDTH: Final = 88

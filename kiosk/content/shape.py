@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final
 
-from kiosk.content.schema import SCHEMA_VERSION, create_or_migrate
+from kiosk.content.schema import FORMER_DEFINITIONS, SCHEMA_VERSION, create_or_migrate
 
 # Tables SQLite itself may add to any database: ANALYZE's statistics (a few short rows per
 # index) are tolerated; everything else not in the schema is refused.
@@ -200,7 +200,8 @@ def compare_shape(actual: Shape, expected: Shape | None = None) -> ShapeDifferen
             refused.append(f"table {table} is a virtual table; the schema has a plain one")
             continue
         if _is_virtual(want_sql):
-            if have_sql != want_sql:
+            former = {normalised_sql(sql) for sql in FORMER_DEFINITIONS.get(table, ())}
+            if have_sql != want_sql and have_sql not in former:
                 refused.append(f"table {table} is defined differently from the schema")
             continue
         differences = _column_differences(

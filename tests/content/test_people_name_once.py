@@ -8,14 +8,17 @@ import csv
 import sqlite3
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kiosk.content import schema
-from kiosk.content.reader import Bundle
+from kiosk.content.names import index
+from kiosk.content.reader import Bundle, check_readable
 from kiosk.content.source import build, export
 from kiosk.content.source.import_people import import_people
+from kiosk.content.source.people import index_people
 from kiosk.content.tables import read_sql, table
 from kiosk.content.tables.people import JOINED_NAME_SQL, joined_name, name_to_store
 from kiosk.content.validate import validate_bundle
@@ -123,22 +126,62 @@ def test_import_stores_once_and_an_update_of_the_parts_keeps_the_name_recorded(
     assert validate_bundle(path).ok
 
 
+def built_before_schema_4(
+    fresh_bundle: BundleFactory, monkeypatch: pytest.MonkeyPatch, *edits: str
+) -> Path:
+    """The synthetic bundle as schema 3's build wrote it: every name in full, and the name
+    index with its former definition (a three-letter prefix index too)."""
+    name = read_sql(table("people").column("name"), schema.SCHEMA_VERSION)
+    with monkeypatch.context() as patch:
+        patch.setattr(index, "BUNDLE_SCHEMA", (*index.FORMER_FTS, *index.BUNDLE_SCHEMA[1:]))
+        return fresh_bundle(
+            f"UPDATE people SET name = {name}",
+            index_people,
+            "DELETE FROM _sqlite_migrations WHERE name = '0004_schema_4'",
+            "PRAGMA user_version = 3",
+            *edits,
+        )
+
+
+def fts_sql(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        found = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'people_search'")
+        return str(found.fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_a_bundle_built_before_schema_4_opens_validates_and_searches(
+    fresh_bundle: BundleFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kiosk updated before its content: the bundle it was given last is read as it is."""
+    path = built_before_schema_4(fresh_bundle, monkeypatch)
+    assert "prefix='2 3 4'" in fts_sql(path) and stored(path)["s1"] == "Testov Synthetic"
+    check_readable(path)  # raises BundleError for a file that is not a bundle
+    report = validate_bundle(path)
+    assert report.ok, [str(p) for p in report.problems]
+    with Bundle(path) as opened:
+        assert [m.key for m in opened.search_people("Testo")][:1] == ["s1"]
+        assert opened.name_index_problem() == ""
+    # Another definition of the index is still refused.
+    other = fresh_bundle(
+        "DROP TABLE people_search",
+        "CREATE VIRTUAL TABLE people_search USING fts5(keys, content='', prefix='5')",
+    )
+    assert "people_search is defined differently" in str(validate_bundle(other).errors[0])
+
+
 def test_a_schema_3_bundle_migrates_to_names_stored_once_and_reads_the_same(
-    fresh_bundle: BundleFactory, tmp_path: Path
+    fresh_bundle: BundleFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """A bundle written before schema 4 has every name in full: it reads as it did, and
     migrating it (as import-people does) stores each name once without touching what any
-    reader sees, the name index's fingerprint included (it stays current)."""
-    name = read_sql(table("people").column("name"), schema.SCHEMA_VERSION)
-    path = fresh_bundle(
-        f"UPDATE people SET name = {name}",
-        "DELETE FROM _sqlite_migrations WHERE name = '0004_schema_4'",
-        "PRAGMA user_version = 3",
-    )
-    assert stored(path)["s1"] == "Testov Synthetic"
+    reader sees, the name index's fingerprint included (it stays current); import-people
+    makes the index again as it is made now."""
+    path = built_before_schema_4(fresh_bundle, monkeypatch)
     with Bundle(path) as opened:
         before = [(p.key, p.name) for p in opened.people_page(0, 10)]
-    assert validate_bundle(path).ok
     db = sqlite_utils.Database(path)
     try:
         schema.create_or_migrate(db)
@@ -149,9 +192,32 @@ def test_a_schema_3_bundle_migrates_to_names_stored_once_and_reads_the_same(
         assert [(p.key, p.name) for p in opened.people_page(0, 10)] == before
     report = validate_bundle(path)
     assert report.ok, [str(p) for p in report.problems]
+    assert import_people(path, write(tmp_path / "none.csv", "key,name\n")).written
+    assert "prefix='2 3'" in fts_sql(path)
+    with Bundle(path) as opened:
+        assert [(p.key, p.name) for p in opened.people_page(0, 10)] == before
 
 
 def test_an_empty_name_with_no_parts_is_still_an_error(fresh_bundle: BundleFactory) -> None:
     path = fresh_bundle("UPDATE people SET name = '' WHERE key = 's3'")
     problems = [str(p) for p in validate_bundle(path).errors]
     assert "error: people [s3] name: is empty (required)" in problems
+
+
+def test_the_bundle_the_last_release_shipped_is_read_as_it_is(tmp_path: Path) -> None:
+    """db/exhibit.sqlite as built at bd6b282 (schema 3, the name index with its three-letter
+    prefix index), byte for byte: what a kiosk holds when its program is updated first."""
+    shipped = Path(__file__).parents[1] / "data" / "exhibit-schema-3.sqlite"
+    bundle = tmp_path / "exhibit.sqlite"
+    bundle.write_bytes(shipped.read_bytes())
+    assert "prefix='2 3 4'" in fts_sql(bundle)
+    report = validate_bundle(bundle)
+    assert report.ok and report.readable, [str(p) for p in report.errors]
+    with Bundle(bundle) as opened:
+        assert opened.version == 3
+        assert len(opened.sections()) == 9 and len(opened.events()) == 8
+        assert opened.search_people("A") == [] and not opened.has_people()
+    export(bundle, tmp_path / "out")
+    rebuilt = build(tmp_path / "out", tmp_path / "rebuilt.sqlite").bundle
+    assert validate_bundle(rebuilt).ok and "prefix='2 3'" in fts_sql(rebuilt)
+    assert bundle.read_bytes() == shipped.read_bytes()  # read, never written

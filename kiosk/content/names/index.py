@@ -45,6 +45,13 @@ _FTS: Final = (
     "CREATE VIRTUAL TABLE people_search USING fts5("
     "keys, content='', detail=none, columnsize=0, prefix='2 3', tokenize='ascii')"
 )
+# What bundles built before schema 4 hold (a prefix index of three letters too): still read,
+# as fast and with the same results (docs/benchmarks.md); the next build or import makes the
+# table again as ``_FTS`` says.
+FORMER_FTS: Final = (
+    "CREATE VIRTUAL TABLE people_search USING fts5("
+    "keys, content='', detail=none, columnsize=0, prefix='2 3 4', tokenize='ascii')",
+)
 _NAMES: Final = (
     "CREATE TABLE people_search_names ("
     " rowid INTEGER PRIMARY KEY,"
