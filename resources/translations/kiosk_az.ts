@@ -333,6 +333,10 @@
         <translation>Bəlkə də başqa adamdır</translation>
     </message>
     <message>
+        <source>“%1” is one of the spellings recorded for this person</source>
+        <translation>«%1» bu şəxs üçün qeydə alınmış yazılışlardan biridir</translation>
+    </message>
+    <message>
         <source>“%1” = “%2” (daughter of %3)</source>
         <translation>«%1» = «%2» (%3 qızı)</translation>
     </message>

@@ -337,6 +337,10 @@
         <translation>Возможно, это другой человек</translation>
     </message>
     <message>
+        <source>“%1” is one of the spellings recorded for this person</source>
+        <translation>«%1» — одно из написаний, записанных для этого человека</translation>
+    </message>
+    <message>
         <source>“%1” = “%2” (daughter of %3)</source>
         <translation>«%1» = «%2» (дочь %3)</translation>
     </message>

@@ -102,8 +102,16 @@ class MatchWords(QObject):
         }[strength]
 
     def word(self, w: WordWhy) -> str:
+        """Why one word matched; '' when it is the name as recorded, letter for letter (the
+        strength says so: "“Mamedov” is written “Mamedov”" would say nothing more)."""
         rules = set(w.rules)
         typed, recorded = w.query, w.matched
+        if "exact" in rules and typed.casefold() == recorded.casefold():
+            if w.field != "other":
+                return ""
+            return self.tr("“%1” is one of the spellings recorded for this person").replace(
+                "%1", recorded
+            )
         if w.relation and "father" not in rules:
             text = (
                 self.tr("“%1” = “%2” (daughter of %3)")
@@ -142,6 +150,6 @@ class MatchWords(QObject):
             name=m.name,
             strength=str(m.strength),
             strengthText=self.strength(m.strength),
-            why="; ".join(self.word(w) for w in m.why),
+            why="; ".join(filter(None, (self.word(w) for w in m.why))),
             weak=m.possibly_other_person,
         )
