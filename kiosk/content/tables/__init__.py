@@ -11,7 +11,11 @@ record type the reader makes of a row. From these descriptions come:
   key, dates with their precision, numbers;
 * the generic checks of ``validate``: types, NOT NULL, required texts, references, unique
   keys, text lengths, translations, row limits;
-* the tables in docs/content-format.md (tests/content/test_tables.py compares them).
+* the tables in docs/content-format.md (tests/content/test_tables.py compares them);
+* how a value stored once is read (``Column.empty_means``, ``read_sql``: a person's name that
+  is its parts joined is '' in the row since schema 4; every reader reads it through
+  ``read_sql``, every writer stores it through ``schema.compact_sql`` or
+  ``people.name_to_store``).
 
 What is truly one table's own (a part may not exceed its whole, a sensitive section needs an
 advisory, an image's bytes) stays hand-written next to the generic code that calls it.
