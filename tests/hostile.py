@@ -236,6 +236,20 @@ def _big_text(corpus: Corpus, folder: Path) -> Path:
     return path
 
 
+def _name_of_big_parts(corpus: Corpus, folder: Path) -> Path:
+    """A name stored once (schema 4: '' for its parts joined) whose three parts are 25 MB each."""
+    path = corpus.copy(folder)
+    conn = sqlite3.connect(path)
+    part = BIG_TEXT_CHARS // 2
+    conn.execute(
+        "UPDATE people SET name = '', surname = ?, given_name = ?, patronymic = ? WHERE key = 's1'",
+        ("S" * part, "G" * part, "P" * part),
+    )
+    conn.commit()
+    conn.close()
+    return path
+
+
 def _big_image(corpus: Corpus, folder: Path) -> Path:
     path = corpus.copy(folder)
     conn = sqlite3.connect(path)
@@ -358,6 +372,7 @@ CASES: tuple[Case, ...] = (
     Case("no-schema-version", edited("PRAGMA user_version = 0"), 2, "no schema version"),
     # -- hostile values --------------------------------------------------------------------
     Case("big-text", _big_text, 1, "100,000 characters", large=True),
+    Case("name-of-big-parts", _name_of_big_parts, 1, "100,000 characters", large=True),
     Case("big-image", _big_image, 1, "limit is 20 mb"),
     Case("deep-json", edited(f"UPDATE exhibit SET locales = '{_DEEP}'"), 1, "locales"),
     Case("reversed-events", _reversed_events, 0, "more of the same"),

@@ -303,6 +303,22 @@ def test_a_million_events_is_refused_in_bounded_memory(hostile_corpus: Corpus) -
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
 @pytest.mark.slow
+def test_a_name_stored_once_of_huge_parts_is_refused_in_bounded_memory(
+    hostile_corpus: Corpus,
+) -> None:
+    """A name whose '' stands for three 25 MB parts joined: refused, each part named, and
+    the parts are read once each (SQLite joining them in every branch of the SELECT took
+    2 GB for 100 MB parts)."""
+    path = hostile_corpus.path(BY_NAME["name-of-big-parts"])
+    readable, errors, _warnings, _listed, _elapsed, peak_kb = _validate_in_subprocess(path)
+    assert readable and errors >= 3
+    assert peak_kb < 200 * 1024, f"peak RSS {peak_kb // 1024} MB"  # 557 MB before
+    fields = {(p.table, p.row, p.field) for p in validate_bundle(path).errors}
+    assert {("people", "s1", f) for f in ("surname", "given_name", "patronymic")} <= fields
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
+@pytest.mark.slow
 def test_a_million_people_stay_valid_in_bounded_memory(hostile_corpus: Corpus) -> None:
     """A million people (the names list): valid, streamed, in bounded memory."""
     path = hostile_corpus.path(BY_NAME["million-people"])

@@ -20,7 +20,12 @@ from kiosk.content.source import build, export
 from kiosk.content.source.import_people import import_people
 from kiosk.content.source.people import index_people
 from kiosk.content.tables import read_sql, table
-from kiosk.content.tables.people import JOINED_NAME_SQL, joined_name, name_to_store
+from kiosk.content.tables.people import (
+    JOINED_NAME_SQL,
+    joined_name,
+    name_of_parts,
+    name_to_store,
+)
 from kiosk.content.validate import validate_bundle
 
 from .conftest import BundleFactory
@@ -61,6 +66,8 @@ def test_the_sql_and_python_joins_agree(
     conn.execute("INSERT INTO people VALUES ('', ?, ?, ?)", (surname, given_name, patronymic))
     (read,) = conn.execute(f"SELECT {JOINED_NAME_SQL.format(t='')} FROM people").fetchone()
     assert read == joined_name(surname, given_name, patronymic)
+    parts = {"surname": surname, "given_name": given_name, "patronymic": patronymic}
+    assert read == name_of_parts(parts)  # validate's twin of the SQL
     full = joined_name(surname, given_name, patronymic)
     row = {"name": full, "surname": surname, "given_name": given_name, "patronymic": patronymic}
     assert name_to_store(row) == ""

@@ -4,8 +4,9 @@ package's docstring)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 SqlType = Literal["INTEGER", "TEXT", "REAL", "BLOB"]
 
@@ -72,6 +73,9 @@ class Column:
     # through ``read_sql``; writers store '' when the value is what it would stand for.
     empty_means: str = ""
     empty_since: int = 0
+    # ``empty_means`` in Python, of a row read by column name (validate reads the row's own
+    # bounded values once rather than have SQLite join unbounded ones several times).
+    derive: Callable[[Mapping[str, Any]], str] | None = None
 
     @property
     def source_name(self) -> str:

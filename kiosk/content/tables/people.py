@@ -40,6 +40,13 @@ def joined_name(surname: str | None, given_name: str | None, patronymic: str | N
     return " ".join(part for part in (surname, given_name, patronymic) if part)
 
 
+def name_of_parts(row: Mapping[str, Any]) -> str:
+    """``JOINED_NAME_SQL`` of a row read by column name (a part of another type as SQLite
+    would join it: as text)."""
+    parts = (row.get("surname"), row.get("given_name"), row.get("patronymic"))
+    return joined_name(*(None if p is None else str(p) for p in parts))
+
+
 def name_to_store(values: Mapping[str, Any]) -> str:
     """What a people row stores as its name: '' when the name is its parts joined."""
     name = values.get("name") or ""
@@ -78,6 +85,7 @@ PEOPLE_TABLES: Final[tuple[Table, ...]] = (
                 limits=(100, 200),
                 empty_means=JOINED_NAME_SQL,
                 empty_since=4,
+                derive=name_of_parts,
             ),
             *date_columns("birth_date", "birth_precision"),
             *date_columns("death_date", "death_precision"),

@@ -24,6 +24,7 @@ from kiosk.content.validate.values import (
     Undecodable,
     json_value,
     select_sql,
+    stored_once,
     type_problem,
 )
 
@@ -114,8 +115,12 @@ class Rows:
         cursor = self.conn.execute(select_sql(table, self.version) + order)
         names = [d[0] for d in cursor.description]
         self.present[table] = set(expected)
+        derived = stored_once(table, self.version)
         for index, values in enumerate(cursor, start=1):
             raw: Row = dict(zip(names, values, strict=True))
+            for column in derived:  # a value stored once: '' is its parts joined
+                if raw.get(column.name) == "" and column.derive is not None:
+                    raw[column.name] = column.derive(raw)
             label = self._label(table, raw, index)
             raw_rule = self.raw_rules.get(table)
             if raw_rule is not None:

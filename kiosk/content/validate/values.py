@@ -13,7 +13,7 @@ from typing import Final
 from kiosk.content.images import MAX_IMAGE_BYTES
 from kiosk.content.limits import MAX_TEXT_CHARS, MAX_WORD_CHARS
 from kiosk.content.records import PartialDate
-from kiosk.content.tables import SCHEMA_VERSION, read_sql, table
+from kiosk.content.tables import SCHEMA_VERSION, Column, table
 from kiosk.content.validate.report import shorten
 
 Row = dict[str, object]
@@ -123,12 +123,23 @@ def select_sql(name: str, version: int = SCHEMA_VERSION) -> str:
                 f"THEN {blob} END AS {blob}"
             )
             continue
-        value = read_sql(column, version)
+        value = column.name
         parts.append(
             f"CASE WHEN typeof({value}) IN ('text', 'blob') "
-            f"THEN substr({value}, 1, {MAX_TEXT_CHARS + 1}) ELSE {value} END AS {column.name}"
+            f"THEN substr({value}, 1, {MAX_TEXT_CHARS + 1}) ELSE {value} END AS {value}"
         )
     return f"SELECT {', '.join(parts)} FROM {name}"
+
+
+def stored_once(name: str, version: int = SCHEMA_VERSION) -> tuple[Column, ...]:
+    """The columns of table ``name`` whose '' stands for a value derived from the row
+    (``Column.empty_means``) in a bundle of schema ``version``: ``select_sql`` reads them as
+    stored; the loader derives them from the row's other (bounded) values."""
+    return tuple(
+        c
+        for c in table(name).columns_at(version)
+        if c.derive is not None and c.empty_since and version >= c.empty_since
+    )
 
 
 # Events in the order the timeline shows them (position, then id), as in the kiosk; a value
