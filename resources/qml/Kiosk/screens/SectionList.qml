@@ -13,8 +13,9 @@ import Kiosk
 // a whole number of them high and some row often meets an edge: where the program scrolls it
 // (to the current section), one edge is at a row's boundary and the row the other edge
 // crosses shows as little of itself as can be (see rest()); a row an edge crosses shows its
-// box, saying there is more, but not its half-cut words. The visitor's flick is free (words
-// show while the list moves); once it rests, the same holds wherever it stopped.
+// box, saying there is more, and its words only where they are wholly inside. The visitor's
+// flick is free (words show while the list moves); once it rests, the same holds wherever it
+// stopped.
 ListView {
     id: list
 
@@ -105,8 +106,11 @@ ListView {
         required property int number
         required property string title
         readonly property bool current: index === list.currentIndex
-        // wholly inside the list (not crossed by its top or bottom edge)
-        readonly property bool whole: y >= list.contentY - 0.5 && y + height <= list.contentY + list.height + 0.5
+        // its words wholly inside the list: they show even when the edge crosses the row's box
+        // below or above them (a large text's tall row), never cut through
+        readonly property real wordsMiddle: y + topPadding + availableHeight / 2
+        readonly property bool wordsWhole: wordsMiddle - title.contentHeight / 2 >= list.contentY - 0.5
+                                           && wordsMiddle + title.contentHeight / 2 <= list.contentY + list.height + 0.5
 
         objectName: "sectionEntry_" + number
         width: list.width
@@ -120,7 +124,7 @@ ListView {
 
         contentItem: RowLayout {
             spacing: Theme.px(16)
-            opacity: entry.whole || list.moving ? 1 : 0
+            opacity: entry.wordsWhole || list.moving ? 1 : 0
             Behavior on opacity { enabled: Theme.motion; NumberAnimation { duration: Theme.fadeMs } }
             KText {
                 Layout.alignment: Qt.AlignVCenter
