@@ -49,7 +49,7 @@ from kiosk.content.source.people_csv import (
     read_people,
 )
 from kiosk.content.tables import SCHEMA_VERSION, read_sql
-from kiosk.content.tables.people import name_to_store
+from kiosk.content.tables.people import NAME_PARTS, name_to_store
 from kiosk.content.tempfiles import remove_stale, temp_name
 from kiosk.content.validate import Report, validate_bundle
 
@@ -70,7 +70,7 @@ _BATCH: Final = 5000
 MAX_LISTED: Final = 1000
 # A name is stored once (schema 4): '' when it is its parts joined (tables.people).
 _NAME_COLUMN: Final = PEOPLE.column("name")
-_PARTS: Final = frozenset(("surname", "given_name", "patronymic"))
+_PARTS: Final = frozenset(NAME_PARTS)
 
 
 @dataclass

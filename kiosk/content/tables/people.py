@@ -28,10 +28,11 @@ from kiosk.content.tables.model import (
 # Schema 4: a person's name is stored once. When the name as recorded is exactly its parts
 # joined by single spaces (surname, given name, patronymic; an empty part left out), the row
 # stores '' and every reader reads the parts joined (``read_sql``): 41 bytes a person.
+NAME_PARTS: Final = ("surname", "given_name", "patronymic")
 JOINED_NAME_SQL: Final = (
-    "substr(coalesce(' ' || nullif({t}surname, ''), '') || "
-    "coalesce(' ' || nullif({t}given_name, ''), '') || "
-    "coalesce(' ' || nullif({t}patronymic, ''), ''), 2)"
+    "substr("
+    + " || ".join(f"coalesce(' ' || nullif({{t}}{part}, ''), '')" for part in NAME_PARTS)
+    + ", 2)"
 )
 
 
@@ -43,15 +44,13 @@ def joined_name(surname: str | None, given_name: str | None, patronymic: str | N
 def name_of_parts(row: Mapping[str, Any]) -> str:
     """``JOINED_NAME_SQL`` of a row read by column name (a part of another type as SQLite
     would join it: as text)."""
-    parts = (row.get("surname"), row.get("given_name"), row.get("patronymic"))
-    return joined_name(*(None if p is None else str(p) for p in parts))
+    return joined_name(*(None if row.get(p) is None else str(row[p]) for p in NAME_PARTS))
 
 
 def name_to_store(values: Mapping[str, Any]) -> str:
     """What a people row stores as its name: '' when the name is its parts joined."""
     name = values.get("name") or ""
-    parts = (values.get("surname"), values.get("given_name"), values.get("patronymic"))
-    return "" if name and name == joined_name(*parts) else str(name)
+    return "" if name and name == name_of_parts(values) else str(name)
 
 
 PEOPLE_TABLES: Final[tuple[Table, ...]] = (
