@@ -144,7 +144,8 @@ def built_before_schema_4(
         return fresh_bundle(
             f"UPDATE people SET name = {name}",
             index_people,
-            "DELETE FROM _sqlite_migrations WHERE name = '0004_schema_4'",
+            "DELETE FROM _sqlite_migrations WHERE name IN ('0004_schema_4', '0005_schema_5')",
+            "CREATE INDEX people_name_order ON people(name_order)",
             "PRAGMA user_version = 3",
             *edits,
         )

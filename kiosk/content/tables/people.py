@@ -125,7 +125,9 @@ PEOPLE_TABLES: Final[tuple[Table, ...]] = (
         # place and family indexes hold only the people who have one.
         indexes=(
             Index("people_name", ("name",), until=3),
-            Index("people_name_order", ("name_order",), since=2),
+            # Schema 5: no index on the name rank (12 MB at 1M names): the kiosk pages the
+            # wall's order only; ``people_page(order="name")`` sorts.
+            Index("people_name_order", ("name_order",), since=2, until=5),
             Index("people_wall_order", ("wall_order",), since=2),
             Index("people_place", ("place_id", "name_order"), since=2, until=3),
             Index("people_family", ("family", "name_order"), since=2, until=3),
