@@ -367,7 +367,7 @@ CASES: tuple[Case, ...] = (
     Case("extra-index", edited("CREATE INDEX events_title ON events(title)"), 2, "events_title"),
     Case("fts-table", edited("CREATE VIRTUAL TABLE f USING fts5(x)"), 2, "tables the schema"),
     Case("dropped-table", edited("DROP TABLE statistics"), 2, "missing tables"),
-    Case("dropped-index", edited("DROP INDEX people_wall_order"), 1, "people_wall_order"),
+    Case("dropped-index", edited("DROP INDEX people_family"), 1, "people_family"),
     Case("newer-schema", edited("PRAGMA user_version = 99"), 2, "newer"),
     Case("no-schema-version", edited("PRAGMA user_version = 0"), 2, "no schema version"),
     # -- hostile values --------------------------------------------------------------------

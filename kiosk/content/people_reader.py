@@ -19,8 +19,18 @@ from kiosk.content.records import Person, PersonCard, Place, Relative, Source
 from kiosk.content.tables import read_sql, table
 
 # The orders of people_page: by the names' own collation, or as on the wall (by place, then
-# family, then name). Both are ranks computed by build and import-people (docs/name-search.md).
+# family, then name). Both are computed by build and import-people (docs/name-search.md):
+# the name's rank, and, from schema 5, the ids themselves (before: a rank column).
 PEOPLE_ORDERS = {"name": "name_order", "wall": "wall_order"}
+_WALL_IS_ID = 5
+
+
+def order_column(order: str, version: int) -> str:
+    """The column that holds ``order`` (``PEOPLE_ORDERS``) in a bundle of schema ``version``:
+    0, 1, 2... except the ids, 1, 2, 3..."""
+    if order == "wall" and version >= _WALL_IS_ID:
+        return "id"
+    return PEOPLE_ORDERS[order]
 
 
 class PeopleReader:
@@ -74,12 +84,15 @@ class PeopleReader:
         if where is None:
             return 0
         if not where and self.version >= 2 and self._ranked():
-            # build and import-people rank 0, 1, 2... with no gap: the last rank, read off the
-            # wall's index, is the count, with no pass over a million rows. (A bundle whose
-            # ranks were changed since has a stale name index, which validate reports; a
-            # row past the real end reads as no row.)
-            found = self._query("SELECT max(wall_order) FROM people")
-            return 0 if found[0][0] is None else int(found[0][0]) + 1
+            # build and import-people number the wall 1, 2, 3... (before schema 5: rank it
+            # 0, 1, 2...) with no gap: the last, read off the table's or the rank's index,
+            # is the count, with no pass over a million rows. (A bundle whose ranks were
+            # changed since has a stale name index, which validate reports; a row past the
+            # real end reads as no row.)
+            column = order_column("wall", self.version)
+            found = self._query(f"SELECT max({column}) FROM people")
+            last = found[0][0]
+            return 0 if last is None else int(last) + (column != "id")
         return int(self._query(f"SELECT count(*) FROM people {where}", params)[0][0])
 
     def people(self, limit: int = -1, offset: int = 0) -> list[Person]:
@@ -98,8 +111,10 @@ class PeopleReader:
         """``limit`` people from the ``offset``-th (0-based), in ``order``: ``name`` (each
         alphabet's own collation: Latin names first, az/en/ru orders, see
         docs/name-search.md) or ``wall`` (by place, then family, then name). ``place`` (a
-        place's key) or ``family`` (a family key) keep to those people. An index range read
-        for the whole list: as quick at the millionth name as at the first."""
+        place's key) or ``family`` (a family key) keep to those people. The wall is a range
+        of the table (of an index before schema 5): as quick at the millionth name as at the
+        first. ``name`` has no index from schema 5 (12 MB at 1M names; the kiosk shows the
+        wall's order only): a page sorts the whole table, for the command line."""
         if order not in PEOPLE_ORDERS:
             raise ValueError(f"order {order!r}: use one of {', '.join(PEOPLE_ORDERS)}")
         offset = max(0, offset)
@@ -114,16 +129,17 @@ class PeopleReader:
                 f"{where} ORDER BY {name}, id LIMIT ? OFFSET ?".lstrip(),
                 (*params, limit, offset),
             )
-        column = PEOPLE_ORDERS[order]
-        if not where:  # ranks are 0, 1, 2...: the page is a range of the index
+        column = order_column(order, self.version)
+        then = "" if column == "id" else ", id"
+        if not where:  # ranks are 0, 1, 2... (ids 1, 2, 3...): the page is a range
             return self._records(
                 "people",
-                f"WHERE {column} >= ? ORDER BY {column}, id LIMIT ?",
-                (offset, limit),
+                f"WHERE {column} >= ? ORDER BY {column}{then} LIMIT ?",
+                (offset + (column == "id"), limit),
             )
         return self._records(
             "people",
-            f"{where} ORDER BY {column}, id LIMIT ? OFFSET ?",
+            f"{where} ORDER BY {column}{then} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
 
@@ -145,10 +161,20 @@ class PeopleReader:
             params.append(family)
         return "WHERE " + " AND ".join(parts), tuple(params)
 
-    def person(self, key: str) -> PersonCard | None:
+    def person(self, key: str, *, id: int = 0) -> PersonCard | None:
         """The person with ``key``, with their place, source, relations (both directions, as
-        the relative is to this person) and the others of their family; None if none."""
-        found: list[Person] = self._records("people", "WHERE key = ?", (key,))
+        the relative is to this person) and the others of their family; None if none.
+
+        ``id``: where the caller last saw them (a row of the wall, a search result): read
+        at once when the person there still has ``key``. A key alone is looked for through
+        the whole table (the key has no index from schema 5: 26 MB at 1M names): a few tens
+        of ms at a million, which the kiosk spends only when a card stays open across a
+        change of bundle."""
+        found: list[Person] = (
+            self._records("people", "WHERE id = ? AND key = ?", (id, key)) if id else []
+        )
+        if not found:
+            found = self._records("people", "WHERE key = ? LIMIT 1", (key,))
         if not found:
             return None
         person = found[0]

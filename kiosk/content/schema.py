@@ -65,14 +65,15 @@ def _literal(value: str | int) -> str:
     return str(value) if isinstance(value, int) else "'" + value.replace("'", "''") + "'"
 
 
-def column_sql(column: Column) -> str:
-    """The column's definition in ``CREATE TABLE`` (or ``ALTER TABLE ... ADD COLUMN``)."""
+def column_sql(column: Column, version: int = SCHEMA_VERSION) -> str:
+    """The column's definition in ``CREATE TABLE`` (or ``ALTER TABLE ... ADD COLUMN``) at
+    schema ``version``."""
     parts = [column.name, column.type]
     if column.primary_key:
         parts.append("PRIMARY KEY")
     if column.not_null:
         parts.append("NOT NULL")
-    if column.unique:
+    if column.unique_sql(version):
         parts.append("UNIQUE")
     if column.default is not None:
         parts.append(f"DEFAULT {_literal(column.default)}")
@@ -100,11 +101,11 @@ def column_default_sql(column: Column) -> str:
 
 def create_table_sql(table: Table, version: int = SCHEMA_VERSION) -> str:
     """``CREATE TABLE`` for ``table`` with the columns it had at schema ``version``."""
-    columns = [c for c in table.columns if c.since <= version]
+    columns = table.columns_at(version)
     lines = []
     for number, column in enumerate(columns, start=1):
         last = number == len(columns) and not table.primary_key
-        line = f"    {column_sql(column)}{'' if last else ','}"
+        line = f"    {column_sql(column, version)}{'' if last else ','}"
         if column.comment:
             line = f"{line:<{_COMMENT_AT - 1}} -- {column.comment}"
         lines.append(line)
@@ -159,18 +160,44 @@ def compact_statements(version: int = SCHEMA_VERSION) -> list[str]:
     ]
 
 
+def rebuild_statements(table: Table, version: int) -> list[str]:
+    """The statements that make ``table`` anew as schema ``version`` has it, its rows kept
+    (ids too): what an ALTER TABLE cannot do (drop a column or a UNIQUE constraint).
+
+    The old table is renamed away with ``legacy_alter_table`` on, so that the other tables'
+    REFERENCES to it are left as written; the new one is created with its exact text (the
+    shape check compares it), filled, and its indexes made after the old one is gone."""
+    old = f"{table.name}_before_{version}"
+    kept = ", ".join(c.name for c in table.columns_at(version) if c.at(version - 1))
+    return [
+        "PRAGMA legacy_alter_table = ON",
+        f"ALTER TABLE {table.name} RENAME TO {old}",
+        "PRAGMA legacy_alter_table = OFF",
+        create_table_sql(table, version),
+        f"INSERT INTO {table.name} ({kept}) SELECT {kept} FROM {old} ORDER BY rowid",
+        f"DROP TABLE {old}",
+        *(create_index_sql(table, i) for i in table_indexes(table, version)),
+    ]
+
+
 def upgrade_statements(version: int) -> list[str]:
     """The statements that take a bundle of schema ``version - 1`` to ``version``: the tables
     and the columns (appended, so listed last in their table) that ``version`` added, the
-    indexes it dropped and those it added, and the values it stores once from then on."""
+    indexes it dropped and those it added, the tables it made anew (``rebuild_statements``),
+    and the values it stores once from then on."""
     statements = []
     for table in TABLES:
         if table.since == version:
             statements.append(create_table_sql(table, version))
             statements.extend(create_index_sql(table, i) for i in table_indexes(table, version))
+        elif table.rebuilt_at(version):
+            statements.extend(rebuild_statements(table, version))
+            statements.extend(
+                compact_sql(table, c) for c in table.columns if c.empty_since == version
+            )
         elif table.since < version:
             statements.extend(
-                f"ALTER TABLE {table.name} ADD COLUMN {column_sql(c)}"
+                f"ALTER TABLE {table.name} ADD COLUMN {column_sql(c, version)}"
                 for c in table.columns
                 if c.since == version
             )

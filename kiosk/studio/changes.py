@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.fileio import locale_list
+from kiosk.content.people_reader import order_column
 from kiosk.content.reader import BundleError, check_readable, open_bundle
 from kiosk.content.schema import table_columns
 from kiosk.content.tables import TABLES, TRANSLATABLE, read_sql
@@ -82,11 +83,18 @@ class Summary:
 def _rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], dict[str, str]]:
     """The keys in order, and a digest of each row's content (ids and positions left out)."""
     columns = [c for c in table_columns(table) if c not in _SKIP]
-    order = "position, id" if "position" in table_columns(table) else "rowid"
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    # The people in the wall's order (the ids' from schema 5, a rank's before).
+    order = (
+        "position, id"
+        if "position" in table_columns(table)
+        else f"{order_column('wall', version)}, id"
+        if table == "people"
+        else "rowid"
+    )
     keys: list[str] = []
     digests: dict[str, str] = {}
     # Each value as the kiosk reads it: a name stored once reads as its parts joined.
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     read = [f"{read_sql(describe(table).column(c), version)} AS {c}" for c in columns]
     for row in conn.execute(f"SELECT {', '.join(read)} FROM {table} ORDER BY {order}"):
         values = dict(zip(columns, row, strict=True))

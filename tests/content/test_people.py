@@ -53,7 +53,8 @@ def test_unknowns_stay_null(fresh_bundle: BundleFactory) -> None:
 
 
 def test_the_name_index_reads_the_people_table(fresh_bundle: BundleFactory) -> None:
-    """No second copy of the names: the index's rowids are people.id."""
+    """No second copy of the names: the index's rowids are people.id, which are the wall's
+    order (schema 5: place, family, name; these synthetic people have no place)."""
     conn = sqlite3.connect(fresh_bundle())
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "people_search" in names and "people_search_names" not in names
@@ -62,7 +63,8 @@ def test_the_name_index_reads_the_people_table(fresh_bundle: BundleFactory) -> N
     ids = dict(conn.execute("SELECT key, id FROM people"))
     found = search(conn, "Testov")
     conn.close()
-    assert found and found[0].key == "s1" and ids["s1"] == 2
+    assert found and found[0].key == "s1"
+    assert ids == {"s1": 1, "s2": 2, "s3": 3, "p1": 4}
 
 
 def test_build_export_build_keeps_people_places_relations_variants(
@@ -155,6 +157,76 @@ def test_people_pages_in_name_and_wall_order(fresh_bundle: BundleFactory) -> Non
         assert [p.key for p in bundle.people_page(0, 5, place="village-b")] == ["s3"]
         with pytest.raises(ValueError, match="order"):
             bundle.people_page(0, 5, "age")
+
+
+def test_the_ids_are_the_walls_order_and_the_relations_follow_an_import(
+    fresh_bundle: BundleFactory, tmp_path: Path
+) -> None:
+    """Schema 5: the people are numbered 1, 2, 3... in the wall's order, with no rank column;
+    an import that puts new people before the others numbers everyone anew, and every
+    relation still joins the same two people."""
+    path = fresh_bundle()
+    csv_file = write(
+        tmp_path / "new.csv",
+        "key,name,place\nn1,Aaron Synthetic,village-a\nn2,Zzz Synthetic,\nn3,Aab Synthetic,\n",
+    )
+    assert import_people(path, csv_file).written
+    conn = sqlite3.connect(path)
+    ids = dict(conn.execute("SELECT key, id FROM people"))
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(people)")}
+    indexes = {r[1] for r in conn.execute("PRAGMA index_list(people)")}
+    conn.close()
+    assert "wall_order" not in columns and indexes == {"people_place", "people_family"}
+    with Bundle(path) as bundle:
+        wall = [p.key for p in bundle.people_page(0, 10, "wall")]
+        # village A (Aaron, then the family of Testov), village B, then no place by name
+        assert wall == ["n1", "s1", "s2", "s3", "n3", "p1", "n2"]
+        assert [ids[k] for k in wall] == list(range(1, 8))
+        assert bundle.people_count() == 7
+        assert [p.key for p in bundle.people_page(5, 10, "wall")] == ["p1", "n2"]
+        card = bundle.person("s1")
+        assert card is not None
+        assert {r.person.key: r.kind for r in card.relatives} == {
+            "s2": "spouse",
+            "s3": "child",
+            "p1": "sibling",
+        }
+    report = validate_bundle(path)
+    assert report.ok, [str(p) for p in report.errors]
+
+
+def test_a_card_opens_by_id_or_by_key_alone(fresh_bundle: BundleFactory) -> None:
+    """The kiosk opens a card where the wall or the search saw the person (no key index);
+    an id that now holds someone else (another bundle) falls back to the key."""
+    with Bundle(fresh_bundle()) as bundle:
+        first = bundle.people_page(0, 1, "wall")[0]
+        card = bundle.person(first.key, id=first.id)
+        assert card is not None and card.person.key == first.key
+        for stale in (first.id + 1, 999):
+            moved = bundle.person(first.key, id=stale)
+            assert moved is not None and moved.person.key == first.key
+        assert bundle.person("nobody", id=first.id) is None
+
+
+def test_rows_without_a_key_get_keys_nobody_has(
+    fresh_bundle: BundleFactory, tmp_path: Path
+) -> None:
+    """``person-<n>`` for a row with no key (n: the next number): a key someone already has
+    (a curator's own ``person-6`` here) is skipped, never shared."""
+    path = fresh_bundle()
+    taken = write(tmp_path / "taken.csv", "key,name\nperson-6,Explicit Synthetic\n")
+    assert import_people(path, taken).written  # 5 people: the next number is 6
+    for name in ("Yoyo Synthetic", "Aaa Synthetic"):
+        assert import_people(path, write(tmp_path / "k.csv", f"name\n{name}\n")).written
+    conn = sqlite3.connect(path)
+    keys = dict(conn.execute("SELECT name, key FROM people WHERE key LIKE 'person-%'"))
+    conn.close()
+    assert keys == {
+        "Explicit Synthetic": "person-6",
+        "Yoyo Synthetic": "person-7",
+        "Aaa Synthetic": "person-8",
+    }
+    assert validate_bundle(path).ok
 
 
 def test_people_texts_come_translated_per_page(fresh_bundle: BundleFactory) -> None:

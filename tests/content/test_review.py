@@ -138,8 +138,16 @@ def downgrade_to_v1(path: Path) -> Path:
                 conn.execute(f"DROP TABLE {table.name}")
             else:
                 for column in table.columns:
-                    if column.since > 1:
+                    if column.since > 1 and column.at(schema.SCHEMA_VERSION):
                         conn.execute(f"ALTER TABLE {table.name} DROP COLUMN {column.name}")
+                if any(c.unique_until for c in table.columns):  # its UNIQUE, as at 1
+                    kept = ", ".join(c.name for c in table.columns_at(1))
+                    conn.execute(f"ALTER TABLE {table.name} RENAME TO before_v1")
+                    conn.execute(schema.create_table_sql(table, 1))
+                    conn.execute(f"INSERT INTO {table.name} SELECT {kept} FROM before_v1")
+                    conn.execute("DROP TABLE before_v1")
+                    for index in schema.table_indexes(table, 1):
+                        conn.execute(schema.create_index_sql(table, index))
         conn.execute("DELETE FROM _sqlite_migrations WHERE name <> '0001_initial'")
         conn.execute("PRAGMA user_version = 1")
         conn.commit()

@@ -529,7 +529,7 @@ def test_lost_constraints_are_errors_not_refusals(fresh_bundle: BundleFactory) -
     assert report.readable and not report.ok
     messages = [p.message for p in report.errors]
     assert any("constraints" in m and "kiosk-content build" in m for m in messages)
-    assert any("people_name" in m for m in messages)
+    assert any("people_family" in m for m in messages)
 
 
 def test_every_difference_from_the_schema_is_listed(fresh_bundle: BundleFactory) -> None:

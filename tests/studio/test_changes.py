@@ -8,24 +8,22 @@ from pathlib import Path
 
 from content.factory import write_synthetic_source
 
-from kiosk.content.schema import SCHEMA_VERSION
 from kiosk.content.source import build
-from kiosk.content.tables import read_sql, table
 from kiosk.studio.changes import compare
+
+DATA = Path(__file__).parents[1] / "data"
 
 
 def test_a_bundle_before_schema_4_holds_the_same_names(tmp_path: Path) -> None:
-    """A kiosk's bundle of schema 3 spells every name out; the same content built now stores
-    a name that is its parts joined once. The studio compares names as they read: no
-    change."""
+    """A kiosk's bundle of schema 3 spells every name out (and numbers the people in the
+    file's order); the same content built now stores a name that is its parts joined once,
+    and numbers the people in the wall's order. The studio compares people by key and names
+    as they read: no change."""
     new = build(write_synthetic_source(tmp_path / "source"), tmp_path / "new.sqlite").bundle
     old = tmp_path / "old.sqlite"
-    shutil.copyfile(new, old)
-    name = read_sql(table("people").column("name"), SCHEMA_VERSION)
+    shutil.copyfile(DATA / "people-schema-3.sqlite", old)  # that release's build of the source
     with sqlite3.connect(old) as conn:
-        conn.execute(f"UPDATE people SET name = {name}")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_schema_4'")
-        conn.execute("PRAGMA user_version = 3")
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
         assert conn.execute("SELECT count(*) FROM people WHERE name = ''").fetchone()[0] == 0
     conn.close()
     with sqlite3.connect(new) as conn:

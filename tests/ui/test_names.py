@@ -113,8 +113,20 @@ def test_the_card_says_every_unknown(
 
 
 def test_a_family_link_opens_the_relatives_card(
-    make_shell: ShellFactory, people_bundle: Path, qt_warnings: Callable[[], list[str]]
+    make_shell: ShellFactory,
+    people_bundle: Path,
+    qt_warnings: Callable[[], list[str]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Each card is opened where the wall or the card saw the person (the key has no index).
+    asked: list[tuple[str, int]] = []
+    person = Bundle.person
+
+    def spy(self: Bundle, key: str, *, id: int = 0) -> Any:
+        asked.append((key, id))
+        return person(self, key, id=id)
+
+    monkeypatch.setattr(Bundle, "person", spy)
     shell = make_shell(people_bundle)
     memorial(shell)
     tap(shell.window, "showNames")
@@ -124,9 +136,11 @@ def test_a_family_link_opens_the_relatives_card(
     )
     tap_at(shell.window, center(first))
     assert shell.names.cardOpen
+    assert asked == [("p0", first.property("personId"))] and asked[0][1] > 0
     assert item(shell.window, "cardName").property("text") == "Məmmədov Testər Xəlil oğlu"
     tap(shell.window, "familyLink0")
     assert shell.names.card["key"] == "p1"
+    assert asked[-1][0] == "p1" and asked[-1][1] > 0 and asked[-1][1] != asked[0][1], asked
     assert item(shell.window, "cardName").property("text") == "Məmmədova Testa Xəlil qızı"
     tap(shell.window, "cardClose")
     assert not shell.names.cardOpen

@@ -92,6 +92,7 @@ class Match:
     strength: Strength
     why: tuple[WordWhy, ...]
     lang: str = ""  # the language the name was recorded in
+    id: int = 0  # the rowid: a bundle's people.id, to open the card at once
 
     @property
     def possibly_other_person(self) -> bool:
@@ -260,7 +261,9 @@ def judge(slots: Sequence[Slot], c: Candidate) -> tuple[tuple[int, ...], Match] 
         c.rowid,
     )
     name = c.display or default_display(c.surname, c.given, c.patronymic)
-    return order, Match(key=c.key, name=name, strength=overall, why=tuple(why), lang=c.lang)
+    return order, Match(
+        key=c.key, name=name, strength=overall, why=tuple(why), lang=c.lang, id=c.rowid
+    )
 
 
 def _father(unit: Unit) -> str:

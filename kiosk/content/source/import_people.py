@@ -6,7 +6,8 @@ joined). A ``name`` alone is kept as the name as recorded, not split: "Məmmədo
 "Ali Mammadov" put the surname first and last, and guessing would be wrong half the time; the
 search reads its words anyway. A row whose ``key`` is already in the bundle updates that
 person with the cells it fills (an empty cell never erases what the bundle knows); a row
-with a new key, or with none, adds one (a row with no key gets ``person-<id>``). Places,
+with a new key, or with none, adds one (a row with no key gets ``person-<n>``, a number no
+other key has). Places,
 sources and photos are named by their keys, which must be in the bundle already.
 
 Nothing half-done is ever left: the bundle is copied beside itself, the copy migrated to the
@@ -71,6 +72,8 @@ MAX_LISTED: Final = 1000
 # A name is stored once (schema 4): '' when it is its parts joined (tables.people).
 _NAME_COLUMN: Final = PEOPLE.column("name")
 _PARTS: Final = frozenset(NAME_PARTS)
+# The working copy's own index of the people's keys, while rows are matched to them.
+_KEY_INDEX: Final = "people_key_while_importing"
 
 
 @dataclass
@@ -172,8 +175,12 @@ def _fill(
     ids = {name: _key_ids(conn, name) for name in ("places", "sources", "media")}
     next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM people").fetchone()[0])
     rows = read_people(source, checker, ids)
-    # With nobody in the bundle yet (a first import), no key can be known already.
+    # With nobody in the bundle yet (a first import), no key can be known already. Else the
+    # keys are looked up through an index of the working copy alone (a bundle has none from
+    # schema 5), dropped before the people are ordered and the copy vacuumed.
     anyone = conn.execute("SELECT 1 FROM people LIMIT 1").fetchone() is not None
+    if anyone:
+        conn.execute(f"CREATE INDEX {_KEY_INDEX} ON people(key)")
     count = 0
     while True:
         chunk = list(islice(rows, _BATCH))
@@ -194,7 +201,7 @@ def _fill(
             values["id"] = next_id
             values["name"] = name_to_store(values)
             if not key:
-                values["key"] = f"person-{next_id}"
+                values["key"] = _new_key(conn, next_id, anyone)
             next_id += 1
             names = (*row.columns, "id") if row.columns else tuple(values)
             new.setdefault(names, []).append(tuple([values[n] for n in names]))
@@ -207,6 +214,7 @@ def _fill(
         count += len(chunk)
         if progress is not None:
             progress("rows", count)
+    conn.execute(f"DROP INDEX IF EXISTS {_KEY_INDEX}")
     result.bad_rows = _count_bad(checker.problems)
     result.problems = checker.problems[:MAX_LISTED]
 
@@ -222,6 +230,18 @@ def _known_keys(conn: sqlite3.Connection, keys: list[str]) -> set[str]:
             str(r[0]) for r in conn.execute(f"SELECT key FROM people WHERE key IN ({marks})", part)
         )
     return found
+
+
+def _new_key(conn: sqlite3.Connection, number: int, anyone: bool) -> str:
+    """``person-<number>`` for a row with no key, or the next such key nobody has: the people
+    are numbered anew in the wall's order, so an earlier import's ``person-N`` may be
+    anyone's number now."""
+    while (
+        anyone
+        and conn.execute("SELECT 1 FROM people WHERE key = ?", (f"person-{number}",)).fetchone()
+    ):
+        number += 1
+    return f"person-{number}"
 
 
 def _count_bad(problems: list[SourceProblem]) -> int:

@@ -17,7 +17,7 @@ from typing import Final
 
 from kiosk.content.names import PersonNames, build_index
 from kiosk.content.names.collation import sort_key
-from kiosk.content.schema import create_index_sql, table_indexes
+from kiosk.content.schema import create_index_sql, create_table_sql, table_indexes
 from kiosk.content.tables import SCHEMA_VERSION, read_sql, table
 
 PEOPLE: Final = table("people")
@@ -26,8 +26,9 @@ PEOPLE: Final = table("people")
 REBUILT_INDEXES: Final = frozenset(index.name for index in table_indexes(PEOPLE))
 
 # The columns the index and the orders are made from; a change to any of them makes the
-# index stale (validate says so).
-FINGERPRINT_COLUMNS: Final = (  # the first eight are what the index reads
+# index stale (validate says so). Schema 5 dropped ``wall_order`` (the id is the wall's
+# order): a bundle of schema 4 or before was fingerprinted with it (``fingerprint_columns``).
+_FINGERPRINTED: Final = (  # the first eight are what the index reads
     "id",
     "key",
     "name",
@@ -41,6 +42,14 @@ FINGERPRINT_COLUMNS: Final = (  # the first eight are what the index reads
     "name_order",
     "wall_order",
 )
+
+
+def fingerprint_columns(version: int) -> tuple[str, ...]:
+    """The columns a bundle of schema ``version`` was fingerprinted with."""
+    return tuple(c for c in _FINGERPRINTED if PEOPLE.column(c).at(version))
+
+
+FINGERPRINT_COLUMNS: Final = fingerprint_columns(SCHEMA_VERSION)
 # The name as every reader reads it (stored once since schema 4: '' for its parts joined).
 _NAME: Final = read_sql(PEOPLE.column("name"), SCHEMA_VERSION)
 FINGERPRINT_SQL: Final = (
@@ -129,11 +138,12 @@ _RANKS_SQL: Final = (
 
 
 def order_people(conn: sqlite3.Connection) -> None:
-    """Rank the people: ``name_order`` by ``collation.sort_key``, then id; ``wall_order`` by
-    place (the places' order; people with no place last), family (a family sits where its
-    first name would, all together, under the first place of any of its members), then
-    name. Both run 0, 1, 2... with no gap. Sorting is SQLite's (no list of a million in
-    Python)."""
+    """Rank the people: ``name_order`` by ``collation.sort_key``, then id; the wall's order
+    by place (the places' order; people with no place last), family (a family sits where
+    its first name would, all together, under the first place of any of its members), then
+    name. ``name_order`` runs 0, 1, 2... and the ids are the wall's order, 1, 2, 3... (schema
+    5: the people are numbered anew, the relations follow). Sorting is SQLite's (no list of
+    a million in Python)."""
     conn.create_function("kiosk_sort_key", 2, _key, deterministic=True)
     # Every rank changes: drop the indexes that hold them and make them again afterwards
     # (one sort each, instead of a million updates of each index).
@@ -144,22 +154,51 @@ def order_people(conn: sqlite3.Connection) -> None:
     for name, _sql in indexes:
         if name in present:
             conn.execute(f"DROP INDEX {name}")
-    # Both ranks in one pass of sorts into a temporary table (by id), then one update of
-    # the people in id order: no random walk over a million rows per rank.
+    # Both ranks in one pass of sorts into a temporary table (by id).
     conn.execute("DROP TABLE IF EXISTS temp.people_ranks")
     conn.execute(
         "CREATE TEMP TABLE people_ranks (id INTEGER PRIMARY KEY, name_rank INTEGER NOT NULL, "
         "wall_rank INTEGER NOT NULL)"
     )
     conn.execute(_RANKS_SQL)
-    conn.execute(
-        "UPDATE people SET name_order = r.name_rank, wall_order = r.wall_rank "
-        "FROM temp.people_ranks AS r WHERE r.id = people.id "
-        "AND (people.name_order IS NOT r.name_rank OR people.wall_order IS NOT r.wall_rank)"
-    )
+    # Always written anew, even in order already: a build is the same bytes every time.
+    _renumber(conn)
     conn.execute("DROP TABLE temp.people_ranks")
     for _name, sql in indexes:
         conn.execute(sql)
+
+
+_KEPT: Final = ", ".join(
+    c.name for c in PEOPLE.columns_at(SCHEMA_VERSION) if c.name not in ("id", "name_order")
+)
+
+
+def _renumber(conn: sqlite3.Connection) -> None:
+    """Write the people again in the wall's order, numbered 1, 2, 3... (``temp.people_ranks``
+    says where each goes), and point the relations at the new numbers: one sorted copy of
+    the table rather than a million moves of a row and its indexes. The old table is
+    renamed away with ``legacy_alter_table`` on, so ``relations`` keeps its REFERENCES as
+    written; a relation to nobody (written by another tool) points at 0, which validate
+    reports."""
+    old = "people_before_ordering"
+    conn.execute(f"DROP TABLE IF EXISTS {old}")
+    conn.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        conn.execute(f"ALTER TABLE people RENAME TO {old}")
+    finally:
+        conn.execute("PRAGMA legacy_alter_table = OFF")
+    conn.execute(create_table_sql(PEOPLE))
+    conn.execute(
+        f"INSERT INTO people (id, {_KEPT}, name_order) "
+        f"SELECT r.wall_rank + 1, {', '.join(f'p.{c}' for c in _KEPT.split(', '))}, r.name_rank "
+        f"FROM temp.people_ranks AS r JOIN {old} AS p ON p.id = r.id ORDER BY r.wall_rank"
+    )
+    conn.execute(f"DROP TABLE {old}")
+    new = "coalesce((SELECT wall_rank + 1 FROM temp.people_ranks WHERE id = {}), 0)"
+    conn.execute(
+        f"UPDATE relations SET person_id = {new.format('person_id')}, "
+        f"relative_id = {new.format('relative_id')}"
+    )
 
 
 def index_people(conn: sqlite3.Connection, progress: Callable[[int], None] | None = None) -> int:

@@ -81,6 +81,8 @@ SCHEMA_VERSION: Final = max(
     [t.since for t in TABLES]
     + [c.since for t in TABLES for c in t.columns]
     + [c.empty_since for t in TABLES for c in t.columns]
+    + [c.until for t in TABLES for c in t.columns]
+    + [c.unique_until for t in TABLES for c in t.columns]
     + [i.since for t in TABLES for i in t.indexes]
     + [i.until for t in TABLES for i in t.indexes]
 )

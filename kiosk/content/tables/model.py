@@ -67,6 +67,10 @@ class Column:
     advice: str = ""
     comment: str = ""  # an SQL comment after the column in the DDL
     since: int = 1  # the schema version that added the column
+    until: int = 0  # the schema version that dropped it (0: still there)
+    # The schema version from which ``unique`` is no longer a UNIQUE constraint (and its
+    # index) in the DDL: validate still checks it, in one sort (0: a constraint throughout).
+    unique_until: int = 0
     separator: str = ""  # a list of texts in one column, this between them (a tuple in records)
     # A value stored once: from schema ``empty_since``, an empty text stands for this SQL
     # expression of the row's other columns (``{t}`` is where a table alias goes). Read
@@ -76,6 +80,14 @@ class Column:
     # ``empty_means`` in Python, of a row read by column name (validate reads the row's own
     # bounded values once rather than have SQLite join unbounded ones several times).
     derive: Callable[[Mapping[str, Any]], str] | None = None
+
+    def at(self, version: int) -> bool:
+        """Whether a bundle of schema ``version`` has this column."""
+        return self.since <= version and (not self.until or version < self.until)
+
+    def unique_sql(self, version: int) -> bool:
+        """Whether the DDL of schema ``version`` declares this column UNIQUE."""
+        return self.unique and (not self.unique_until or version < self.unique_until)
 
     @property
     def source_name(self) -> str:
@@ -142,7 +154,14 @@ class Table:
         """The columns the table had at schema ``version`` (none before it was added)."""
         if self.since > version:
             return ()
-        return tuple(c for c in self.columns if c.since <= version)
+        return tuple(c for c in self.columns if c.at(version))
+
+    def rebuilt_at(self, version: int) -> bool:
+        """Whether schema ``version`` makes the table anew: it dropped a column or a UNIQUE
+        constraint, which no ALTER TABLE can."""
+        return self.since < version and any(
+            version in (c.until, c.unique_until) for c in self.columns
+        )
 
     def column(self, name: str) -> Column:
         for column in self.columns:
@@ -174,8 +193,10 @@ def id_column() -> Column:
     return Column("id", "INTEGER", primary_key=True)
 
 
-def key_column() -> Column:
-    return Column("key", "TEXT", not_null=True, unique=True, required=True)
+def key_column(*, unique_until: int = 0) -> Column:
+    return Column(
+        "key", "TEXT", not_null=True, unique=True, required=True, unique_until=unique_until
+    )
 
 
 def position_column() -> Column:

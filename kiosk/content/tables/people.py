@@ -75,7 +75,10 @@ PEOPLE_TABLES: Final[tuple[Table, ...]] = (
         "people",
         (
             id_column(),
-            key_column(),
+            # Schema 5: the key is unique (validate checks it) but has no index of its own
+            # (26 MB at 1M names): the kiosk opens a card by id, import-people indexes its
+            # working copy while it looks keys up.
+            key_column(unique_until=5),
             Column(
                 "name",
                 "TEXT",
@@ -105,8 +108,10 @@ PEOPLE_TABLES: Final[tuple[Table, ...]] = (
             Column("source_id", "INTEGER", references="sources", since=2),
             # Computed by build and import-people (never edited): the person's rank in the
             # names' own collation, and on the wall (place, family, name). 0, 1, 2...
+            # Schema 5: the ids are the wall's order (1, 2, 3...: build and import-people
+            # number the people so), with no rank column or index beside them (15 MB).
             Column("name_order", "INTEGER", since=2),
-            Column("wall_order", "INTEGER", since=2),
+            Column("wall_order", "INTEGER", since=2, until=5),
         ),
         max_rows=2_000_000,
         record=Person,
@@ -128,7 +133,7 @@ PEOPLE_TABLES: Final[tuple[Table, ...]] = (
             # Schema 5: no index on the name rank (12 MB at 1M names): the kiosk pages the
             # wall's order only; ``people_page(order="name")`` sorts.
             Index("people_name_order", ("name_order",), since=2, until=5),
-            Index("people_wall_order", ("wall_order",), since=2),
+            Index("people_wall_order", ("wall_order",), since=2, until=5),
             Index("people_place", ("place_id", "name_order"), since=2, until=3),
             Index("people_family", ("family", "name_order"), since=2, until=3),
             Index("people_place", ("place_id", "name_order"), 3, where="place_id IS NOT NULL"),

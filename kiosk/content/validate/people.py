@@ -15,7 +15,7 @@ from kiosk.content import formats as fmt
 from kiosk.content.names import KEYS_VERSION
 from kiosk.content.names.fold import script as script_of
 from kiosk.content.names.index import index_meta
-from kiosk.content.source.people import FINGERPRINT_COLUMNS, VARIANTS_SQL, Fingerprint
+from kiosk.content.source.people import VARIANTS_SQL, Fingerprint, fingerprint_columns
 from kiosk.content.validate.report import Report, shorten
 from kiosk.content.validate.translations import TranslationChecks
 from kiosk.content.validate.values import MAX_AGE, Row, age_range, compare_dates
@@ -35,6 +35,7 @@ class PeopleRules(TranslationChecks):
         self.trusted = set(trusted)
         self.row_rules.update(people=self.row_people, relations=self.row_relations)
         self.fingerprint = Fingerprint()
+        self.fingerprinted = fingerprint_columns(self.version)
         self.cross_rules.append(("people", self.check_name_index))
 
     def row_people(self, label: str, row: Row) -> None:
@@ -69,7 +70,7 @@ class PeopleRules(TranslationChecks):
                 )
         if self.version >= 2:
             self._people_names(label, row)
-            self.fingerprint.add(tuple(row.get(name) for name in FINGERPRINT_COLUMNS))
+            self.fingerprint.add(tuple(row.get(name) for name in self.fingerprinted))
 
     def _people_names(self, label: str, row: Row) -> None:
         name = self.text(row, "name")

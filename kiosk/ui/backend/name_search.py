@@ -74,6 +74,7 @@ class ResultRow(NamedTuple):
     strengthText: str  # in the visitor's language
     why: str  # in the visitor's language
     weak: bool  # possibly another person
+    personId: int  # where the bundle keeps them: the card opens at once
 
 
 @QmlElement
@@ -152,4 +153,5 @@ class MatchWords(QObject):
             strengthText=self.strength(m.strength),
             why="; ".join(filter(None, (self.word(w) for w in m.why))),
             weak=m.possibly_other_person,
+            personId=m.id,
         )

@@ -78,6 +78,7 @@ class NamesController(QObject):
         self._search_open = False
         self._card: dict[str, Any] = {}
         self._card_key = ""
+        self._card_id = 0
         self._query = ""
         self._matches: list[Match] = []
         self._seq = 0  # the last query sent
@@ -125,13 +126,13 @@ class NamesController(QObject):
         if not self._content.hasPeople:
             self.reset()
         elif self._card_key:
-            self.openPerson(self._card_key)
+            self.openPerson(self._card_key, self._card_id)
 
     @Slot()
     def retranslate(self) -> None:
         """The visitor's language changed: the card and the reasons are said again in it."""
         if self._card_key:
-            self.openPerson(self._card_key)
+            self.openPerson(self._card_key, self._card_id)
         if self._matches:
             self.results.show([self._words.row(m) for m in self._matches])
             self.resultsChanged.emit()
@@ -181,14 +182,17 @@ class NamesController(QObject):
 
     card = Property(dict, _get_card, notify=cardChanged)
 
-    @Slot(str, result=bool)
-    def openPerson(self, key: str) -> bool:
-        """Open the card of the person with ``key`` (False: no such person)."""
+    @Slot(str, int, result=bool)
+    def openPerson(self, key: str, person_id: int = 0) -> bool:
+        """Open the card of the person with ``key`` (False: no such person). ``person_id``
+        is where the wall row or the search result found them: read at once while the
+        person there has ``key`` (the key alone is looked for through the whole bundle)."""
         bundle = self._content.bundle
-        found = bundle.person(key) if bundle is not None and key else None
+        found = bundle.person(key, id=person_id) if bundle is not None and key else None
         if found is None:
             return False
         self._card_key = key
+        self._card_id = found.person.id
         self._card = self._card_data(found)
         self.cardChanged.emit()
         return True
@@ -227,13 +231,23 @@ class NamesController(QObject):
         born = format_partial_date(p.birth_date, locale)
         died = format_partial_date(p.death_date, locale)
         fate = " — ".join(t for t in (self._fate(p.fate_kind), p.fate.strip()) if t)
-        family: list[dict[str, str]] = [
-            {"key": r.person.key, "name": r.person.name, "relation": self._relation(r.kind)}
+        family: list[dict[str, str | int]] = [
+            {
+                "key": r.person.key,
+                "personId": r.person.id,
+                "name": r.person.name,
+                "relation": self._relation(r.kind),
+            }
             for r in card.relatives
         ]
         linked = {f["key"] for f in family}
         family += [
-            {"key": o.key, "name": o.name, "relation": self.tr("same family")}
+            {
+                "key": o.key,
+                "personId": o.id,
+                "name": o.name,
+                "relation": self.tr("same family"),
+            }
             for o in card.family
             if o.key not in linked
         ]

@@ -81,9 +81,10 @@ class PersonRow(NamedTuple):
     photoUrl: str
     place: str  # the place's name ("" when none is recorded): the wall's sections
     family: str  # the curator's family key ("" when none)
+    personId: int  # where the bundle keeps them: the card opens at once (0: unknown)
 
 
-BLANK_PERSON = PersonRow(*("" for _ in PersonRow._fields))
+BLANK_PERSON = PersonRow("", "", "", "", "", "", "", "", "", personId=0)
 
 
 class PeopleSource(Protocol):
@@ -164,6 +165,7 @@ class PeopleModel(PagedRowModel):
             photoUrl=image_url(self._generation, p.photo_id),
             place=self._places.get(p.place_id, "") if p.place_id is not None else "",
             family=p.family or "",
+            personId=p.id,
         )
 
     # -- pages -------------------------------------------------------------------------------

@@ -70,6 +70,7 @@ Item {
                 required property string strengthText
                 required property string why
                 required property bool weak
+                required property int personId
                 required property int index
                 objectName: "searchResult" + index
                 width: results.width
@@ -94,7 +95,7 @@ Item {
                     }
                 }
                 TapHandler {
-                    onTapped: panel.names.openPerson(result.key)
+                    onTapped: panel.names.openPerson(result.key, result.personId)
                 }
             }
         }

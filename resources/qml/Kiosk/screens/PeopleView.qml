@@ -52,6 +52,7 @@ Item {
             required property string key
             required property string name
             required property string lifeText
+            required property int personId
             width: wall.width
             height: Math.max(Theme.touchMin, line.implicitHeight + Theme.gapSmall)
 
@@ -74,7 +75,7 @@ Item {
                 }
             }
             TapHandler {
-                onTapped: view.names.openPerson(person.key)
+                onTapped: view.names.openPerson(person.key, person.personId)
             }
         }
 

@@ -132,7 +132,7 @@ Item {
                         kind: "quiet"
                         horizontalAlignment: Text.AlignLeft
                         text: modelData.name + " · " + modelData.relation
-                        onClicked: overlay.names.openPerson(modelData.key)
+                        onClicked: overlay.names.openPerson(modelData.key, modelData.personId)
                     }
                 }
             }
