@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 from hypothesis import given
 from hypothesis import strategies as st
@@ -205,6 +206,38 @@ def test_a_schema_3_bundle_migrates_to_names_stored_once_and_reads_the_same(
         assert [(p.key, p.name) for p in opened.people_page(0, 10)] == before
         wall = [p.key for p in opened.people_page(0, 10, "wall")]
     assert wall == ["s1", "s2", "s3", "p1"]
+
+
+@pytest.mark.parametrize("version", [3, 4])
+def test_a_bundle_of_an_earlier_release_reads_as_it_is_and_imports_to_now(
+    tmp_path: Path, version: int
+) -> None:
+    """The synthetic people as the releases of schema 3 and 4 built them: read as they are
+    (the wall by its rank column, the count off its index, a card by key), valid; an import
+    brings them to now (ids in the wall's order, no rank column) with the same wall, cards
+    and relations."""
+    path = built_before_schema_4(tmp_path, version)
+    with Bundle(path) as opened:
+        assert opened.version == version
+        wall = [p.key for p in opened.people_page(0, 10, "wall")]
+        assert opened.people_count() == 4 and wall == ["s1", "s2", "s3", "p1"]
+        assert [p.key for p in opened.people_page(2, 10, "wall")] == ["s3", "p1"]
+        card = opened.person("s1")
+        assert card is not None and {r.person.key for r in card.relatives} == {"s2", "s3", "p1"}
+        assert [m.key for m in opened.search_people("Testov")][:1] == ["s1"]
+    report = validate_bundle(path)
+    assert report.ok, [str(p) for p in report.errors]
+    assert import_people(path, write(tmp_path / "none.csv", "key,name\n")).written
+    with Bundle(path) as opened:
+        assert opened.version == schema.SCHEMA_VERSION
+        assert [p.key for p in opened.people_page(0, 10, "wall")] == wall
+        assert [p.id for p in opened.people_page(0, 10, "wall")] == [1, 2, 3, 4]
+        card = opened.person("s1", id=1)
+        assert card is not None and {r.person.key for r in card.relatives} == {"s2", "s3", "p1"}
+    conn = sqlite3.connect(path)
+    indexes = {str(r[1]) for r in conn.execute("PRAGMA index_list(people)")}
+    conn.close()
+    assert indexes == {"people_place", "people_family"}  # no key, rank or wall index
 
 
 def test_an_empty_name_with_no_parts_is_still_an_error(fresh_bundle: BundleFactory) -> None:
