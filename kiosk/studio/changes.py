@@ -22,7 +22,9 @@ from kiosk.content.tables import TABLES, TRANSLATABLE, read_sql
 from kiosk.content.tables import table as describe
 from kiosk.studio.fields import row_noun, table_title
 
-_SKIP = {"id", "position"}
+# Left out of a row's digest: where it sits, and the ranks computed from everyone (a new
+# name would otherwise "change" every person after it).
+_SKIP = {"id", "position", "name_order", "wall_order"}
 
 
 @dataclass

@@ -142,8 +142,9 @@ def _person(shell: KioskShell) -> bool:
     """The card of the first person on the wall."""
     if not _names_wall(shell):
         return False
-    key = shell.content.people_model.get(0, "key")
-    return bool(key) and shell.names.openPerson(str(key))
+    model = shell.content.people_model
+    key, person_id = model.get(0, "key"), model.get(0, "personId")
+    return bool(key) and shell.names.openPerson(str(key), int(person_id or 0))
 
 
 def _names_search(shell: KioskShell) -> bool:

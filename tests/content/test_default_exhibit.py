@@ -48,6 +48,20 @@ def test_committed_bundle_is_a_fresh_build(fresh: Path) -> None:
     )
 
 
+def test_committed_bundle_is_the_bytes_a_build_makes(fresh: Path) -> None:
+    """Byte for byte (but for the header's SQLite version fields, 92-100): a change of the
+    build's statements shows here even when every table reads the same."""
+
+    def bytes_of(path: Path) -> bytes:
+        data = path.read_bytes()
+        return data[:92] + data[100:]
+
+    assert bytes_of(COMMITTED) == bytes_of(fresh), (
+        "db/exhibit.sqlite is not what a build makes now: run "
+        "kiosk-content build db/source -o db/exhibit.sqlite"
+    )
+
+
 def test_committed_bundle_validates_cleanly() -> None:
     """The shipped bundle has no errors, and no warnings but one per language whose
     translations await review by a native-speaking curator (az and ru, fully translated)."""

@@ -79,6 +79,26 @@ def test_build_export_build_keeps_people_places_relations_variants(
     assert first.read_bytes() == second.read_bytes()
 
 
+def test_people_of_one_name_build_export_build_to_the_same_bytes(
+    synthetic_source: Path, tmp_path: Path
+) -> None:
+    """Two people of one name, the file's order not the wall's: the names' order breaks the
+    tie by key (never by the id, which is the wall's place), so the export, written in the
+    wall's order, builds to the same bytes."""
+    people = synthetic_source / "people.csv"
+    header = people.read_text("utf-8").splitlines()[0].split(",")
+    with people.open("a", encoding="utf-8", newline="") as out:
+        for key, place in (("d1", ""), ("d2", "village-a")):
+            row = dict.fromkeys(header, "") | {"key": key, "name": "Dup Synthetic"}
+            out.write(",".join(row[c] if c != "place" else place for c in header) + "\n")
+    first = build(synthetic_source, tmp_path / "first.sqlite").bundle
+    export(first, tmp_path / "out")
+    keys = [row.split(",")[0] for row in (tmp_path / "out" / "people.csv").read_text().splitlines()]
+    assert keys.index("d2") < keys.index("d1")  # village A first on the wall
+    second = build(tmp_path / "out", tmp_path / "second.sqlite").bundle
+    assert first.read_bytes() == second.read_bytes()
+
+
 def test_a_schema_1_bundle_still_opens_validates_and_exports(tmp_path: Path) -> None:
     """A bundle made before schema 2 is read as it is (no places, no name index)."""
     path = tmp_path / "v1.sqlite"
@@ -200,31 +220,41 @@ def test_a_card_opens_by_id_or_by_key_alone(fresh_bundle: BundleFactory) -> None
     an id that now holds someone else (another bundle) falls back to the key."""
     with Bundle(fresh_bundle()) as bundle:
         first = bundle.people_page(0, 1, "wall")[0]
+        asked: list[str] = []
+        bundle._conn.set_trace_callback(asked.append)
         card = bundle.person(first.key, id=first.id)
         assert card is not None and card.person.key == first.key
+        assert not any(" WHERE key = " in sql for sql in asked)  # no pass over the table
         for stale in (first.id + 1, 999):
+            asked.clear()
             moved = bundle.person(first.key, id=stale)
             assert moved is not None and moved.person.key == first.key
+            assert any(" WHERE key = " in sql for sql in asked)
         assert bundle.person("nobody", id=first.id) is None
 
 
 def test_rows_without_a_key_get_keys_nobody_has(
     fresh_bundle: BundleFactory, tmp_path: Path
 ) -> None:
-    """``person-<n>`` for a row with no key (n: the next number): a key someone already has
-    (a curator's own ``person-6`` here) is skipped, never shared."""
+    """``person-<n>`` for a row with no key, numbered on from every ``person-N`` key the
+    bundle has once the file is in: neither a curator's own ``person-6`` (in the bundle) nor
+    a ``person-7`` further down the same file is shared or taken for an update."""
     path = fresh_bundle()
     taken = write(tmp_path / "taken.csv", "key,name\nperson-6,Explicit Synthetic\n")
-    assert import_people(path, taken).written  # 5 people: the next number is 6
-    for name in ("Yoyo Synthetic", "Aaa Synthetic"):
-        assert import_people(path, write(tmp_path / "k.csv", f"name\n{name}\n")).written
+    assert import_people(path, taken).written
+    rows = "name,key\nYoyo Synthetic,\nAaa Synthetic,\nLater Synthetic,person-7\n"
+    result = import_people(path, write(tmp_path / "k.csv", rows))
+    assert result.written and (result.added, result.updated, result.bad_rows) == (3, 0, 0)
+    assert import_people(path, write(tmp_path / "one.csv", "name\nMmm Synthetic\n")).written
     conn = sqlite3.connect(path)
     keys = dict(conn.execute("SELECT name, key FROM people WHERE key LIKE 'person-%'"))
     conn.close()
     assert keys == {
         "Explicit Synthetic": "person-6",
-        "Yoyo Synthetic": "person-7",
-        "Aaa Synthetic": "person-8",
+        "Later Synthetic": "person-7",
+        "Yoyo Synthetic": "person-8",
+        "Aaa Synthetic": "person-9",
+        "Mmm Synthetic": "person-10",
     }
     assert validate_bundle(path).ok
 

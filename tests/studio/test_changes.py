@@ -9,6 +9,7 @@ from pathlib import Path
 from content.factory import write_synthetic_source
 
 from kiosk.content.source import build
+from kiosk.content.source.import_people import import_people
 from kiosk.studio.changes import compare
 
 DATA = Path(__file__).parents[1] / "data"
@@ -36,3 +37,16 @@ def test_a_bundle_before_schema_4_holds_the_same_names(tmp_path: Path) -> None:
         conn.execute("UPDATE people SET name = 'Testov Synthetic Other' WHERE key = 's1'")
     conn.close()
     assert any("(s1)" in line for line in compare(new, old).lines())
+
+
+def test_a_new_name_changes_no_one_else(tmp_path: Path) -> None:
+    """A name added before the others moves every rank after it (and, from schema 5, every
+    id): the studio says one person is new, not that everyone changed."""
+    old = build(write_synthetic_source(tmp_path / "source"), tmp_path / "old.sqlite").bundle
+    new = tmp_path / "new.sqlite"
+    shutil.copyfile(old, new)
+    added = tmp_path / "added.csv"
+    added.write_text("key,name,name_lang\nn1,Aaa Synthetic,az\n", encoding="utf-8")
+    assert import_people(new, added).written
+    people = compare(new, old).tables["people"]
+    assert (people.added, people.removed, people.changed, people.moved) == (["n1"], [], [], False)

@@ -20,7 +20,7 @@ from kiosk.content.reader import Bundle
 from kiosk.ui.runtime.shell import KioskShell, Timings
 from kiosk.ui.tools.settle import find_item, iter_items, qml_eval, settle
 
-from .bundles import make_people_bundle, synthetic_people
+from .bundles import SYNTHETIC_PEOPLE, make_people_bundle, synthetic_people
 from .touch import center, item, tap, tap_at
 
 ShellFactory = Callable[..., KioskShell]
@@ -147,6 +147,39 @@ def test_a_family_link_opens_the_relatives_card(
     assert qt_warnings() == []
 
 
+def test_an_open_card_follows_its_person_into_a_new_bundle(
+    make_shell: ShellFactory,
+    people_bundle: Path,
+    tmp_path: Path,
+    qt_warnings: Callable[[], list[str]],
+) -> None:
+    """Every import numbers the people anew: a card open across a change of bundle is found
+    again by its key (its old id now holds someone else), and closes when the new bundle
+    does not name the person."""
+    shell = make_shell(people_bundle)
+    memorial(shell)
+    tap(shell.window, "showNames")
+    model = shell.content.people_model
+    row = next(r for r in range(model.rowCount()) if model.get(r, "key") == "p0")
+    assert shell.names.openPerson("p0", model.get(row, "personId"))
+    before = shell.names.card["name"]
+    first = {"key": "p9", "name": "Aaa Testova", "name_lang": "az", "place": "village-a"}
+    renumbered = make_people_bundle(tmp_path / "renumbered.sqlite", (*SYNTHETIC_PEOPLE, first))
+    with Bundle(renumbered) as opened:
+        wall = opened.people_page(0, 2, "wall")
+    assert [p.key for p in wall] == ["p9", "p0"]  # p0's old id is p9's now
+    assert shell.content.reload(renumbered)
+    settle(shell.window)
+    assert shell.names.cardOpen and shell.names.card["key"] == "p0"
+    assert shell.names.card["name"] == before
+    assert item(shell.window, "cardName").property("text") == before
+    others = [{**p, "key": f"q{i}"} for i, p in enumerate(SYNTHETIC_PEOPLE[1:])]
+    assert shell.content.reload(make_people_bundle(tmp_path / "others.sqlite", others))
+    settle(shell.window)
+    assert not shell.names.cardOpen
+    assert qt_warnings() == []
+
+
 def type_keys(shell: KioskShell, letters: str) -> None:
     assert shell.window is not None
     for letter in letters:
@@ -234,6 +267,34 @@ def test_search_from_the_keyboard(
     # the result's words are on screen; a tap opens the card
     texts = [i.property("text") for i in iter_items(item(shell.window, "searchResults"))]
     assert any(isinstance(t, str) and why in t for t in texts)
+    assert qt_warnings() == []
+
+
+def test_a_tapped_result_opens_its_card_where_the_search_found_it(
+    make_shell: ShellFactory,
+    people_bundle: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    qt_warnings: Callable[[], list[str]],
+) -> None:
+    asked: list[tuple[str, int]] = []
+    person = Bundle.person
+
+    def spy(self: Bundle, key: str, *, id: int = 0) -> Any:
+        asked.append((key, id))
+        return person(self, key, id=id)
+
+    monkeypatch.setattr(Bundle, "person", spy)
+    shell = make_shell(people_bundle, timings=Timings(animate=False, search_debounce_ms=20))
+    memorial(shell)
+    tap(shell.window, "showSearch")
+    type_keys(shell, "sidorov")
+    wait_results(qtbot, shell)
+    found = shell.names.results.row_dict(0)
+    assert found["name"] == "Сидоров Тест Петрович" and found["personId"] > 0
+    tap(shell.window, "searchResult0")
+    assert shell.names.cardOpen and shell.names.card["key"] == found["key"]
+    assert asked == [(found["key"], found["personId"])]
     assert qt_warnings() == []
 
 

@@ -6,8 +6,8 @@ joined). A ``name`` alone is kept as the name as recorded, not split: "Məmmədo
 "Ali Mammadov" put the surname first and last, and guessing would be wrong half the time; the
 search reads its words anyway. A row whose ``key`` is already in the bundle updates that
 person with the cells it fills (an empty cell never erases what the bundle knows); a row
-with a new key, or with none, adds one (a row with no key gets ``person-<n>``, a number no
-other key has). Places,
+with a new key, or with none, adds one (a row with no key gets ``person-<n>``, numbered on
+from every ``person-N`` key the bundle has). Places,
 sources and photos are named by their keys, which must be in the bundle already.
 
 Nothing half-done is ever left: the bundle is copied beside itself, the copy migrated to the
@@ -182,6 +182,7 @@ def _fill(
     if anyone:
         conn.execute(f"CREATE INDEX {_KEY_INDEX} ON people(key)")
     count = 0
+    keyless = False
     while True:
         chunk = list(islice(rows, _BATCH))
         if not chunk:
@@ -200,8 +201,9 @@ def _fill(
                 continue
             values["id"] = next_id
             values["name"] = name_to_store(values)
-            if not key:
-                values["key"] = _new_key(conn, next_id, anyone)
+            if not key:  # named once every row is in (_name_keyless)
+                values["key"] = ""
+                keyless = True
             next_id += 1
             names = (*row.columns, "id") if row.columns else tuple(values)
             new.setdefault(names, []).append(tuple([values[n] for n in names]))
@@ -214,6 +216,8 @@ def _fill(
         count += len(chunk)
         if progress is not None:
             progress("rows", count)
+    if keyless:
+        _name_keyless(conn)
     conn.execute(f"DROP INDEX IF EXISTS {_KEY_INDEX}")
     result.bad_rows = _count_bad(checker.problems)
     result.problems = checker.problems[:MAX_LISTED]
@@ -232,16 +236,18 @@ def _known_keys(conn: sqlite3.Connection, keys: list[str]) -> set[str]:
     return found
 
 
-def _new_key(conn: sqlite3.Connection, number: int, anyone: bool) -> str:
-    """``person-<number>`` for a row with no key, or the next such key nobody has: the people
-    are numbered anew in the wall's order, so an earlier import's ``person-N`` may be
-    anyone's number now."""
-    while (
-        anyone
-        and conn.execute("SELECT 1 FROM people WHERE key = ?", (f"person-{number}",)).fetchone()
-    ):
-        number += 1
-    return f"person-{number}"
+def _name_keyless(conn: sqlite3.Connection) -> None:
+    """Give the people added without a key ``person-<n>``, numbered on from every such key
+    the bundle has (the file's own keys included, all in by now): no key is ever shared, and
+    a later row can never be taken for one of them. A key whose number is too long to be
+    one of ours is left out of the count (it cannot clash)."""
+    top = conn.execute(
+        "SELECT max(CAST(substr(key, 8) AS INTEGER)) FROM people "
+        "WHERE key GLOB 'person-[0-9]*' AND length(key) <= 22"
+    ).fetchone()[0]
+    first = conn.execute("SELECT min(id) FROM people WHERE key = ''").fetchone()[0]
+    offset = int(top or 0) + 1 - int(first)
+    conn.execute("UPDATE people SET key = 'person-' || (id + ?) WHERE key = ''", (offset,))
 
 
 def _count_bad(problems: list[SourceProblem]) -> int:

@@ -120,9 +120,10 @@ def _key(name: object, lang: object) -> bytes:
     return sort_key(str(name or ""), str(lang) if lang else None)
 
 
-# name_rank: by the collation's key, then id. wall_rank: by the place's position (a family
-# under the first place of any of its members; no place last), then the family's first name
-# (or the person's own), then name_rank.
+# name_rank: by the collation's key, then the person's key (not the id: the ids are the wall's
+# order, so a build of an export must rank two people of one name as the first build did).
+# wall_rank: by the place's position (a family under the first place of any of its members;
+# no place last), then the family's first name (or the person's own), then name_rank.
 _RANKS_SQL: Final = (
     "INSERT INTO temp.people_ranks (id, name_rank, wall_rank) "
     "SELECT id, name_rank, row_number() OVER (ORDER BY fp, fo, name_rank, id) - 1 FROM ("
@@ -132,13 +133,13 @@ _RANKS_SQL: Final = (
     "ELSE min(name_rank) OVER (PARTITION BY family) END AS fo "
     "FROM (SELECT p.id, p.family, coalesce(pl.position, 1 << 62) AS pp, row_number() OVER "
     f"(ORDER BY kiosk_sort_key({read_sql(PEOPLE.column('name'), SCHEMA_VERSION, 'p')}, "
-    "p.name_lang), p.id) - 1 AS name_rank "
+    "p.name_lang), p.key, p.id) - 1 AS name_rank "
     "FROM people AS p LEFT JOIN places AS pl ON pl.id = p.place_id)) ORDER BY id"
 )
 
 
 def order_people(conn: sqlite3.Connection) -> None:
-    """Rank the people: ``name_order`` by ``collation.sort_key``, then id; the wall's order
+    """Rank the people: ``name_order`` by ``collation.sort_key``, then key; the wall's order
     by place (the places' order; people with no place last), family (a family sits where
     its first name would, all together, under the first place of any of its members), then
     name. ``name_order`` runs 0, 1, 2... and the ids are the wall's order, 1, 2, 3... (schema

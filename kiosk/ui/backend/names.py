@@ -125,8 +125,8 @@ class NamesController(QObject):
     def _bundle_changed(self) -> None:
         if not self._content.hasPeople:
             self.reset()
-        elif self._card_key:
-            self.openPerson(self._card_key, self._card_id)
+        elif self._card_key and not self.openPerson(self._card_key, self._card_id):
+            self._close_card()  # they are not in the new bundle
 
     @Slot()
     def retranslate(self) -> None:
