@@ -92,7 +92,10 @@ class PeopleReader:
             column = order_column("wall", self.version)
             found = self._query(f"SELECT max({column}) FROM people")
             last = found[0][0]
-            return 0 if last is None else int(last) + (column != "id")
+            if last is None:
+                return 0
+            # never more than a bundle may hold (a hostile id of 3e9 is not 3e9 rows)
+            return min(int(last) + (column != "id"), table("people").max_rows)
         return int(self._query(f"SELECT count(*) FROM people {where}", params)[0][0])
 
     def people(self, limit: int = -1, offset: int = 0) -> list[Person]:

@@ -531,3 +531,12 @@ def test_no_people_need_no_index(fresh_bundle: BundleFactory) -> None:
     assert validate_bundle(empty).ok
     named = fresh_bundle("DELETE FROM people_search_meta")
     assert any("name index is missing" in str(p) for p in validate_bundle(named).errors)
+
+
+def test_the_count_is_never_more_than_a_bundle_may_hold(fresh_bundle: BundleFactory) -> None:
+    """The count is the last id (no pass over a million rows): a hostile id of three
+    billion is not three billion rows to page (validate refuses such a bundle anyway)."""
+    path = fresh_bundle("UPDATE people SET id = 3000000000 WHERE key = 'p1'")
+    with Bundle(path) as bundle:
+        assert bundle.people_count() == 2_000_000
+    assert not validate_bundle(path).ok
