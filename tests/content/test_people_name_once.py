@@ -140,7 +140,7 @@ def built_before_schema_4(
     index with its former definition (a three-letter prefix index too)."""
     name = read_sql(table("people").column("name"), schema.SCHEMA_VERSION)
     with monkeypatch.context() as patch:
-        patch.setattr(index, "BUNDLE_SCHEMA", (*index.FORMER_FTS, *index.BUNDLE_SCHEMA[1:]))
+        patch.setattr(index, "BUNDLE_SCHEMA", (*index.FORMER_FTS, *index.ONE_TABLE_SCHEMA[1:]))
         return fresh_bundle(
             f"UPDATE people SET name = {name}",
             index_people,
