@@ -10,11 +10,11 @@ commonest whole tokens (``Prefixes``).
 Each tier asks one table (``tier_table``). In an index split by level (schema 5 on), each
 tier's expression holds one level, by three rewrites of what an index in one table is asked
 (``Prefixes.split``; the same people are found, or more): in the spelling tier a patronymic
-is asked by its father's level-1 key (every patronymic indexes it) instead of its level-2
-key and relation; in the prefix tier the level-1 prefix is dropped when the level-2 prefixes
-already find everyone it finds (always, for the one or two letters with a prefix index), else
-its whole tokens are asked by their level-2 twins; in the weak tier, the father's name before
-a half-typed oğlu/qızı is asked by its level-3 key.
+is asked by its father's level-1 key and its level-3 key and relation (every patronymic
+indexes both) instead of its level-2 key and relation; in the prefix tier the level-1 prefix
+is dropped when the level-2 prefixes already find everyone it finds (always, for the one or
+two letters with a prefix index), else its whole tokens are asked by their level-2 twins; in
+the weak tier, the father's name before a half-typed oğlu/qızı is asked by its level-3 key.
 """
 
 from __future__ import annotations
@@ -175,7 +175,9 @@ def _terms(slot: Slot, tier: str, prefixes: Prefixes) -> list[str]:
     terms: list[str] = []
     if u.k1:
         if u.is_patronymic and tier == "spelling" and prefixes.split:
-            terms.append(_q(f"1{u.k1}"))  # the father's name: a patronymic's level-1 token
+            # The father's name at level 1 and the patronymic's relation at level 3: both
+            # indexed by every patronymic, and both in people_search_plain.
+            terms.append(f"{_q(f'1{u.k1}')} AND {_q(f'3{u.k3}0{u.relation}')}")
         elif u.is_patronymic:
             level = "3" if tier == "weak" else "2"
             key = u.k3 if tier == "weak" else u.k2

@@ -189,7 +189,7 @@ def test_a_one_table_index_asks_people_search_as_before(monkeypatch: pytest.Monk
     new = sqlite3.connect(":memory:")
     build_index(new, FAMILY, EXAMPLE_VARIANTS)
     split = Prefixes(new)
-    assert fts_expression(slots, "spelling", split) == '("1memmedov") AND ("1xelil")'
+    assert fts_expression(slots, "spelling", split) == '("1memmedov") AND ("1xelil" AND "3gl0d")'
     assert "1me" not in fts_expression(parse_query("Me", VariantTable()), "prefix", split)
 
 
