@@ -3,7 +3,7 @@
 A query is split into *slots*, one per name word or patronymic the visitor typed, in any order.
 The index is asked tier by tier, strongest first (level 1 keys, then level 2 keys and the
 curator's variants, then the last word as a prefix, then level 3 "sounds like"), each with a
-limit and each of the one FTS5 table that holds its level (``people_search`` for level 2,
+limit and each of the one FTS5 table holding its level (``people_search`` for level 2,
 ``people_search_plain`` for levels 1 and 3; ``people_search`` for all in an index built
 before schema 5), until enough candidates are found; each candidate's names are then compared
 with the query, slot by slot, to find each slot's strength and the reasons. A result is as

@@ -15,6 +15,7 @@ from hypothesis import given
 
 from kiosk.content.names import PersonNames, build_index, fold, search
 from kiosk.content.names import index as index_module
+from kiosk.content.names import query as query_module
 from kiosk.content.names.index import PLAIN, index_rows, person_tokens, split_levels
 from kiosk.content.names.query import Prefixes, fts_expression, parse_query, tier_table
 from kiosk.content.names.variants import VariantTable
@@ -172,6 +173,8 @@ def test_no_tier_asks_two_tables(make_index) -> None:
             assert not re.search(r'"[13][^"]*"\*', expression), (typed, tier, expression)
             asked += len(tokens)
     assert asked > 10_000
+    (sql,) = conn.execute(f"SELECT sql FROM sqlite_master WHERE name = '{PLAIN}'").fetchone()
+    assert "prefix" not in sql and not query_module._PLAIN_PREFIX_INDEXED
 
 
 def test_a_one_table_index_asks_people_search_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
