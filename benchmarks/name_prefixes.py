@@ -1,14 +1,18 @@
-"""Which FTS5 prefix indexes the name index needs, on SYNTHETIC names (issue 18).
+"""Which FTS5 prefix indexes the name index needs, and in which tables, on SYNTHETIC names
+(issue 18).
 
 Builds one standalone name index of N obviously synthetic people (default 1,000,000; the
 generator of benchmarks/name_search.py: common stems combined at random, keys
 ``synthetic-NNNNNNN``; spelling material, not people), then one copy of it per contender,
-each with the FTS5 table made again with other ``prefix=`` indexes from the same documents,
-then VACUUMed. For each contender the search runs with ``_PREFIX_INDEXED`` set to match (the
-lengths indexed; none: every prefix then goes through the term table). A contender ``I/Q`` is
-index ``I`` read by query code that takes the lengths ``Q`` as indexed (old code on a new
-bundle: ``"2 3/2 3 4"``). ``--extra-terms N`` adds N SYNTHETIC rare tokens to each term table:
-a vocabulary as wide as a real archive's may be, for the term table's range scans.
+its FTS5 tables made again from the same documents, then VACUUMed. A contender ``I`` is one
+table of every level (as built before schema 5) with the ``prefix=`` indexes ``I``; ``split``
+is the index as built now (level 2 in ``people_search`` with '2 3', levels 1 and 3 in
+``people_search_plain`` with none). For each contender the search runs with
+``_PREFIX_INDEXED`` set to match (the lengths indexed; none: every prefix then goes through
+the term table). A contender ``I/Q`` is index ``I`` read by query code that takes the
+lengths ``Q`` as indexed (old code on a new bundle: ``"2 3/2 3 4"``). ``--extra-terms N``
+adds N SYNTHETIC rare tokens to each term table: a vocabulary as wide as a real archive's may
+be, for the term table's range scans.
 
 Prints, per contender: the FTS5 table's size; warm search p50/p95/p99 over name_search.py's
 queries, the contenders interleaved round by round (the machine is shared: compare the ratios
@@ -18,7 +22,7 @@ results are those of the first contender (the same people, the same order) and s
 with what was typed; and the first query of a new process.
 
     .venv/bin/python benchmarks/name_prefixes.py [--people N] [--rounds N] [--keep DIR]
-        [--extra-terms N] [--contenders "2 3 4" "2 3" "3 4" "3" ""]
+        [--extra-terms N] [--contenders "2 3" split "2 3 4" "3" ""]
 """
 
 from __future__ import annotations
@@ -43,10 +47,13 @@ from name_search import FEMALE, MALE, queries, synthetic_people
 
 from kiosk.content.names import Match, Strength, build_index, search
 from kiosk.content.names import query as query_module
-from kiosk.content.names.index import person_tokens
+from kiosk.content.names.index import PLAIN, PLAIN_FTS, PLAIN_LEVELS, person_tokens, split_levels
 
 ROOT = Path(__file__).resolve().parents[1]
-FTS_PARTS = ("people_search_data", "people_search_idx", "people_search_config")
+FTS_PARTS = tuple(
+    f"{t}_{part}" for t in ("people_search", PLAIN) for part in ("data", "idx", "config")
+)
+SPLIT = "split"  # the index as built now: level 2 with '2 3', levels 1 and 3 in a plain table
 
 
 def short_prefixes() -> dict[int, list[str]]:
@@ -62,8 +69,10 @@ def short_prefixes() -> dict[int, list[str]]:
 
 
 def _indexed(contender: str) -> frozenset[int]:
-    """The prefix lengths the query code takes as indexed: after a ``/``, else the index's."""
-    return frozenset(int(n) for n in contender.rsplit("/", maxsplit=1)[-1].split())
+    """The prefix lengths the query code takes as indexed (in ``people_search``): after a
+    ``/``, else the index's."""
+    lengths = contender.rsplit("/", maxsplit=1)[-1]
+    return frozenset({2, 3}) if lengths == SPLIT else frozenset(int(n) for n in lengths.split())
 
 
 def build_base(path: Path, people: int) -> None:
@@ -95,17 +104,32 @@ def extra_terms(n: int, seed: int = 31) -> list[tuple[str, int]]:
 
 
 def make_contender(base: Path, path: Path, prefix: str, extra: int) -> float:
-    """A copy of ``base`` whose FTS5 table has the prefix indexes ``prefix``; its size in MB."""
+    """A copy of ``base`` whose FTS5 tables are ``prefix``'s: one table of every level with
+    those prefix indexes, or (``split``) the index as built now; their size in MB."""
     shutil.copyfile(base, path)
     conn = sqlite3.connect(path)
     conn.executemany("INSERT OR IGNORE INTO people_search_terms VALUES (?, ?)", extra_terms(extra))
-    option = f", prefix='{prefix}'" if prefix else ""
+    option = f", prefix='{'2 3' if prefix == SPLIT else prefix}'" if prefix else ""
     conn.execute("DROP TABLE people_search")
+    conn.execute(f"DROP TABLE IF EXISTS {PLAIN}")
+    conn.execute("DELETE FROM people_search_meta WHERE name = 'plain_levels'")
     conn.execute(
         "CREATE VIRTUAL TABLE people_search USING fts5(keys, content='', detail=none, "
         f"columnsize=0{option}, tokenize='ascii')"
     )
-    conn.execute("INSERT INTO people_search(rowid, keys) SELECT rowid, keys FROM documents")
+    if prefix == SPLIT:
+        conn.create_function("level", 2, lambda doc, n: split_levels(doc)[n], deterministic=True)
+        conn.execute(PLAIN_FTS)
+        conn.execute("INSERT INTO people_search_meta VALUES ('plain_levels', ?)", (PLAIN_LEVELS,))
+        conn.execute(
+            "INSERT INTO people_search(rowid, keys) SELECT rowid, level(keys, 0) FROM documents"
+        )
+        conn.execute(
+            f"INSERT INTO {PLAIN}(rowid, keys) SELECT rowid, level(keys, 1) FROM documents"
+        )
+        conn.execute(f"INSERT INTO {PLAIN}({PLAIN}) VALUES ('optimize')")
+    else:
+        conn.execute("INSERT INTO people_search(rowid, keys) SELECT rowid, keys FROM documents")
     conn.execute("INSERT INTO people_search(people_search) VALUES ('optimize')")
     conn.execute("DROP TABLE documents")
     conn.commit()
@@ -202,9 +226,10 @@ def main() -> None:
     parser.add_argument(
         "--contenders",
         nargs="+",
-        default=["2 3 4", "2 3", "3 4", "3", ""],
-        help="each an FTS5 prefix option, read by query code that takes those lengths as "
-        "indexed; 'I/Q': index I read by query code that takes Q as indexed",
+        default=["2 3", SPLIT],
+        help="each an FTS5 prefix option of one table of every level, or 'split' (the index "
+        "as built now), read by query code that takes those lengths as indexed; 'I/Q': "
+        "index I read by query code that takes Q as indexed",
     )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="name-prefixes-"))

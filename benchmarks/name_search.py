@@ -5,8 +5,11 @@ combined at random into compound surnames, recorded in Azerbaijani Latin, Russia
 English transcription, each keyed ``synthetic-NNNNNNN``. They are spelling material, not
 people; nothing here is written anywhere but a temporary folder.
 
-Prints: build time, index size, warm search p50/p95/p99 over a few hundred varied queries,
-and the first query of a new process (a subprocess). Goals: p95 < 10 ms warm, first query
+Prints: build time, index size (each FTS5 table: level 2 in ``people_search``, levels 1 and
+3 in ``people_search_plain``; the term table; the names, which a bundle does not copy), warm
+search p50/p95/p99 over a few hundred varied queries, and the first query of a new process
+(a subprocess). benchmarks/name_prefixes.py compares the index in one table (built before
+schema 5) with this one, interleaved. Goals: p95 < 10 ms warm, first query
 < 100 ms, index <= 120 MB at 1M.
 
     .venv/bin/python benchmarks/name_search.py [--people N] [--queries N] [--keep DIR]
@@ -206,12 +209,15 @@ def main() -> None:
         f"({size_mb * 1e6 / max(count, 1):.0f} bytes/person), of which:"
     )
     try:
-        for name, mb in conn.execute(
-            "SELECT name, sum(pgsize) / 1e6 FROM dbstat GROUP BY name ORDER BY 2 DESC LIMIT 3"
-        ):
-            print(f"  {name}: {mb:.1f} MB")
+        sizes = dict(conn.execute("SELECT name, sum(pgsize) / 1e6 FROM dbstat GROUP BY name"))
     except sqlite3.Error:
+        sizes = {}
         print("  (no dbstat in this SQLite)")
+    for table in ("people_search", "people_search_plain"):  # FTS5: its shadow tables
+        mb = sum(sizes.get(f"{table}_{part}", 0.0) for part in ("data", "idx", "config"))
+        print(f"  FTS5 {table}: {mb:.1f} MB")
+    for table in ("people_search_terms", "people_search_names"):
+        print(f"  {table}: {sizes.get(table, 0.0):.1f} MB")
     conn.close()
 
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

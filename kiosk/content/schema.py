@@ -19,8 +19,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Final
 
-from kiosk.content.names.index import BUNDLE_SCHEMA as NAME_INDEX_SCHEMA
-from kiosk.content.names.index import FORMER_FTS
+from kiosk.content.names.index import FORMER_FTS, PLAIN_FTS
+from kiosk.content.names.index import ONE_TABLE_SCHEMA as NAME_INDEX_SCHEMA
 from kiosk.content.tables import (
     BY_NAME,
     CONTENT_TABLES,
@@ -51,7 +51,7 @@ __all__ = [
 
 # Tables that are not described in ``tables``, by the version that added them: the name
 # search's index (kiosk/content/names), which ``build_index`` empties and fills again.
-EXTRA_STATEMENTS: Final[dict[int, tuple[str, ...]]] = {2: NAME_INDEX_SCHEMA}
+EXTRA_STATEMENTS: Final[dict[int, tuple[str, ...]]] = {2: NAME_INDEX_SCHEMA, 5: (PLAIN_FTS,)}
 # Of those, the definitions earlier builds made that a bundle may still have, by table: the
 # program reads them as they are (and makes them anew at the next build).
 FORMER_DEFINITIONS: Final[dict[str, tuple[str, ...]]] = {"people_search": FORMER_FTS}

@@ -35,7 +35,7 @@ def tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
         names = [
             r[0]
             for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if r[0] != "_sqlite_migrations" and r[0] != "people_search"  # FTS5: not scannable
+            if r[0] not in ("_sqlite_migrations", "people_search", "people_search_plain")  # FTS5
         ]
         out = {n: sorted(conn.execute(f"SELECT * FROM {n}").fetchall(), key=repr) for n in names}
         out["user_version"] = [conn.execute("PRAGMA user_version").fetchone()]

@@ -1,28 +1,35 @@
-"""The name index: computed ASCII keys in a contentless FTS5 table, plus the names to show.
+"""The name index: computed ASCII keys in contentless FTS5 tables, plus the names to show.
 
 SQLite's FTS5 tokenizers fold neither ``ə`` nor ``ı`` (PITFALLS.md), so the index never sees a
 raw name: each name becomes tokens such as ``1memmedov`` (level 1), ``2mamadov`` (level 2) and
-``3mdv`` (level 3), the digit naming the level. The table is contentless with ``detail=none``
-(rowids only: no positions, which no query here needs) and prefix indexes for the one and two
-letters a visitor types first (``prefix='2 3'``, the level digit counted). A longer prefix is
-expanded through ``people_search_terms`` (kiosk.content.names.query); an index of 4 (three
-letters) would cost 9 MB per 1,000,000 people and gain nothing (docs/benchmarks.md).
+``3mdv`` (level 3), the digit naming the level. The tables are contentless with ``detail=none``
+(rowids only: no positions, which no query here needs). Only level 2 has prefix indexes, for
+the one and two letters a visitor types first (``prefix='2 3'``, the level digit counted): the
+search asks a prefix of level 2 alone (kiosk.content.names.query), so levels 1 and 3 live in a
+second table without them (11 MB less per 1,000,000 people: docs/benchmarks.md, "The name
+index split by level"). A longer prefix is expanded through ``people_search_terms``; an index
+of 4 (three letters) would cost 9 MB per 1,000,000 people and gain nothing.
 
 Tables (all created by :func:`build_index`, dropped and rebuilt on every build):
 
 ``people_search``
-    FTS5, contentless; rowid = ``people_search_names.rowid``.
+    FTS5, contentless, the level-2 tokens; rowid = ``people_search_names.rowid`` (in a
+    bundle, ``people.id``). In an index built before schema 5 (no ``plain_levels`` in
+    ``people_search_meta``) it holds every level, and the search asks it alone.
+``people_search_plain``
+    FTS5, contentless, no prefix index: the tokens of levels 1 and 3, same rowids.
 ``people_search_names``
     The person's key and the names as recorded, to rank, explain and show a match.
 ``people_search_variants``
     The curator's variant table, one spelling per row with its group number.
 ``people_search_terms``
-    Every token and how many people have it: a prefix longer than the prefix indexes is
+    Every token of every level and how many people have it: a prefix with no prefix index is
     expanded here into the commonest whole tokens it begins (FTS5 would otherwise merge the
     doclists of every such token before the first row: 25-45 ms at 1M names).
 ``people_search_meta``
     ``keys_version``: the version of the key functions; an index built by another version
-    must be rebuilt (:func:`index_is_current`).
+    must be rebuilt (:func:`index_is_current`). ``plain_levels``: the levels in
+    ``people_search_plain`` (absent: every level is in ``people_search``).
 """
 
 from __future__ import annotations
@@ -52,6 +59,13 @@ FORMER_FTS: Final = (
     "CREATE VIRTUAL TABLE people_search USING fts5("
     "keys, content='', detail=none, columnsize=0, prefix='2 3 4', tokenize='ascii')",
 )
+# Levels 1 and 3 (schema 5 on): no prefix index, since the search asks no prefix of them.
+PLAIN_FTS: Final = (
+    "CREATE VIRTUAL TABLE people_search_plain USING fts5("
+    "keys, content='', detail=none, columnsize=0, tokenize='ascii')"
+)
+PLAIN: Final = "people_search_plain"
+PLAIN_LEVELS: Final = "13"
 _NAMES: Final = (
     "CREATE TABLE people_search_names ("
     " rowid INTEGER PRIMARY KEY,"
@@ -73,10 +87,15 @@ _TERMS: Final = (
 )
 # In a content bundle the names are the bundle's own ``people`` rows (rowid = people.id):
 # no second copy of them. Standalone (tests, benchmarks), ``people_search_names`` holds them.
-BUNDLE_SCHEMA: Final = (_FTS, _VARIANTS, _META, _TERMS)
-_STANDALONE_SCHEMA: Final = (_FTS, _NAMES, _VARIANTS, _META, _TERMS)
+# ONE_TABLE_SCHEMA is what schemas 2 to 4 made (every level in ``people_search``); schema 5
+# adds PLAIN_FTS (kiosk.content.schema.EXTRA_STATEMENTS). build_index makes the levels' split
+# when the statements it is given include PLAIN_FTS.
+ONE_TABLE_SCHEMA: Final = (_FTS, _VARIANTS, _META, _TERMS)
+BUNDLE_SCHEMA: Final = (*ONE_TABLE_SCHEMA, PLAIN_FTS)
+_STANDALONE_SCHEMA: Final = (_FTS, PLAIN_FTS, _NAMES, _VARIANTS, _META, _TERMS)
 TABLES: Final = (
     "people_search",
+    PLAIN,
     "people_search_names",
     "people_search_variants",
     "people_search_meta",
@@ -159,6 +178,16 @@ def _patronymic_tokens(text: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+def split_levels(document: str) -> tuple[str, str]:
+    """A person's FTS5 document as (level 2, levels 1 and 3): ``people_search``'s and
+    ``people_search_plain``'s."""
+    tokens = document.split(" ") if document else []
+    return (
+        " ".join(t for t in tokens if t[0] not in PLAIN_LEVELS),
+        " ".join(t for t in tokens if t[0] in PLAIN_LEVELS),
+    )
+
+
 def _rows(people: Iterable[PersonNames]) -> Iterator[tuple[int, PersonNames]]:
     for number, person in enumerate(people, start=1):
         yield person.id or number, person
@@ -177,8 +206,11 @@ def build_index(
     """(Re)build the name index in ``conn`` from ``people``, streamed; return how many.
 
     Drops and creates the tables in :data:`TABLES`, in one transaction (committed at the end,
-    rolled back on an error). ``variants`` is the curator's variant table (rows of spellings).
-    ``progress``, if callable, is called with the count so far after every batch.
+    rolled back on an error): level 2 in ``people_search``, levels 1 and 3 in
+    ``people_search_plain`` (with :data:`ONE_TABLE_SCHEMA` patched in as ``BUNDLE_SCHEMA``,
+    every level in ``people_search``, as before schema 5). ``variants`` is the curator's
+    variant table (rows of spellings). ``progress``, if callable, is called with the count so
+    far after every batch.
     ``in_bundle``: ``conn`` is a content bundle whose ``people`` table holds the names (each
     person's ``id`` is its rowid; no ``people_search_names``). ``meta`` adds rows to
     ``people_search_meta`` (a callable is called once ``people`` is used up).
@@ -190,7 +222,9 @@ def build_index(
         conn.execute("BEGIN")
         for table in TABLES:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
-        for statement in BUNDLE_SCHEMA if in_bundle else _STANDALONE_SCHEMA:
+        schema = BUNDLE_SCHEMA if in_bundle else _STANDALONE_SCHEMA
+        split = PLAIN_FTS in schema
+        for statement in schema:
             conn.execute(statement)
         rows = _rows(people)
         terms: dict[str, int] = {}
@@ -219,21 +253,32 @@ def build_index(
             for _, document in documents:
                 for token in document.split(" "):
                     terms[token] = terms.get(token, 0) + 1
-            conn.executemany("INSERT INTO people_search(rowid, keys) VALUES (?, ?)", documents)
+            if split:
+                halves = [(rowid, split_levels(document)) for rowid, document in documents]
+                conn.executemany(
+                    "INSERT INTO people_search(rowid, keys) VALUES (?, ?)",
+                    [(rowid, two) for rowid, (two, _) in halves],
+                )
+                conn.executemany(
+                    f"INSERT INTO {PLAIN}(rowid, keys) VALUES (?, ?)",
+                    [(rowid, plain) for rowid, (_, plain) in halves],
+                )
+            else:
+                conn.executemany("INSERT INTO people_search(rowid, keys) VALUES (?, ?)", documents)
             count += len(chunk)
             if progress is not None:
                 progress(count)
         _store_variants(conn, variants)
         conn.executemany("INSERT INTO people_search_terms VALUES (?, ?)", terms.items())
-        conn.execute("INSERT INTO people_search(people_search) VALUES ('optimize')")
-        conn.execute(
-            "INSERT INTO people_search_meta VALUES ('keys_version', ?), ('people', ?)",
-            (KEYS_VERSION, str(count)),
-        )
+        for fts in ("people_search", PLAIN) if split else ("people_search",):
+            conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+        own = {"keys_version": KEYS_VERSION, "people": str(count)}
+        if split:
+            own["plain_levels"] = PLAIN_LEVELS
         extra = meta() if callable(meta) else meta or {}
         conn.executemany(
             "INSERT INTO people_search_meta VALUES (?, ?)",
-            [(k, v) for k, v in extra.items() if k not in ("keys_version", "people")],
+            [*own.items(), *((k, v) for k, v in extra.items() if k not in own)],
         )
         conn.commit()
     except BaseException:
@@ -281,6 +326,46 @@ def index_meta(conn: sqlite3.Connection) -> dict[str, str]:
         }
     except sqlite3.DatabaseError:
         return {}
+
+
+def plain_levels(conn: sqlite3.Connection) -> str:
+    """The levels ``people_search_plain`` holds ("13"), or "" when ``people_search`` holds
+    every level: an index built before schema 5, or a bundle migrated to 5 and not yet
+    indexed again (its ``people_search_plain`` is empty)."""
+    row = conn.execute("SELECT value FROM people_search_meta WHERE name = 'plain_levels'")
+    found = row.fetchone()
+    return str(found[0]) if found is not None else ""
+
+
+def index_rows(conn: sqlite3.Connection) -> dict[str, int | None]:
+    """How many people each FTS5 table of the index in ``conn`` holds (``None``: it cannot be
+    read): every table must hold every person (``validate`` compares with the people)."""
+    try:
+        tables = ("people_search", PLAIN) if plain_levels(conn) else ("people_search",)
+    except sqlite3.DatabaseError:
+        return {}
+    return {table: _fts_rows(conn, table) for table in tables}
+
+
+def _fts_rows(conn: sqlite3.Connection, table: str) -> int | None:
+    """How many documents (people) the FTS5 table ``table`` holds, ``None`` when it cannot be
+    read. A contentless table cannot be scanned; FTS5 keeps the count, as rows are added and
+    deleted, in its averages record (``{table}_data`` row 1: a varint, SQLite's encoding)."""
+    try:
+        row = conn.execute(f"SELECT block FROM {table}_data WHERE id = 1").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    block = row[0] if row is not None else b""
+    if not isinstance(block, bytes):
+        return None
+    value = 0
+    for number, byte in enumerate(block[:9]):
+        if number == 8:
+            return (value << 8) | byte
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            return value
+    return value  # an empty record: nothing was ever added
 
 
 def names_sql(conn: sqlite3.Connection) -> str:

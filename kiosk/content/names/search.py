@@ -3,10 +3,12 @@
 A query is split into *slots*, one per name word or patronymic the visitor typed, in any order.
 The index is asked tier by tier, strongest first (level 1 keys, then level 2 keys and the
 curator's variants, then the last word as a prefix, then level 3 "sounds like"), each with a
-limit, until enough candidates are found; each candidate's names are then compared with the
-query, slot by slot, to find each slot's strength and the reasons. A result is as strong as its
-weakest slot. The slots and the FTS5 expressions are kiosk.content.names.query; the comparing,
-ranking and explaining are kiosk.content.names.ranking.
+limit and each of the one FTS5 table holding its level (``people_search`` for level 2,
+``people_search_plain`` for levels 1 and 3; ``people_search`` for all in an index built
+before schema 5), until enough candidates are found; each candidate's names are then compared
+with the query, slot by slot, to find each slot's strength and the reasons. A result is as
+strong as its weakest slot. The slots and the FTS5 expressions are kiosk.content.names.query;
+the comparing, ranking and explaining are kiosk.content.names.ranking.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from functools import lru_cache
 from typing import Final
 
 from kiosk.content.names.index import load_variants, names_sql
-from kiosk.content.names.query import Prefixes, Slot, fts_expression, parse_query
+from kiosk.content.names.query import Prefixes, Slot, fts_expression, parse_query, tier_table
 from kiosk.content.names.ranking import RELATION_NAMES, Candidate, Match, Strength, WordWhy, judge
 from kiosk.content.names.variants import VariantTable
 
@@ -73,10 +75,11 @@ def _search(conn: sqlite3.Connection, slots: list[Slot], limit: int, prefix: boo
         expression = fts_expression(slots, tier, prefixes)
         if not expression:
             continue
+        table = tier_table(tier, prefixes)  # one table a tier: its level's (query.py)
         rowids = [
             r[0]
             for r in conn.execute(
-                "SELECT rowid FROM people_search WHERE people_search MATCH ? LIMIT ?",
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?",
                 (expression, limit + len(seen)),
             )
         ]

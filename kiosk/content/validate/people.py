@@ -14,7 +14,7 @@ import sqlite3
 from kiosk.content import formats as fmt
 from kiosk.content.names import KEYS_VERSION
 from kiosk.content.names.fold import script as script_of
-from kiosk.content.names.index import index_meta
+from kiosk.content.names.index import index_meta, index_rows
 from kiosk.content.source.people import VARIANTS_SQL, Fingerprint, fingerprint_columns
 from kiosk.content.validate.report import Report, shorten
 from kiosk.content.validate.translations import TranslationChecks
@@ -145,3 +145,14 @@ class PeopleRules(TranslationChecks):
                 "the name index is out of date: the people, their orders or the spelling "
                 f"variants changed since it was built: {rebuild}",
             )
+            return
+        for fts, rows in index_rows(self.conn).items():  # each table holds every person
+            if rows != self.fingerprint.count:
+                held = "cannot be read" if rows is None else f"holds {rows:,} people"
+                self.error(
+                    fts,
+                    "",
+                    "",
+                    f"the name index's table {fts} {held}; the bundle has "
+                    f"{self.fingerprint.count:,}: {rebuild}",
+                )
