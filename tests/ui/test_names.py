@@ -112,13 +112,8 @@ def test_the_card_says_every_unknown(
     assert qt_warnings() == []
 
 
-def test_a_family_link_opens_the_relatives_card(
-    make_shell: ShellFactory,
-    people_bundle: Path,
-    qt_warnings: Callable[[], list[str]],
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # Each card is opened where the wall or the card saw the person (the key has no index).
+def person_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Every ``Bundle.person(key, id=...)`` call from now on, as (key, id)."""
     asked: list[tuple[str, int]] = []
     person = Bundle.person
 
@@ -127,6 +122,17 @@ def test_a_family_link_opens_the_relatives_card(
         return person(self, key, id=id)
 
     monkeypatch.setattr(Bundle, "person", spy)
+    return asked
+
+
+def test_a_family_link_opens_the_relatives_card(
+    make_shell: ShellFactory,
+    people_bundle: Path,
+    qt_warnings: Callable[[], list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each card is opened where the wall or the card saw the person (the key has no index).
+    asked = person_calls(monkeypatch)
     shell = make_shell(people_bundle)
     memorial(shell)
     tap(shell.window, "showNames")
@@ -277,14 +283,7 @@ def test_a_tapped_result_opens_its_card_where_the_search_found_it(
     monkeypatch: pytest.MonkeyPatch,
     qt_warnings: Callable[[], list[str]],
 ) -> None:
-    asked: list[tuple[str, int]] = []
-    person = Bundle.person
-
-    def spy(self: Bundle, key: str, *, id: int = 0) -> Any:
-        asked.append((key, id))
-        return person(self, key, id=id)
-
-    monkeypatch.setattr(Bundle, "person", spy)
+    asked = person_calls(monkeypatch)
     shell = make_shell(people_bundle, timings=Timings(animate=False, search_debounce_ms=20))
     memorial(shell)
     tap(shell.window, "showSearch")
