@@ -42,14 +42,44 @@ ROOT = Path(__file__).resolve().parents[1]
 INDEX_TABLES = ("people_search", "people_search_terms", "people_search_meta")
 
 
-def write_csv(path: Path, n: int) -> None:
+def write_csv(path: Path, n: int, *, detail: bool = False) -> None:
+    """The CSV of ``n`` synthetic people: key, name and its parts, language and fate; with
+    ``detail``, also what a fuller archive records for many of them: dates of birth and death
+    with their precision and the age (two in three), a family key (one in four), another
+    spelling of the name (one in three) and a source note (one in ten)."""
     columns = ["key", "name", "surname", "given_name", "patronymic", "name_lang", "fate_kind"]
+    if detail:
+        columns += [
+            "birth_date",
+            "birth_precision",
+            "death_date",
+            "death_precision",
+            "age",
+            "family",
+            "other_spellings",
+            "notes",
+        ]
     with path.open("w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle)
         out.writerow(columns)
         for i, p in enumerate(synthetic_people(n)):
             fate = ("killed", "", "missing", "died_of_wounds")[i % 4]
-            out.writerow([p.key, p.name, p.surname, p.given, p.patronymic, p.lang, fate])
+            row = [p.key, p.name, p.surname, p.given, p.patronymic, p.lang, fate]
+            if detail:
+                dated = i % 3 != 0
+                born, month, day = 1920 + i % 70, 1 + i % 12, 1 + i % 28
+                age = 1992 - born - ((month, day) > (2, 26))  # died 26 February 1992
+                row += [
+                    f"{born}-{month:02d}-{day:02d}" if dated else "",
+                    "day" if dated else "",
+                    "1992-02-26" if dated else "",
+                    "day" if dated else "",
+                    str(age) if dated else "",
+                    f"family-{i // 4:06d}" if i % 4 == 0 else "",
+                    f"{p.surname} {p.given}".upper() if i % 3 == 0 else "",
+                    "Synthetic note: recorded by a test." if i % 10 == 0 else "",
+                ]
+            out.writerow(row)
 
 
 def sizes(path: Path) -> dict[str, float]:
@@ -156,6 +186,11 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument(
+        "--detail",
+        action="store_true",
+        help="fuller rows: dates and age, families, other spellings, notes for many people",
+    )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="import-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -163,7 +198,7 @@ def main() -> None:
     shutil.copyfile(ROOT / "db" / "exhibit.sqlite", bundle)
     print(f"SYNTHETIC: {args.people:,} generated names (common stems combined; not people)")
     t = time.perf_counter()
-    write_csv(people, args.people)
+    write_csv(people, args.people, detail=args.detail)
     print(f"CSV: {people.stat().st_size / 1e6:.0f} MB written in {time.perf_counter() - t:.1f} s")
     before = bundle.stat().st_size
 
