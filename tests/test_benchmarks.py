@@ -44,3 +44,28 @@ def test_common_figures() -> None:
     got = c.interleaved(["a", "b", "c"], lambda n: order.append(n) or n, 2, 1, progress=False)
     assert got == {"a": ["a", "a"], "b": ["b", "b"], "c": ["c", "c"]}
     assert order == ["a", "b", "c", "b", "c", "a", "c", "a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("script", "args", "says"),
+    [
+        ("import_people.py", ["--queries", "20", "--detail"], "bundle growth:"),
+        ("name_search.py", ["--queries", "20"], "first query of a new process"),
+        ("name_prefixes.py", ["--queries", "20", "--rounds", "1"], "first query of a new process"),
+    ],
+)
+def test_the_name_benchmarks_run_on_a_few_synthetic_people(
+    script: str, args: list[str], says: str, tmp_path: Path
+) -> None:
+    """The names' benchmarks (no Qt) run through on 300 generated people in a second or two,
+    so the figures in docs/benchmarks.md can be taken again."""
+    done = subprocess.run(
+        [sys.executable, str(BENCH / script), "--people", "300", *args, "--keep", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=BENCH.parent,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert says in done.stdout
