@@ -191,8 +191,10 @@ class Person:
     and ``name_script`` (``latn``, ``cyrl``) say how it was recorded; ``other_spellings``
     are the curator's other spellings of the whole name, any alphabet. ``fate_kind`` is one
     of ``tables.FATES`` (None: not recorded); ``fate`` is the curator's words about it.
-    ``name_order`` and ``wall_order`` are the person's rank in the names' collation and on
-    the wall (0, 1, 2...). Fields of schema 2 are None in a bundle of schema 1.
+    ``name_order`` is the person's rank in the names' collation (0, 1, 2...); ``wall_order``
+    their rank on the wall in a bundle of schema 2 to 4 (from schema 5 the ``id`` is the
+    wall's order, 1, 2, 3..., and ``wall_order`` is None). Fields of schema 2 are None in a
+    bundle of schema 1.
     """
 
     id: int

@@ -2,10 +2,11 @@
 
 ``index_people`` is run by ``build`` and by ``import-people`` on a bundle being written,
 after its people rows are in: it ranks the names in their own collation (``name_order``,
-``names.collation``) and on the wall (``wall_order``: by place, family, then name), and
-(re)builds the search index (``names.build_index``, rowid = ``people.id``; the names are
-read from the ``people`` table, never copied). ``people_fingerprint`` is what the index was
-built from: validation recomputes it to say whether the index is current.
+``names.collation``), numbers the people in the wall's order (``id``: by place, family,
+then name; the table written anew, the relations following), and (re)builds the search
+index (``names.build_index``, rowid = ``people.id``; the names are read from the ``people``
+table, never copied). ``people_fingerprint`` is what the index was built from: validation
+recomputes it to say whether the index is current.
 """
 
 from __future__ import annotations
