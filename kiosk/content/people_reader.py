@@ -22,15 +22,13 @@ from kiosk.content.tables import read_sql, table
 # family, then name). Both are computed by build and import-people (docs/name-search.md):
 # the name's rank, and, from schema 5, the ids themselves (before: a rank column).
 PEOPLE_ORDERS = {"name": "name_order", "wall": "wall_order"}
-_WALL_IS_ID = 5
 
 
 def order_column(order: str, version: int) -> str:
     """The column that holds ``order`` (``PEOPLE_ORDERS``) in a bundle of schema ``version``:
-    0, 1, 2... except the ids, 1, 2, 3..."""
-    if order == "wall" and version >= _WALL_IS_ID:
-        return "id"
-    return PEOPLE_ORDERS[order]
+    a rank 0, 1, 2..., or the ids, 1, 2, 3..., once the rank's column is gone."""
+    column = PEOPLE_ORDERS[order]
+    return column if table("people").column(column).at(version) else "id"
 
 
 class PeopleReader:

@@ -160,21 +160,24 @@ def compact_statements(version: int = SCHEMA_VERSION) -> list[str]:
     ]
 
 
-def rebuild_statements(table: Table, version: int) -> list[str]:
-    """The statements that make ``table`` anew as schema ``version`` has it, its rows kept
-    (ids too): what an ALTER TABLE cannot do (drop a column or a UNIQUE constraint).
+def rebuild_statements(table: Table, version: int, fill: str = "") -> list[str]:
+    """The statements that make ``table`` anew as schema ``version`` has it: what an ALTER
+    TABLE cannot do (drop a column or a UNIQUE constraint), or a table written in a new
+    order. ``fill`` is the INSERT that fills it from the old table, named ``{old}`` in it
+    (by default: every column both have, ids too, in rowid order).
 
     The old table is renamed away with ``legacy_alter_table`` on, so that the other tables'
     REFERENCES to it are left as written; the new one is created with its exact text (the
     shape check compares it), filled, and its indexes made after the old one is gone."""
     old = f"{table.name}_before_{version}"
     kept = ", ".join(c.name for c in table.columns_at(version) if c.at(version - 1))
+    fill = fill or f"INSERT INTO {table.name} ({kept}) SELECT {kept} FROM {{old}} ORDER BY rowid"
     return [
         "PRAGMA legacy_alter_table = ON",
         f"ALTER TABLE {table.name} RENAME TO {old}",
         "PRAGMA legacy_alter_table = OFF",
         create_table_sql(table, version),
-        f"INSERT INTO {table.name} ({kept}) SELECT {kept} FROM {old} ORDER BY rowid",
+        fill.format(old=old),
         f"DROP TABLE {old}",
         *(create_index_sql(table, i) for i in table_indexes(table, version)),
     ]

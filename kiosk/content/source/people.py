@@ -18,7 +18,7 @@ from typing import Final
 
 from kiosk.content.names import PersonNames, build_index
 from kiosk.content.names.collation import sort_key
-from kiosk.content.schema import create_index_sql, create_table_sql, table_indexes
+from kiosk.content.schema import rebuild_statements, table_indexes
 from kiosk.content.tables import SCHEMA_VERSION, read_sql, table
 
 PEOPLE: Final = table("people")
@@ -147,15 +147,6 @@ def order_people(conn: sqlite3.Connection) -> None:
     5: the people are numbered anew, the relations follow). Sorting is SQLite's (no list of
     a million in Python)."""
     conn.create_function("kiosk_sort_key", 2, _key, deterministic=True)
-    # Every rank changes: drop the indexes that hold them and make them again afterwards
-    # (one sort each, instead of a million updates of each index).
-    indexes = [(index.name, create_index_sql(PEOPLE, index)) for index in table_indexes(PEOPLE)]
-    present = {
-        str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
-    }
-    for name, _sql in indexes:
-        if name in present:
-            conn.execute(f"DROP INDEX {name}")
     # Both ranks in one pass of sorts into a temporary table (by id).
     conn.execute("DROP TABLE IF EXISTS temp.people_ranks")
     conn.execute(
@@ -163,44 +154,30 @@ def order_people(conn: sqlite3.Connection) -> None:
         "wall_rank INTEGER NOT NULL)"
     )
     conn.execute(_RANKS_SQL)
-    # Always written anew, even in order already: a build is the same bytes every time.
-    _renumber(conn)
-    conn.execute("DROP TABLE temp.people_ranks")
-    for _name, sql in indexes:
-        conn.execute(sql)
-
-
-_KEPT: Final = ", ".join(
-    c.name for c in PEOPLE.columns_at(SCHEMA_VERSION) if c.name not in ("id", "name_order")
-)
-
-
-def _renumber(conn: sqlite3.Connection) -> None:
-    """Write the people again in the wall's order, numbered 1, 2, 3... (``temp.people_ranks``
-    says where each goes), and point the relations at the new numbers: one sorted copy of
-    the table rather than a million moves of a row and its indexes. The old table is
-    renamed away with ``legacy_alter_table`` on, so ``relations`` keeps its REFERENCES as
-    written; a relation to nobody (written by another tool) points at 0, which validate
-    reports."""
-    old = "people_before_ordering"
-    conn.execute(f"DROP TABLE IF EXISTS {old}")
-    conn.execute("PRAGMA legacy_alter_table = ON")
-    try:
-        conn.execute(f"ALTER TABLE people RENAME TO {old}")
-    finally:
-        conn.execute("PRAGMA legacy_alter_table = OFF")
-    conn.execute(create_table_sql(PEOPLE))
-    conn.execute(
-        f"INSERT INTO people (id, {_KEPT}, name_order) "
-        f"SELECT r.wall_rank + 1, {', '.join(f'p.{c}' for c in _KEPT.split(', '))}, r.name_rank "
-        f"FROM temp.people_ranks AS r JOIN {old} AS p ON p.id = r.id ORDER BY r.wall_rank"
-    )
-    conn.execute(f"DROP TABLE {old}")
+    # The people written anew in the wall's order: one sorted copy of the table, its indexes
+    # made once after it, rather than a million moves of a row and its indexes. Even when in
+    # order already: a build is the same bytes every time.
+    for statement in rebuild_statements(PEOPLE, SCHEMA_VERSION, _RENUMBERED):
+        conn.execute(statement)
+    # The relations follow; one to nobody (written by another tool) points at 0, which
+    # validate reports.
     new = "coalesce((SELECT wall_rank + 1 FROM temp.people_ranks WHERE id = {}), 0)"
     conn.execute(
         f"UPDATE relations SET person_id = {new.format('person_id')}, "
         f"relative_id = {new.format('relative_id')}"
     )
+    conn.execute("DROP TABLE temp.people_ranks")
+
+
+_KEPT: Final = [
+    c.name for c in PEOPLE.columns_at(SCHEMA_VERSION) if c.name not in ("id", "name_order")
+]
+# Each person at their place on the wall (``temp.people_ranks``), numbered 1, 2, 3...
+_RENUMBERED: Final = (
+    f"INSERT INTO people (id, {', '.join(_KEPT)}, name_order) "
+    f"SELECT r.wall_rank + 1, {', '.join(f'p.{c}' for c in _KEPT)}, r.name_rank "
+    "FROM temp.people_ranks AS r JOIN {old} AS p ON p.id = r.id ORDER BY r.wall_rank"
+)
 
 
 def index_people(conn: sqlite3.Connection, progress: Callable[[int], None] | None = None) -> int:
